@@ -1,0 +1,18 @@
+package org.povertyalleviation.platform.problem;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/** 409: the request clashes with the resource's current state (a duplicate, an illegal status transition). */
+public class ConflictException extends ProblemException {
+
+    public ConflictException(String detail) {
+        super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail, Map.of());
+    }
+
+    /** @param reason a stable, machine-readable reason, e.g. {@code illegal-transition} */
+    public ConflictException(String reason, String detail) {
+        super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail, Map.of("reason", reason));
+    }
+}

@@ -1,0 +1,59 @@
+package org.povertyalleviation.platform.problem;
+
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Catches what never reaches a controller (errors in filters, unknown routes before dispatch) so that even
+ * those answers are problem+json and never Boot's default error page or a stack trace.
+ */
+@Order(-2)
+public class ProblemWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public ProblemWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        ProblemDetail problem;
+        HttpStatusCode status;
+        if (ex instanceof ProblemException known) {
+            problem = known.toProblemDetail();
+            status = known.status();
+        } else if (ex instanceof ResponseStatusException known) {
+            status = known.getStatusCode();
+            problem = known.getBody();
+        } else {
+            log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            problem = ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred; it has been logged");
+            problem.setType(ProblemTypes.INTERNAL_ERROR);
+            problem.setTitle("Internal error");
+        }
+        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponse().setStatusCode(status);
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+    }
+}

@@ -1,0 +1,14 @@
+package org.povertyalleviation.platform.problem;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/** 422: the request is well formed but a domain rule refuses it (budget exhausted, income below the line). */
+public class RuleViolatedException extends ProblemException {
+
+    /** @param rule a stable name of the rule, e.g. {@code subsidy-budget-exceeded} */
+    public RuleViolatedException(String rule, String detail) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATED, "Rule violated", detail, Map.of("rule", rule));
+    }
+}

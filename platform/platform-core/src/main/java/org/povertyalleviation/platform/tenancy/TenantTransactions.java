@@ -1,0 +1,56 @@
+package org.povertyalleviation.platform.tenancy;
+
+import java.util.function.Supplier;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs work in one database transaction that PostgreSQL row-level security sees as the current county's.
+ *
+ * <p>The county is set with {@code set_config('app.county', code, true)}: the {@code true} makes it local to the
+ * transaction, so the setting vanishes at commit or rollback and a pooled connection never carries one county's
+ * identity into the next borrower's work. Row-level security policies read it with
+ * {@code current_setting('app.county', true)}.
+ */
+public class TenantTransactions {
+
+    public static final String COUNTY_SETTING = "app.county";
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+
+    public TenantTransactions(DatabaseClient database, TransactionalOperator transactions) {
+        this.database = database;
+        this.transactions = transactions;
+    }
+
+    /** Runs the work in a transaction for the county in the Reactor context. */
+    public <T> Mono<T> inCurrentCounty(Supplier<Mono<T>> work) {
+        return TenantContext.currentCounty().flatMap(county -> inCounty(county, work));
+    }
+
+    /** Runs the work in a transaction for the given county; the county is also put in the Reactor context. */
+    public <T> Mono<T> inCounty(CountyCode county, Supplier<Mono<T>> work) {
+        return setCounty(county)
+                .then(Mono.defer(work))
+                .as(transactions::transactional)
+                .contextWrite(TenantContext.withCounty(county));
+    }
+
+    /** As {@link #inCounty} for work that yields many rows. */
+    public <T> Flux<T> manyInCounty(CountyCode county, Supplier<Flux<T>> work) {
+        return setCounty(county)
+                .thenMany(Flux.defer(work))
+                .as(transactions::transactional)
+                .contextWrite(TenantContext.withCounty(county));
+    }
+
+    private Mono<Void> setCounty(CountyCode county) {
+        return database.sql("select set_config('" + COUNTY_SETTING + "', :county, true)")
+                .bind("county", county.value())
+                .fetch().first().then();
+    }
+}

@@ -1,0 +1,98 @@
+package org.povertyalleviation.platform.infra;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server process started by a launcher: output goes to a log file, and a watchdog kills it if this JVM
+ * dies without running its shutdown hooks (kill -9, a crashed test fork), so no server outlives its owner.
+ */
+public final class LocalProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalProcess.class);
+
+    private final String name;
+    private final Process process;
+    private final Process watchdog;
+    private final String stopSignal;
+
+    private LocalProcess(String name, Process process, Process watchdog, String stopSignal) {
+        this.name = name;
+        this.process = process;
+        this.watchdog = watchdog;
+        this.stopSignal = stopSignal;
+    }
+
+    /**
+     * @param stopSignal the signal that shuts the server down cleanly and quickly (PostgreSQL wants INT:
+     *                   its TERM waits for every client to disconnect)
+     */
+    public static LocalProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path workingDirectory, Path logFile, String stopSignal) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            long owner = ProcessHandle.current().pid();
+            Process watchdog = new ProcessBuilder("sh", "-c",
+                    "while kill -0 " + owner + " 2>/dev/null; do sleep 1; done; "
+                            + "kill -" + stopSignal + " " + process.pid() + " 2>/dev/null; sleep 10; "
+                            + "kill -KILL " + process.pid() + " 2>/dev/null")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            log.info("{} started (pid {}), log: {}", name, process.pid(), logFile);
+            return new LocalProcess(name, process, watchdog, stopSignal);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server with its clean-shutdown signal, and kills it if it has not gone within the grace period. */
+    public void stop(Duration grace) {
+        watchdog.destroyForcibly();
+        if (!process.isAlive()) {
+            return;
+        }
+        signal(stopSignal);
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} did not stop within {}; killing it", name, grace);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        log.info("{} stopped", name);
+    }
+
+    private void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            process.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.povertyalleviation.platform.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Redis server (the gateway's rate limiter needs one), from the Linux binary that the embedded-redis
+ * artifact ships; run by our own launcher so that it shares the stop-and-watchdog handling of the others.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisServer.class);
+    private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
+
+    private final Path runDirectory;
+    private final int port;
+    private final LocalProcess process;
+
+    private RedisServer(Path runDirectory, int port, LocalProcess process) {
+        this.runDirectory = runDirectory;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static RedisServer start() {
+        Path binary = binary();
+        Path run = Directories.runDirectory("redis");
+        int port = FreePorts.next();
+        Path logFile = run.resolve("redis.log");
+        LocalProcess process = LocalProcess.start("Redis", List.of(binary.toString(),
+                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", run.toString()), Map.of(), run, logFile, "TERM");
+        RedisServer server = new RedisServer(run, port, process);
+        Waiting.until("Redis", Duration.ofSeconds(20), process, server::answersPing);
+        log.info("Redis ready on 127.0.0.1:{} (log {})", port, logFile);
+        return server;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(10));
+        Directories.deleteRecursively(runDirectory);
+    }
+
+    boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] reply = new byte[7];
+            int read = socket.getInputStream().read(reply);
+            return read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path binary() {
+        Path target = Directories.cache().resolve(BINARY);
+        return Directories.locked(Directories.cache().resolve("redis.lock"), () -> {
+            if (!Files.isExecutable(target)) {
+                try (InputStream in = RedisServer.class.getResourceAsStream("/" + BINARY)) {
+                    if (in == null) {
+                        throw new IllegalStateException(BINARY + " missing from the classpath (com.github.codemonstur:embedded-redis)");
+                    }
+                    Path partial = Files.createTempFile(target.getParent(), "redis", ".part");
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return target;
+        });
+    }
+}
