@@ -83,8 +83,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private Mono<ResponseEntity<Object>> invalid(List<InvalidParam> params, HttpHeaders headers, ServerWebExchange exchange) {
         ProblemDetail problem = new InvalidRequestException(params).toProblemDetail();
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return Mono.just(ResponseEntity.badRequest().headers(headers).body(problem));
+        return Mono.just(ResponseEntity.badRequest().headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 
     /** Names the field an unreadable body or parameter failed on: the JSON path Jackson reports, or the parameter. */

@@ -1,0 +1,111 @@
+package org.povertyalleviation.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import org.flywaydb.core.Flyway;
+import org.povertyalleviation.platform.consuming.EventListeners;
+import org.povertyalleviation.platform.consuming.IdempotentConsumer;
+import org.povertyalleviation.platform.events.EventCodec;
+import org.povertyalleviation.platform.observability.CorrelationIdFilter;
+import org.povertyalleviation.platform.outbox.Outbox;
+import org.povertyalleviation.platform.outbox.OutboxProperties;
+import org.povertyalleviation.platform.outbox.OutboxRelay;
+import org.povertyalleviation.platform.problem.ProblemResponses;
+import org.povertyalleviation.platform.problem.ProblemWebExceptionHandler;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The cross-cutting parts every service gets by depending on platform-core. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.cloud.stream.function.FunctionConfiguration"})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec(JsonMapper json) {
+        return new EventCodec(json);
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
+        return new ProblemWebExceptionHandler(json);
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter(ObjectProvider<Tracer> tracer) {
+        return new CorrelationIdFilter(tracer);
+    }
+
+    /**
+     * Platform tables (outbox, processed events) are migrated after the service's own migrations, under a
+     * history table of their own, so their versions never collide with a service's.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy platformTablesAfterServiceMigrations() {
+        return flyway -> {
+            flyway.migrate();
+            Flyway.configure(flyway.getConfiguration().getClassLoader())
+                    .configuration(flyway.getConfiguration())
+                    .locations("classpath:db/platform")
+                    .table("platform_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        };
+    }
+
+    @Bean
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    TenantTransactions tenantTransactions(DatabaseClient database, ReactiveTransactionManager transactionManager) {
+        return new TenantTransactions(database, TransactionalOperator.create(transactionManager));
+    }
+
+    @Bean
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    Outbox outbox(DatabaseClient database, EventCodec codec) {
+        return new Outbox(database, codec);
+    }
+
+    @Bean
+    @ConditionalOnBean({ReactiveTransactionManager.class, StreamBridge.class})
+    @ConditionalOnProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager, StreamBridge bridge,
+                            OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    IdempotentConsumer idempotentConsumer(DatabaseClient database, TenantTransactions tenantTransactions) {
+        return new IdempotentConsumer(database, tenantTransactions);
+    }
+
+    @Bean
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    EventListeners eventListeners(EventCodec codec, IdempotentConsumer idempotentConsumer) {
+        return new EventListeners(codec, idempotentConsumer);
+    }
+}

@@ -1,0 +1,192 @@
+package org.povertyalleviation.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.povertyalleviation.platform.events.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes pending outbox rows to Kafka through Spring Cloud Stream, oldest first.
+ *
+ * <ul>
+ *   <li>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work and never send a row
+ *       twice while it is being sent.</li>
+ *   <li>Only the oldest pending row of each aggregate is claimable: a later event of the same household waits
+ *       until the earlier one is sent, which keeps per-aggregate order even across replicas and retries.</li>
+ *   <li>A row is marked sent only after Kafka acknowledged it (the binder sends synchronously). If the broker is
+ *       down, the row is kept with a growing back-off and retried; nothing is lost across restarts because the
+ *       rows are the state. A crash between Kafka's acknowledgement and the commit re-sends that row once:
+ *       consumers are idempotent on the event id.</li>
+ * </ul>
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final String CLAIM = """
+            select e.position, e.event_id, e.county_code, e.aggregate_id, e.topic, e.envelope, e.attempts
+              from outbox_event e
+             where e.sent_at is null
+               and e.next_attempt_at <= now()
+               and not exists (select 1 from outbox_event earlier
+                                where earlier.sent_at is null
+                                  and earlier.topic = e.topic
+                                  and earlier.county_code = e.county_code
+                                  and earlier.aggregate_id = e.aggregate_id
+                                  and earlier.position < e.position)
+             order by e.position
+             limit :limit
+             for update skip locked""";
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final StreamBridge bridge;
+    private final OutboxProperties properties;
+    private final Counter published;
+    private final Counter failures;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread worker;
+
+    public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, StreamBridge bridge,
+                       OutboxProperties properties, MeterRegistry meters) {
+        this.database = database;
+        this.transactions = transactions;
+        this.bridge = bridge;
+        this.properties = properties;
+        this.published = Counter.builder("outbox.published").description("Outbox events acknowledged by Kafka").register(meters);
+        this.failures = Counter.builder("outbox.publish.failures").description("Outbox publish attempts that failed").register(meters);
+    }
+
+    /**
+     * Claims one batch, publishes it in order and records the outcome, all in one transaction.
+     *
+     * @return how many events were published
+     */
+    public Mono<Integer> relayOnce() {
+        return database.sql(CLAIM).bind("limit", properties.batchSize())
+                .map((row, meta) -> new Pending(row.get("position", Long.class), row.get("county_code", String.class),
+                        row.get("aggregate_id", String.class), row.get("topic", String.class),
+                        row.get("envelope", String.class), row.get("attempts", Integer.class)))
+                .all().collectList()
+                .flatMap(this::publishInOrder)
+                .as(transactions::transactional);
+    }
+
+    /** Stops at the first failure: the broker is most likely down and the rest would only time out too. */
+    private Mono<Integer> publishInOrder(List<Pending> batch) {
+        return Flux.fromIterable(batch)
+                .concatMap(pending -> send(pending)
+                        .then(markSent(pending)).thenReturn(true)
+                        .onErrorResume(error -> markFailed(pending, error).thenReturn(false)))
+                .takeUntil(sent -> !sent)
+                .filter(sent -> sent)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private Mono<Void> send(Pending pending) {
+        Message<byte[]> message = MessageBuilder.withPayload(pending.envelope().getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, (pending.county() + ":" + pending.aggregateId()).getBytes(StandardCharsets.UTF_8))
+                .setHeader(MessageHeaders.CONTENT_TYPE, EventEnvelope.STRUCTURED_MEDIA_TYPE)
+                .build();
+        // StreamBridge blocks until Kafka acknowledges (producer sync=true): keep it off the database's threads.
+        return Mono.fromCallable(() -> bridge.send(pending.topic(), message))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(accepted -> accepted ? Mono.empty() : Mono.error(new IllegalStateException("binder refused the message")));
+    }
+
+    private Mono<Void> markSent(Pending pending) {
+        published.increment();
+        return database.sql("update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where position = :position")
+                .bind("position", pending.position()).fetch().rowsUpdated().then();
+    }
+
+    private Mono<Void> markFailed(Pending pending, Throwable error) {
+        failures.increment();
+        int attempts = pending.attempts() + 1;
+        log.warn("Publishing outbox event {} to {} failed (attempt {}): {}", pending.position(), pending.topic(), attempts, error.toString());
+        return database.sql("""
+                        update outbox_event
+                           set attempts = :attempts, last_error = :error,
+                               next_attempt_at = now() + make_interval(secs => :backoff)
+                         where position = :position""")
+                .bind("attempts", attempts)
+                .bind("error", String.valueOf(error.getMessage()))
+                .bind("backoff", properties.backoffAfter(attempts).toMillis() / 1000.0)
+                .bind("position", pending.position())
+                .fetch().rowsUpdated().then();
+    }
+
+    @Override
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            worker = new Thread(this::loop, "outbox-relay");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    private void loop() {
+        int consecutiveErrors = 0;
+        while (running.get()) {
+            Duration pause = properties.pollInterval();
+            try {
+                Integer sent = relayOnce().block(Duration.ofMinutes(5));
+                consecutiveErrors = 0;
+                if (sent != null && sent > 0) {
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                if (!running.get()) {
+                    return;
+                }
+                consecutiveErrors++;
+                pause = properties.backoffAfter(consecutiveErrors);
+                log.warn("Outbox relay cycle failed; next try in {}: {}", pause, e.toString());
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private record Pending(long position, String county, String aggregateId, String topic, String envelope, int attempts) {
+    }
+}

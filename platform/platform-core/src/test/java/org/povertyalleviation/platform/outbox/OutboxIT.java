@@ -1,0 +1,193 @@
+package org.povertyalleviation.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.events.EventCodec;
+import org.povertyalleviation.platform.events.EventEnvelope;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.povertyalleviation.platform.sample.SampleServiceIT;
+import org.povertyalleviation.platform.sample.TopicReader;
+import org.povertyalleviation.platform.sample.TopicReader.Received;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+class OutboxIT extends SampleServiceIT {
+
+    private static final CountyCode WEN = CountyCode.of("621222");
+
+    @Autowired
+    TenantTransactions tenantTransactions;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    DatabaseClient database;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    StreamBridge bridge;
+    @Autowired
+    ReactiveTransactionManager transactionManager;
+    @Autowired
+    OutboxProperties properties;
+
+    @Test
+    void a_committed_change_is_published_exactly_once_keyed_by_county_and_aggregate() throws Exception {
+        String shipment = UUID.randomUUID().toString();
+        EventEnvelope event = shipmentRegistered(shipment, 1);
+
+        registerShipment(shipment, event).block();
+
+        List<Received> received = TopicReader.read(TOPIC, 1, r -> r.value().contains(event.id()));
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).key()).isEqualTo("621222:" + shipment);
+        assertThat(codec.read(received.get(0).value().getBytes())).isEqualTo(event);
+        assertThat(schemaErrors(received.get(0).value())).isEmpty();
+        assertThat(pendingRows()).isZero();
+    }
+
+    @Test
+    void a_rolled_back_change_leaves_neither_row_nor_event() {
+        String shipment = UUID.randomUUID().toString();
+        EventEnvelope event = shipmentRegistered(shipment, 1);
+
+        assertThatThrownBy(() -> registerShipment(shipment, event)
+                .then(Mono.error(new IllegalStateException("rule refused after the event was written")))
+                .as(work -> tenantTransactions.inCounty(WEN, () -> work)).block())
+                .hasMessageContaining("rule refused");
+
+        assertThat(count("select count(*) from sample_shipment where id = '" + shipment + "'")).isZero();
+        assertThat(count("select count(*) from outbox_event where event_id = '" + event.id() + "'")).isZero();
+        assertThat(TopicReader.read(TOPIC, 1, r -> r.value().contains(event.id()))).isEmpty();
+    }
+
+    @Test
+    void events_written_while_the_broker_is_down_are_published_in_order_once_it_is_back() {
+        String shipment = UUID.randomUUID().toString();
+        List<EventEnvelope> events = IntStream.rangeClosed(1, 3).mapToObj(n -> shipmentRegistered(shipment, n)).toList();
+
+        SharedInfrastructure.kafka().stop();
+        try {
+            for (EventEnvelope event : events) {
+                tenantTransactions.inCounty(WEN, () -> outbox.append(TOPIC, event)).block();
+            }
+            awaitFailedAttempt(events.get(0).id());
+            assertThat(count("select count(*) from outbox_event where subject_check and sent_at is null"
+                    .replace("subject_check", "aggregate_id = '" + shipment + "'"))).isEqualTo(3);
+        } finally {
+            SharedInfrastructure.kafka().restart();
+        }
+
+        List<Received> received = TopicReader.read(TOPIC, 3, r -> r.key() != null && r.key().endsWith(shipment));
+        assertThat(received).extracting(r -> codec.read(r.value().getBytes()).id())
+                .containsExactlyElementsOf(events.stream().map(EventEnvelope::id).toList());
+    }
+
+    @Test
+    void several_relays_running_at_once_send_every_event_once_and_in_order_per_aggregate() {
+        List<String> shipments = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        for (int sequence = 1; sequence <= 10; sequence++) {
+            for (String shipment : shipments) {
+                tenantTransactions.inCounty(WEN, () -> outbox.append(TOPIC, shipmentRegistered(shipment, 0))).block();
+            }
+        }
+        List<OutboxRelay> replicas = List.of(replica(), replica(), replica());
+
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (OutboxRelay replica : replicas) {
+            running.add(CompletableFuture.runAsync(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (pendingRows() > 0 && System.nanoTime() < deadline) {
+                    replica.relayOnce().block();
+                }
+            }));
+        }
+        running.forEach(CompletableFuture::join);
+
+        Set<String> ours = Set.copyOf(shipments);
+        List<Received> received = TopicReader.read(TOPIC, 100, r -> r.key() != null && ours.contains(r.key().substring(7)));
+        List<EventEnvelope> events = received.stream().map(r -> codec.read(r.value().getBytes())).toList();
+        assertThat(events).hasSize(100);
+        assertThat(events.stream().map(EventEnvelope::id).distinct()).hasSize(100);
+        Map<String, List<Long>> positionsByShipment = events.stream().collect(Collectors.groupingBy(EventEnvelope::subject,
+                Collectors.mapping(e -> position(e.id()), Collectors.toList())));
+        positionsByShipment.values().forEach(positions -> assertThat(positions).isSorted());
+    }
+
+    private OutboxRelay replica() {
+        return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, new SimpleMeterRegistry());
+    }
+
+    private Mono<Void> registerShipment(String shipment, EventEnvelope event) {
+        return tenantTransactions.inCounty(WEN, () -> database
+                .sql("insert into sample_shipment (id, county_code, product) values (:id, :county, 'walnut')")
+                .bind("id", UUID.fromString(shipment)).bind("county", WEN.value())
+                .fetch().rowsUpdated()
+                .then(outbox.append(TOPIC, event)));
+    }
+
+    private EventEnvelope shipmentRegistered(String shipment, int sequence) {
+        return EventEnvelope.create("/services/sample", "shipment.registered.v1", WEN, shipment,
+                json.valueToTree(Map.of("product", "walnut", "sequence", sequence)));
+    }
+
+    private void awaitFailedAttempt(String eventId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("select count(*) from outbox_event where attempts > 0 and sent_at is null and event_id = '" + eventId + "'") == 0) {
+            assertThat(System.nanoTime()).as("relay attempted while the broker was down").isLessThan(deadline);
+            sleep(200);
+        }
+    }
+
+    private long position(String eventId) {
+        return count("select position from outbox_event where event_id = '" + eventId + "'");
+    }
+
+    private long pendingRows() {
+        return count("select count(*) from outbox_event where sent_at is null");
+    }
+
+    private long count(String sql) {
+        return database.sql(sql).map(row -> row.get(0, Long.class)).one().defaultIfEmpty(0L).block();
+    }
+
+    private static Set<String> schemaErrors(String envelope) throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Path.of("../../docs/events/envelope.schema.json").toUri());
+        return schema.validate(new ObjectMapper().readTree(envelope)).stream().map(Object::toString).collect(Collectors.toSet());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.povertyalleviation.platform.sample;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.povertyalleviation.platform.problem.ConflictException;
+import org.povertyalleviation.platform.problem.NotFoundException;
+import org.povertyalleviation.platform.problem.RuleViolatedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/samples")
+public class SampleController {
+
+    record Parcel(@NotBlank String product, @Min(1) int kilograms) {
+    }
+
+    record Shipment(@NotBlank @Pattern(regexp = "\\d{6}") String county, @NotEmpty List<@Valid Parcel> parcels) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Shipment> create(@Valid @RequestBody Shipment shipment) {
+        return Mono.just(shipment);
+    }
+
+    @GetMapping("/{id}")
+    Mono<Shipment> find(@PathVariable long id) {
+        return switch ((int) id) {
+            case 409 -> Mono.error(new ConflictException("illegal-transition", "A closed shipment cannot be reopened"));
+            case 422 -> Mono.error(new RuleViolatedException("budget-exceeded", "The county's yearly budget is spent"));
+            case 500 -> Mono.error(new IllegalStateException("secret internal detail"));
+            default -> Mono.error(new NotFoundException("Shipment", id));
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.povertyalleviation.platform.sample;
+
+import org.povertyalleviation.platform.infra.PostgresServer;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of platform-core's integration tests: the sample service against the JVM's shared real PostgreSQL and
+ * Kafka. Every subclass gets the same Spring context (one per test JVM).
+ */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class SampleServiceIT {
+
+    public static final String TOPIC = "sample.outbox";
+    public static final String INPUT_TOPIC = "sample.events";
+    public static final String DEAD_LETTER_TOPIC = "error.sample.events.platform-core-test";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        PostgresServer.Database database = SharedInfrastructure.postgres().database("platform_core");
+        registry.add("spring.r2dbc.url", database::r2dbcUrl);
+        registry.add("spring.r2dbc.username", database::username);
+        registry.add("spring.r2dbc.password", database::password);
+        registry.add("spring.flyway.url", database::jdbcUrl);
+        registry.add("spring.flyway.user", database::username);
+        registry.add("spring.flyway.password", database::password);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
+    }
+}

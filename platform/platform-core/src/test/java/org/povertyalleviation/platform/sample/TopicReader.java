@@ -1,0 +1,53 @@
+package org.povertyalleviation.platform.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
+
+/** Reads a topic from the start with a plain Kafka consumer, the way a partner or another service would. */
+public final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    public record Received(String key, String value) {
+    }
+
+    /**
+     * Reads until {@code expected} records matching the filter arrived, then keeps reading a little longer so
+     * that a duplicate would be seen too.
+     */
+    public static List<Received> read(String topic, int expected, java.util.function.Predicate<Received> filter) {
+        List<Received> received = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long settleUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Received r = new Received(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                            new String(record.value(), StandardCharsets.UTF_8));
+                    if (filter.test(r)) {
+                        received.add(r);
+                    }
+                }
+                if (received.size() >= expected && settleUntil == Long.MAX_VALUE) {
+                    settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return received;
+    }
+}
