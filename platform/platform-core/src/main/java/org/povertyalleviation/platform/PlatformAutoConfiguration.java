@@ -16,12 +16,14 @@ import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -57,55 +59,71 @@ public class PlatformAutoConfiguration {
         return new CorrelationIdFilter(tracer);
     }
 
-    /**
-     * Platform tables (outbox, processed events) are migrated after the service's own migrations, under a
-     * history table of their own, so their versions never collide with a service's.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    FlywayMigrationStrategy platformTablesAfterServiceMigrations() {
-        return flyway -> {
-            flyway.migrate();
-            Flyway.configure(flyway.getConfiguration().getClassLoader())
-                    .configuration(flyway.getConfiguration())
-                    .locations("classpath:db/platform")
-                    .table("platform_schema_history")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        };
+    /** Services with a database; the gateway has none. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DatabaseClient.class)
+    static class Persistence {
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        TenantTransactions tenantTransactions(DatabaseClient database, ReactiveTransactionManager transactionManager) {
+            return new TenantTransactions(database, TransactionalOperator.create(transactionManager));
+        }
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        Outbox outbox(DatabaseClient database, EventCodec codec) {
+            return new Outbox(database, codec);
+        }
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        IdempotentConsumer idempotentConsumer(DatabaseClient database, TenantTransactions tenantTransactions) {
+            return new IdempotentConsumer(database, tenantTransactions);
+        }
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        EventListeners eventListeners(EventCodec codec, IdempotentConsumer idempotentConsumer) {
+            return new EventListeners(codec, idempotentConsumer);
+        }
     }
 
-    @Bean
-    @ConditionalOnBean(ReactiveTransactionManager.class)
-    TenantTransactions tenantTransactions(DatabaseClient database, ReactiveTransactionManager transactionManager) {
-        return new TenantTransactions(database, TransactionalOperator.create(transactionManager));
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Flyway.class)
+    static class Migrations {
+
+        /**
+         * Platform tables (outbox, processed events) are migrated after the service's own migrations, under a
+         * history table of their own, so their versions never collide with a service's.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        FlywayMigrationStrategy platformTablesAfterServiceMigrations() {
+            return flyway -> {
+                flyway.migrate();
+                Flyway.configure(flyway.getConfiguration().getClassLoader())
+                        .configuration(flyway.getConfiguration())
+                        .locations("classpath:db/platform")
+                        .table("platform_schema_history")
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
+            };
+        }
     }
 
-    @Bean
-    @ConditionalOnBean(ReactiveTransactionManager.class)
-    Outbox outbox(DatabaseClient database, EventCodec codec) {
-        return new Outbox(database, codec);
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({DatabaseClient.class, StreamBridge.class})
+    static class Messaging {
 
-    @Bean
-    @ConditionalOnBean({ReactiveTransactionManager.class, StreamBridge.class})
-    @ConditionalOnProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager, StreamBridge bridge,
-                            OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, meters);
-    }
-
-    @Bean
-    @ConditionalOnBean(ReactiveTransactionManager.class)
-    IdempotentConsumer idempotentConsumer(DatabaseClient database, TenantTransactions tenantTransactions) {
-        return new IdempotentConsumer(database, tenantTransactions);
-    }
-
-    @Bean
-    @ConditionalOnBean(ReactiveTransactionManager.class)
-    EventListeners eventListeners(EventCodec codec, IdempotentConsumer idempotentConsumer) {
-        return new EventListeners(codec, idempotentConsumer);
+        @Bean
+        @ConditionalOnBean({ReactiveTransactionManager.class, StreamBridge.class})
+        @ConditionalOnProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
+        OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager, StreamBridge bridge,
+                                OutboxProperties properties, MeterRegistry meters) {
+            return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, meters);
+        }
     }
 }

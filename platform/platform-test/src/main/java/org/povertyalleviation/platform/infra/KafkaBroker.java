@@ -100,7 +100,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() {
-        List<String> command = childJvm("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString());
+        List<String> command = childJvm("kafka.tools.StorageTool", "format",
+                // The "=" form: a base64 cluster id may begin with "-", which would read as an option.
+                "--cluster-id=" + clusterId(), "--config=" + config.toString());
         try {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(runDirectory.resolve("format.log").toFile())).start();
@@ -122,7 +124,8 @@ public final class KafkaBroker implements AutoCloseable {
         log.info("Kafka ready on {} (data {}, log {})", bootstrapServers(), runDirectory.resolve("logs"), logFile);
     }
 
-    private boolean answersMetadata() {
+    /** True when the broker answers a metadata request. */
+    public boolean answersMetadata() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
         } catch (IOException e) {

@@ -41,12 +41,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path runDirectory;
     private final int port;
     private final String adminPassword;
+    private final int managementPort;
     private final LocalProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private KeycloakServer(Path runDirectory, int port, String adminPassword, LocalProcess process) {
+    private KeycloakServer(Path runDirectory, int port, int managementPort, String adminPassword, LocalProcess process) {
         this.runDirectory = runDirectory;
         this.port = port;
+        this.managementPort = managementPort;
         this.adminPassword = adminPassword;
         this.process = process;
     }
@@ -66,9 +68,8 @@ public final class KeycloakServer implements AutoCloseable {
         LocalProcess process = LocalProcess.start("Keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--db=dev-mem", "--health-enabled=true", "--cache=local"), environment, run, logFile, "TERM");
-        KeycloakServer server = new KeycloakServer(run, port, adminPassword, process);
-        Waiting.until("Keycloak", Duration.ofSeconds(240), process,
-                () -> server.status(URI.create("http://127.0.0.1:" + managementPort + "/health/ready")) == 200);
+        KeycloakServer server = new KeycloakServer(run, port, managementPort, adminPassword, process);
+        Waiting.until("Keycloak", Duration.ofSeconds(240), process, server::isReady);
         realms.forEach(server::importRealm);
         log.info("Keycloak ready at {} (admin user '{}', log {})", server.url(), ADMIN_USER, logFile);
         return server;
@@ -80,6 +81,15 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String issuer(String realm) {
         return url() + "/realms/" + realm;
+    }
+
+    /** Keycloak's own readiness check, on its management port. */
+    public boolean isReady() {
+        return status(URI.create(healthUrl())) == 200;
+    }
+
+    public String healthUrl() {
+        return "http://127.0.0.1:" + managementPort + "/health/ready";
     }
 
     public String adminPassword() {

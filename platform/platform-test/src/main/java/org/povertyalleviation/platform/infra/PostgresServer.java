@@ -119,7 +119,8 @@ public final class PostgresServer implements AutoCloseable {
         Directories.deleteRecursively(runDirectory);
     }
 
-    private boolean acceptsConnections() {
+    /** True when the server accepts a connection. */
+    public boolean acceptsConnections() {
         try (Connection ignored = connect("postgres")) {
             return true;
         } catch (SQLException e) {

@@ -65,7 +65,8 @@ public final class RedisServer implements AutoCloseable {
         Directories.deleteRecursively(runDirectory);
     }
 
-    boolean answersPing() {
+    /** True when the server answers PING. */
+    public boolean answersPing() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             socket.setSoTimeout(1000);

@@ -1,0 +1,249 @@
+package org.povertyalleviation.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.povertyalleviation.platform.infra.Directories;
+import org.povertyalleviation.platform.infra.KafkaBroker;
+import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.LocalProcess;
+import org.povertyalleviation.platform.infra.PostgresServer;
+import org.povertyalleviation.platform.infra.RedisServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform on one machine: real PostgreSQL, Kafka, Redis and Keycloak, then every service and the
+ * gateway as their own JVMs, each waited for until healthy. {@link #close()} (Ctrl-C) stops everything.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+    /** How to run the stack; ports are fixed so that the printed URLs stay the same from run to run. */
+    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort) {
+        public static Options defaults() {
+            return new Options(20130101L, Path.of(System.getProperty("devstack.apps.dir", "devstack/target/apps")), 8080, 8079);
+        }
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, BooleanSupplier> health = new LinkedHashMap<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Path runDirectory = Directories.runDirectory("devstack");
+    private DemoData.Dataset dataset;
+
+    private DevStack() {
+    }
+
+    public static DevStack start(Options options) {
+        DevStack stack = new DevStack();
+        try {
+            stack.startAll(options);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) {
+        useBuildsLocalRepository();
+        JsonMapper json = JsonMapper.builder().build();
+        dataset = DemoData.generate(options.seed());
+        Path dataDirectory = runDirectory.resolve("demo-data");
+        DemoDataFiles.write(dataset, dataDirectory);
+        urls.put("demo data (CSV)", dataDirectory.toString());
+
+        PostgresServer postgres = track(PostgresServer.start());
+        health.put("postgres", postgres::acceptsConnections);
+        urls.put("postgres", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres (user postgres)");
+
+        KafkaBroker kafka = track(KafkaBroker.start());
+        health.put("kafka", kafka::answersMetadata);
+        urls.put("kafka", kafka.bootstrapServers());
+
+        RedisServer redis = track(RedisServer.start());
+        health.put("redis", redis::answersPing);
+        urls.put("redis", "redis://127.0.0.1:" + redis.port());
+
+        String realm = DemoRealm.json(KeycloakServer.realmFromClasspath("keycloak/poverty-platform-realm.json"), dataset, json);
+        KeycloakServer keycloak = track(KeycloakServer.start(List.of(realm)));
+        health.put("keycloak", keycloak::isReady);
+        urls.put("keycloak", keycloak.url() + "/admin (user admin, password " + keycloak.adminPassword() + ")");
+        urls.put("issuer", keycloak.issuer(DemoRealm.REALM));
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("SPRING_DATA_REDIS_HOST", redis.host());
+        common.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
+        common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
+        common.put("PLATFORM_ISSUER_URI", keycloak.issuer(DemoRealm.REALM));
+        startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), common);
+
+        startStatusServer(options.statusPort(), json);
+    }
+
+    /** Starts a service or the gateway from its jar and waits until its readiness probe is UP. */
+    private void startApp(String name, Path jar, int port, Map<String, String> environment) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("PORT", Integer.toString(port));
+        Path logFile = runDirectory.resolve(name + ".log");
+        LocalProcess process = LocalProcess.start(name, List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()), env, runDirectory, logFile, "TERM");
+        started.push(() -> process.stop(Duration.ofSeconds(20)));
+        String healthUrl = "http://127.0.0.1:" + port + "/actuator/health/readiness";
+        BooleanSupplier ready = () -> process.isAlive() && status(healthUrl) == 200;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not become ready; see " + logFile);
+            }
+            sleep(300);
+        }
+        health.put(name, ready);
+        urls.put(name, "http://localhost:" + port + " (health: /actuator/health, log: " + logFile + ")");
+    }
+
+    private void startStatusServer(int port, JsonMapper json) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server.createContext("/health", exchange -> {
+                Map<String, String> components = health.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().getAsBoolean() ? "UP" : "DOWN", (a, b) -> a, LinkedHashMap::new));
+                boolean up = components.values().stream().allMatch("UP"::equals);
+                byte[] body = json.writeValueAsString(Map.of("status", up ? "UP" : "DOWN", "components", components))
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            started.push(() -> server.stop(0));
+            urls.put("devstack health", "http://localhost:" + port + "/health");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Status port " + port + " is taken", e);
+        }
+    }
+
+    public DemoData.Dataset dataset() {
+        return dataset;
+    }
+
+    public Map<String, String> urls() {
+        return Map.copyOf(urls);
+    }
+
+    /** The summary printed at start-up: what runs where, and who can log in. */
+    public String summary() {
+        StringBuilder out = new StringBuilder("\n=== Poverty-alleviation platform devstack is up (demo seed ").append(dataset.seed()).append(") ===\n");
+        urls.forEach((name, url) -> out.append(String.format("  %-16s %s%n", name, url)));
+        out.append("\n  Demo users (realm ").append(DemoRealm.REALM).append(", local use only):\n");
+        for (DemoRealm.DemoUser user : DemoRealm.users(dataset)) {
+            out.append(String.format("    %-18s %-22s %-18s %s%n", user.username(), user.password(), user.role(), user.scope()));
+        }
+        out.append("\n  A token for curl: curl -s -d grant_type=password -d client_id=devstack-cli -d username=admin-621222 \\\n")
+                .append("      -d password=admin-621222-demo ").append(urls.get("issuer")).append("/protocol/openid-connect/token\n")
+                .append("\n  Ctrl-C stops everything.\n");
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("Stopping a devstack component failed: {}", e.toString());
+            }
+        }
+        Directories.deleteRecursively(runDirectory);
+    }
+
+    private <T extends AutoCloseable> T track(T component) {
+        started.push(component);
+        return component;
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The Keycloak launcher finds its distribution in the local Maven repository the build used. */
+    private static void useBuildsLocalRepository() {
+        if (System.getProperty("maven.repo.local") != null) {
+            return;
+        }
+        try (InputStream in = DevStack.class.getResourceAsStream("/devstack-build.properties")) {
+            Properties build = new Properties();
+            build.load(in);
+            String repository = build.getProperty("localRepository");
+            if (repository != null && !repository.startsWith("@")) {
+                System.setProperty("maven.repo.local", repository);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options = Options.defaults();
+        for (String arg : args) {
+            if (arg.startsWith("--seed=")) {
+                options = new Options(Long.parseLong(arg.substring(7)), options.appsDirectory(), options.gatewayPort(), options.statusPort());
+            } else {
+                System.err.println("Unknown option " + arg + "; usage: ./run.sh [--seed=N]");
+                System.exit(2);
+            }
+        }
+        DevStack stack = DevStack.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
+        System.out.println(stack.summary());
+        Thread.currentThread().join();
+    }
+}

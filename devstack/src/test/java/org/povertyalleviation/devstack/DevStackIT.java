@@ -1,0 +1,74 @@
+package org.povertyalleviation.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.infra.FreePorts;
+import org.povertyalleviation.platform.infra.KeycloakServer;
+
+class DevStackIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void the_devstack_comes_up_healthy_with_demo_users_and_leaves_nothing_running() throws Exception {
+        DevStack.Options options = new DevStack.Options(20130101L,
+                Path.of(System.getProperty("devstack.apps.dir")), FreePorts.next(), FreePorts.next());
+        List<ProcessHandle> before = descendants();
+        String gatewayHealth = "http://127.0.0.1:" + options.gatewayPort() + "/actuator/health";
+        String stackHealth = "http://127.0.0.1:" + options.statusPort() + "/health";
+
+        try (DevStack stack = DevStack.start(options)) {
+            HttpResponse<String> health = get(stackHealth);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"")
+                    .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"", "\"gateway\":\"UP\"");
+            assertThat(get(gatewayHealth).body()).contains("\"status\":\"UP\"");
+
+            String issuer = stack.urls().get("issuer");
+            String tokenEndpoint = issuer + "/protocol/openid-connect/token";
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(token.statusCode()).isEqualTo(200);
+            assertThat(token.body()).contains("access_token");
+            assertThat(stack.summary()).contains("admin-621222", "admin-621222-demo", "county-admin", "longnan-officer");
+        }
+
+        assertThat(refused(gatewayHealth)).as("gateway stopped").isTrue();
+        assertThat(refused(stackHealth)).as("status server stopped").isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (descendants().size() > before.size() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(descendants()).as("child processes left running").hasSameSizeAs(before);
+    }
+
+    private static List<ProcessHandle> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean refused(String url) throws Exception {
+        try {
+            get(url);
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        }
+    }
+}
