@@ -116,14 +116,15 @@ public final class DevStack implements AutoCloseable {
         Path logFile = runDirectory.resolve(name + ".log");
         LocalProcess process = LocalProcess.start(name, List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()), env, runDirectory, logFile, "TERM");
+                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()), env, runDirectory, logFile, "TERM");
         started.push(() -> process.stop(Duration.ofSeconds(20)));
         String healthUrl = "http://127.0.0.1:" + port + "/actuator/health/readiness";
         BooleanSupplier ready = () -> process.isAlive() && status(healthUrl) == 200;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not become ready; see " + logFile);
+                // The run directory is removed on the way out, so show the end of the log now.
+                throw new IllegalStateException(name + " did not become ready; the end of its log:\n" + tail(logFile));
             }
             sleep(300);
         }
@@ -219,6 +220,15 @@ public final class DevStack implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path logFile) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
         }
     }
 
