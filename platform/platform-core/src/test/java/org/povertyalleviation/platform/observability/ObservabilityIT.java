@@ -1,0 +1,61 @@
+package org.povertyalleviation.platform.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.sample.SampleServiceIT;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class ObservabilityIT extends SampleServiceIT {
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient web;
+
+    @BeforeEach
+    void client() {
+        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @Test
+    void probes_report_up_for_kubernetes() {
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void prometheus_exposes_the_outbox_metrics() {
+        String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics).contains("outbox_published_total", "outbox_publish_failures_total", "r2dbc_pool");
+    }
+
+    @Test
+    void the_callers_correlation_id_is_echoed() {
+        web.get().uri("/samples/1").header(CorrelationIdFilter.HEADER, "portal-7f3a").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals(CorrelationIdFilter.HEADER, "portal-7f3a");
+    }
+
+    @Test
+    void a_request_without_correlation_id_is_correlated_by_its_trace_id() {
+        String id = web.get().uri("/samples/1").exchange()
+                .expectStatus().isNotFound()
+                .returnResult(String.class).getResponseHeaders().getFirst(CorrelationIdFilter.HEADER);
+
+        assertThat(id).matches("[0-9a-f]{16,32}");
+    }
+
+    @Test
+    void an_unknown_path_is_a_problem_too() {
+        web.get().uri("/nowhere").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.instance").isEqualTo("/nowhere");
+    }
+}
