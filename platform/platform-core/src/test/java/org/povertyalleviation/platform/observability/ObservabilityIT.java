@@ -52,6 +52,16 @@ class ObservabilityIT extends SampleServiceIT {
     }
 
     @Test
+    void log_lines_carry_the_trace_id_and_the_correlation_id() {
+        web.get().uri("/samples/diagnostics").header(CorrelationIdFilter.HEADER, "portal-9c1d").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.traceId").isNotEmpty()
+                .jsonPath("$.spanId").isNotEmpty()
+                .jsonPath("$['X-Correlation-Id']").isEqualTo("portal-9c1d");
+    }
+
+    @Test
     void an_unknown_path_is_a_problem_too() {
         web.get().uri("/nowhere").exchange()
                 .expectStatus().isNotFound()

@@ -36,6 +36,15 @@ public class SampleController {
         return Mono.just(shipment);
     }
 
+    /** What the logs would carry for this request: the MDC as seen inside a handler. */
+    @GetMapping("/diagnostics")
+    Mono<java.util.Map<String, String>> diagnostics() {
+        return Mono.fromSupplier(() -> {
+            java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
+            return mdc == null ? java.util.Map.<String, String>of() : mdc;
+        });
+    }
+
     @GetMapping("/{id}")
     Mono<Shipment> find(@PathVariable long id) {
         return switch ((int) id) {
