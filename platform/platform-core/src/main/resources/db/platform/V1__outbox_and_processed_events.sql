@@ -1,8 +1,34 @@
--- Platform tables every service database carries, migrated by platform-core with their own history table
--- (platform_schema_history) so that they never collide with a service's own migration versions.
+-- Platform tables and functions every service database carries. platform-core migrates them before the
+-- service's own migrations, under their own history table (platform_schema_history), so that versions never
+-- collide and services can call enable_county_isolation() from their first migration.
+
+-- The service connects as ${app_role}, which owns nothing: it gets data access to every table and sequence
+-- the migrating owner creates, now and in later migrations, and nothing more (no DDL, no ownership, so
+-- FORCE ROW LEVEL SECURITY binds it).
+alter default privileges in schema public grant select, insert, update, delete on tables to ${app_role};
+alter default privileges in schema public grant usage, select on sequences to ${app_role};
+grant usage on schema public to ${app_role};
+
+-- Row-level security for a tenant table: its rows are visible and writable only inside a transaction whose
+-- app.county setting (set by TenantTransactions, transaction-local) names the row's county. The setting may
+-- list several counties separated by commas, for city and province officers who read across counties.
+-- Without the setting no row is visible and every insert is rejected.
+create function enable_county_isolation(tenant_table regclass) returns void
+    language plpgsql as
+$$
+begin
+    execute format('alter table %s enable row level security', tenant_table);
+    execute format('alter table %s force row level security', tenant_table);
+    execute format('drop policy if exists county_isolation on %s', tenant_table);
+    execute format('create policy county_isolation on %s'
+                   ' using (county_code::text = any (string_to_array(current_setting(''app.county'', true), '','')))'
+                   ' with check (county_code::text = any (string_to_array(current_setting(''app.county'', true), '','')))',
+                   tenant_table);
+end
+$$;
 
 -- Transactional outbox: a service inserts its event here in the same transaction as the domain change;
--- the relay publishes pending rows to Kafka. No row-level security: only the relay reads this table.
+-- the relay publishes pending rows to Kafka. No row-level security: the relay reads every county's rows.
 create table outbox_event (
     position        bigserial   primary key,
     event_id        uuid        not null unique,

@@ -94,18 +94,25 @@ public class PlatformAutoConfiguration {
     static class Migrations {
 
         /**
-         * Platform tables (outbox, processed events) are migrated after the service's own migrations, under a
-         * history table of their own, so their versions never collide with a service's.
+         * Platform tables and functions (outbox, processed events, enable_county_isolation) are migrated first,
+         * under a history table of their own so their versions never collide with a service's; the service's
+         * migrations follow and may use them. The service's history starts from a baseline at version 0 because
+         * its schema is no longer empty when its first migration runs.
          */
         @Bean
         @ConditionalOnMissingBean
-        FlywayMigrationStrategy platformTablesAfterServiceMigrations() {
+        FlywayMigrationStrategy platformTablesFirst() {
             return flyway -> {
-                flyway.migrate();
                 Flyway.configure(flyway.getConfiguration().getClassLoader())
                         .configuration(flyway.getConfiguration())
                         .locations("classpath:db/platform")
                         .table("platform_schema_history")
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
+                Flyway.configure(flyway.getConfiguration().getClassLoader())
+                        .configuration(flyway.getConfiguration())
                         .baselineOnMigrate(true)
                         .baselineVersion("0")
                         .load()

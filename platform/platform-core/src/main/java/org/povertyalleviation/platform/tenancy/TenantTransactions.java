@@ -1,6 +1,8 @@
 package org.povertyalleviation.platform.tenancy;
 
+import java.util.Collection;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -48,9 +50,25 @@ public class TenantTransactions {
                 .contextWrite(TenantContext.withCounty(county));
     }
 
+    /**
+     * Reads across several counties in one transaction (a city officer's comparison): row-level security then
+     * shows the rows of exactly these counties. Whether the caller may see them is checked before, by the caller.
+     */
+    public <T> Flux<T> readAcross(Collection<CountyCode> counties, Supplier<Flux<T>> work) {
+        if (counties.isEmpty()) {
+            return Flux.empty();
+        }
+        String list = counties.stream().map(CountyCode::value).sorted().distinct().collect(Collectors.joining(","));
+        return setting(list).thenMany(Flux.defer(work)).as(transactions::transactional);
+    }
+
     private Mono<Void> setCounty(CountyCode county) {
-        return database.sql("select set_config('" + COUNTY_SETTING + "', :county, true)")
-                .bind("county", county.value())
+        return setting(county.value());
+    }
+
+    private Mono<Void> setting(String counties) {
+        return database.sql("select set_config('" + COUNTY_SETTING + "', :counties, true)")
+                .bind("counties", counties)
                 .fetch().first().then();
     }
 }

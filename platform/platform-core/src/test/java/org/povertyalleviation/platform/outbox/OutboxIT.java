@@ -82,7 +82,8 @@ class OutboxIT extends SampleServiceIT {
                 .as(work -> tenantTransactions.inCounty(WEN, () -> work)).block())
                 .hasMessageContaining("rule refused");
 
-        assertThat(count("select count(*) from sample_shipment where id = '" + shipment + "'")).isZero();
+        assertThat(tenantTransactions.inCounty(WEN, () -> database.sql("select count(*) from sample_shipment where id = :id")
+                .bind("id", UUID.fromString(shipment)).map(row -> row.get(0, Long.class)).one()).block()).isZero();
         assertThat(count("select count(*) from outbox_event where event_id = '" + event.id() + "'")).isZero();
         // A later event that did commit: once it has arrived, the relay is past the point where the other would be.
         EventEnvelope later = shipmentRegistered(UUID.randomUUID().toString(), 1);

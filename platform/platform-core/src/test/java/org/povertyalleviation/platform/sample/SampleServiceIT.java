@@ -21,11 +21,11 @@ public abstract class SampleServiceIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresServer.Database database = SharedInfrastructure.postgres().database("platform_core");
         registry.add("spring.r2dbc.url", database::r2dbcUrl);
-        registry.add("spring.r2dbc.username", database::username);
-        registry.add("spring.r2dbc.password", database::password);
+        registry.add("spring.r2dbc.username", database::appUsername);
+        registry.add("spring.r2dbc.password", database::appPassword);
         registry.add("spring.flyway.url", database::jdbcUrl);
-        registry.add("spring.flyway.user", database::username);
-        registry.add("spring.flyway.password", database::password);
+        registry.add("spring.flyway.user", database::ownerUsername);
+        registry.add("spring.flyway.password", database::ownerPassword);
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
     }
 }

@@ -32,7 +32,7 @@ class TenantTransactionsIT {
     void singleConnectionPool() {
         PostgresServer.Database db = SharedInfrastructure.postgres().database("tenancy_check");
         pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(
-                db.r2dbcUrl().replace("r2dbc:postgresql://", "r2dbc:postgresql://" + db.username() + "@")))
+                db.r2dbcUrl().replace("r2dbc:postgresql://", "r2dbc:postgresql://" + db.appUsername() + ":" + db.appPassword() + "@")))
                 .initialSize(1).maxSize(1).build());
         database = DatabaseClient.create(pool);
         tenantTransactions = new TenantTransactions(database, TransactionalOperator.create(new R2dbcTransactionManager(pool)));

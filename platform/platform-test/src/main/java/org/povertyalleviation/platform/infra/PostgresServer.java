@@ -90,23 +90,32 @@ public final class PostgresServer implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    /** Creates the database on first use; one database per service, as in production. */
+    /**
+     * Creates the database on first use, one per service as in production, with two roles: {@code <name>_owner}
+     * owns the database and runs the migrations; {@code <name>_app} is what the service connects as. The app
+     * role owns nothing, is not a superuser and cannot bypass row-level security, so the policies hold for it.
+     */
     public Database database(String name) {
-        if (!DATABASE_NAME.matcher(name).matches()) {
+        if (!DATABASE_NAME.matcher(name).matches() || name.length() > 50) {
             throw new IllegalArgumentException("Not a plain database name: " + name);
         }
+        Database database = new Database(host(), port, name, name + "_owner", name + "_owner", name + "_app", name + "_app");
         if (databases.add(name)) {
             try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
                 var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
                 if (!exists.next()) {
-                    statement.execute("create database " + name);
+                    statement.execute("create role " + database.ownerUsername() + " login password '" + database.ownerPassword()
+                            + "' nosuperuser nobypassrls nocreatedb nocreaterole");
+                    statement.execute("create role " + database.appUsername() + " login password '" + database.appPassword()
+                            + "' nosuperuser nobypassrls nocreatedb nocreaterole noinherit");
+                    statement.execute("create database " + name + " owner " + database.ownerUsername());
                 }
             } catch (SQLException e) {
                 databases.remove(name);
                 throw new IllegalStateException("Could not create database " + name, e);
             }
         }
-        return new Database(host(), port, name, SUPERUSER, "");
+        return database;
     }
 
     public Connection connect(String database) throws SQLException {
@@ -199,8 +208,9 @@ public final class PostgresServer implements AutoCloseable {
         return PosixFilePermissions.fromString((mode & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--");
     }
 
-    /** Connection details of one database on this server. */
-    public record Database(String host, int port, String name, String username, String password) {
+    /** Connection details of one database on this server: the owner migrates, the app role serves. */
+    public record Database(String host, int port, String name, String ownerUsername, String ownerPassword,
+                           String appUsername, String appPassword) {
         public String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + name;
         }
