@@ -2,23 +2,20 @@ package org.povertyalleviation.devstack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.povertyalleviation.platform.infra.PlatformRealm;
 
 /**
- * The repository's realm plus demo accounts: a county admin and a clerk for each county (in a county group
- * carrying the county code as an attribute), a Longnan city officer and a platform operator.
- * Passwords are for a local machine only and are printed when the devstack starts.
+ * The repository's realm plus demo accounts: a county admin and a clerk for each county, a Longnan city
+ * officer and a platform operator, scoped through the realm's groups (see PlatformRealm). Passwords are for a
+ * local machine only and are printed when the devstack starts.
  */
 final class DemoRealm {
 
     record DemoUser(String username, String password, String role, String scope) {
     }
 
-    static final String REALM = "poverty-platform";
+    static final String REALM = PlatformRealm.NAME;
     static final String CITY = "621200";
 
     private DemoRealm() {
@@ -35,33 +32,20 @@ final class DemoRealm {
         return users;
     }
 
-    static String json(String baseRealm, DemoData.Dataset data, JsonMapper json) {
-        ObjectNode realm = (ObjectNode) json.readTree(baseRealm);
-        ArrayNode groups = (ArrayNode) realm.get("groups");
-        ArrayNode countyGroups = (ArrayNode) groups.get(0).get("subGroups");
-        for (DemoData.County county : data.counties()) {
-            countyGroups.add(json.valueToTree(Map.of("name", county.code(),
-                    "attributes", Map.of("county", List.of(county.code()), "name", List.of(county.nameZh())))));
-        }
-        ((ArrayNode) groups.get(1).get("subGroups")).add(json.valueToTree(Map.of("name", CITY,
-                "attributes", Map.of("city", List.of(CITY), "name", List.of("陇南市")))));
-        ArrayNode users = realm.putArray("users");
+    static String json(DemoData.Dataset data) {
+        PlatformRealm realm = PlatformRealm.fromRepository();
         for (DemoUser user : users(data)) {
-            ObjectNode node = users.addObject();
-            node.put("username", user.username());
-            node.put("enabled", true);
-            node.put("email", user.username() + "@demo.invalid");
-            node.put("emailVerified", true);
-            node.put("firstName", user.username());
-            node.put("lastName", "Demo");
-            node.set("credentials", json.valueToTree(List.of(Map.of("type", "password", "value", user.password(), "temporary", false))));
-            node.set("realmRoles", json.valueToTree(List.of(user.role())));
-            if (user.role().startsWith("county-")) {
-                node.set("groups", json.valueToTree(List.of("/counties/" + user.scope())));
-            } else if (user.role().equals("city-officer")) {
-                node.set("groups", json.valueToTree(List.of("/cities/" + CITY)));
+            String group = switch (user.role()) {
+                case "county-admin", "county-clerk" -> PlatformRealm.county(user.scope());
+                case "city-officer" -> PlatformRealm.city(CITY);
+                default -> null;
+            };
+            if (group == null) {
+                realm.user(user.username(), user.password(), user.role());
+            } else {
+                realm.user(user.username(), user.password(), user.role(), group);
             }
         }
-        return json.writeValueAsString(realm);
+        return realm.json();
     }
 }

@@ -60,7 +60,10 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(Options options) {
-        DevStack stack = new DevStack();
+        return start(options, new DevStack());
+    }
+
+    private static DevStack start(Options options, DevStack stack) {
         try {
             stack.startAll(options);
             return stack;
@@ -90,7 +93,7 @@ public final class DevStack implements AutoCloseable {
         health.put("redis", redis::answersPing);
         urls.put("redis", "redis://127.0.0.1:" + redis.port());
 
-        String realm = DemoRealm.json(KeycloakServer.realmFromClasspath("keycloak/poverty-platform-realm.json"), dataset, json);
+        String realm = DemoRealm.json(dataset);
         KeycloakServer keycloak = track(KeycloakServer.start(List.of(realm)));
         health.put("keycloak", keycloak::isReady);
         urls.put("keycloak", keycloak.url() + "/admin (user admin, password " + keycloak.adminPassword() + ")");
@@ -251,8 +254,10 @@ public final class DevStack implements AutoCloseable {
                 System.exit(2);
             }
         }
-        DevStack stack = DevStack.start(options);
+        // Registered before anything starts, so that Ctrl-C during the start-up also stops what has started.
+        DevStack stack = new DevStack();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
+        start(options, stack);
         System.out.println(stack.summary());
         Thread.currentThread().join();
     }

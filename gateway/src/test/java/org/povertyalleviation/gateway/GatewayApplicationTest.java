@@ -23,11 +23,11 @@ class GatewayApplicationTest {
     }
 
     @Test
-    void an_unknown_path_is_a_404_problem() {
+    void a_request_without_a_token_is_a_401_problem() {
         web.get().uri("/api/nowhere/1").exchange()
-                .expectStatus().isNotFound()
+                .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo("/api/nowhere/1");
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo("/api/nowhere/1");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.povertyalleviation.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.povertyalleviation.platform.consuming.EventListeners;
 import org.povertyalleviation.platform.consuming.IdempotentConsumer;
 import org.povertyalleviation.platform.events.EventCodec;
@@ -24,18 +26,21 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.povertyalleviation.platform.security.PlatformSecurity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The cross-cutting parts every service gets by depending on platform-core. */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration", afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
+@Import(PlatformSecurity.class)
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -106,6 +111,9 @@ public class PlatformAutoConfiguration {
                 Flyway.configure(flyway.getConfiguration().getClassLoader())
                         .configuration(flyway.getConfiguration())
                         .locations("classpath:db/platform")
+                        // The service's callbacks and Java migrations belong to its own history, not this one.
+                        .callbacks(new Callback[0])
+                        .javaMigrations(new JavaMigration[0])
                         .table("platform_schema_history")
                         .baselineOnMigrate(true)
                         .baselineVersion("0")

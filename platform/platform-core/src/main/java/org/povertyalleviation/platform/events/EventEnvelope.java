@@ -29,7 +29,7 @@ public record EventEnvelope(String specversion, String id, String source, String
 
     public EventEnvelope {
         require(SPEC_VERSION.equals(specversion), "specversion must be 1.0");
-        require(id != null && !id.isBlank(), "id is required");
+        require(id != null && isUuid(id), "id must be a UUID");
         require(source != null && source.startsWith("/"), "source must be a path such as /services/<name>");
         require(type != null && TYPE.matcher(type).matches(), "type must look like <aggregate>.<past-tense>.v<N>, not " + type);
         require(subject != null && !subject.isBlank(), "subject (the aggregate id) is required");
@@ -52,6 +52,14 @@ public record EventEnvelope(String specversion, String id, String source, String
     /** The Kafka record key: county plus aggregate, so one aggregate's events stay in order on one partition. */
     public String partitionKey() {
         return county + ":" + subject;
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void require(boolean condition, String message) {

@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Echoes the correlation id on every response so that a user's report ("it failed at 10:02, id …") leads to
- * the log lines. The id arrives in {@value #HEADER} (set by the gateway, carried as tracing baggage into the
- * logs' MDC); a request that has none is correlated by its trace id.
+ * the log lines. The id arrives in {@value #HEADER} from the caller (the portal, a partner; the gateway will
+ * set one on every request once its issue lands) and is carried as tracing baggage into the logs' MDC; a
+ * request that has none is correlated by its trace id.
  */
 public class CorrelationIdFilter implements WebFilter, Ordered {
 

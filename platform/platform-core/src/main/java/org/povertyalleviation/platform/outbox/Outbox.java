@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
+import org.povertyalleviation.platform.tenancy.TenantContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -22,17 +23,28 @@ public class Outbox {
         this.codec = codec;
     }
 
-    /** @param topic the Kafka topic, named explicitly by the producer (docs/events/), never after a class */
+    /**
+     * @param topic the Kafka topic, named explicitly by the producer (docs/events/), never after a class
+     * @throws IllegalStateException (as an error signal) outside a transaction for the event's county
+     */
     public Mono<Void> append(String topic, EventEnvelope event) {
-        return database.sql("""
-                        insert into outbox_event (event_id, county_code, aggregate_id, event_type, topic, envelope)
-                        values (:eventId, :county, :aggregateId, :eventType, :topic, :envelope)""")
-                .bind("eventId", UUID.fromString(event.id()))
-                .bind("county", event.county())
-                .bind("aggregateId", event.subject())
-                .bind("eventType", event.type())
-                .bind("topic", topic)
-                .bind("envelope", codec.write(event))
-                .fetch().rowsUpdated().then();
+        return TenantContext.currentCounty()
+                .flatMap(county -> county.equals(event.countyCode()) ? Mono.just(county) : Mono.error(new IllegalStateException(
+                        "An event of county " + event.county() + " appended in a transaction for county " + county)))
+                // Serialise appends per aggregate until commit, so that position order is commit order and the
+                // relay's per-aggregate order is the order the changes happened in.
+                .then(database.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                        .bind("key", topic + "|" + event.partitionKey()).fetch().first())
+                .then(database.sql("""
+                                insert into outbox_event (event_id, county_code, aggregate_id, event_type, topic, envelope)
+                                values (:eventId, :county, :aggregateId, :eventType, :topic, :envelope)""")
+                        .bind("eventId", UUID.fromString(event.id()))
+                        .bind("county", event.county())
+                        .bind("aggregateId", event.subject())
+                        .bind("eventType", event.type())
+                        .bind("topic", topic)
+                        .bind("envelope", codec.write(event))
+                        .fetch().rowsUpdated())
+                .then();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.errors.RetriableException;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,11 @@ import reactor.core.scheduler.Schedulers;
  *       until the earlier one is sent, which keeps per-aggregate order even across replicas and retries.</li>
  *   <li>A row is marked sent only after Kafka acknowledged it (the binder sends synchronously). If the broker is
  *       down, the row is kept with a growing back-off and retried; nothing is lost across restarts because the
- *       rows are the state. A crash between Kafka's acknowledgement and the commit re-sends that row once:
- *       consumers are idempotent on the event id.</li>
+ *       rows are the state. A batch commits as one transaction, so a crash after some acknowledgements and
+ *       before the commit re-sends those rows (at most a batch): consumers are idempotent on the event id.</li>
+ *   <li>A row whose record Kafka refuses (too large, topic not allowed) keeps being retried at up to the
+ *       maximum back-off, holding back only its own aggregate; {@code outbox_publish_failures_total} and the
+ *       row's {@code last_error} show it.</li>
  * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -89,17 +93,33 @@ public class OutboxRelay implements SmartLifecycle {
                 .as(transactions::transactional);
     }
 
-    /** Stops at the first failure: the broker is most likely down and the rest would only time out too. */
+    /**
+     * Publishes the batch in order. A failure of one record (too large, refused topic) is kept on that row
+     * with its back-off and the batch goes on; a failure that says the broker is unreachable stops the batch,
+     * since the rest would only time out too.
+     */
     private Mono<Integer> publishInOrder(List<Pending> batch) {
         return Flux.fromIterable(batch)
                 .concatMap(pending -> send(pending)
-                        .then(markSent(pending)).thenReturn(true)
-                        .onErrorResume(error -> markFailed(pending, error).thenReturn(false)))
-                .takeUntil(sent -> !sent)
-                .filter(sent -> sent)
+                        .then(Mono.defer(() -> markSent(pending))).thenReturn(Outcome.SENT)
+                        .onErrorResume(error -> markFailed(pending, error)
+                                .thenReturn(brokerUnavailable(error) ? Outcome.BROKER_DOWN : Outcome.RECORD_FAILED)))
+                .takeUntil(outcome -> outcome == Outcome.BROKER_DOWN)
+                .filter(outcome -> outcome == Outcome.SENT)
                 .count()
                 .map(Long::intValue);
     }
+
+    private static boolean brokerUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private enum Outcome { SENT, RECORD_FAILED, BROKER_DOWN }
 
     private Mono<Void> send(Pending pending) {
         Message<byte[]> message = MessageBuilder.withPayload(pending.envelope().getBytes(StandardCharsets.UTF_8))
@@ -113,13 +133,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> markSent(Pending pending) {
-        published.increment();
         return database.sql("update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where position = :position")
-                .bind("position", pending.position()).fetch().rowsUpdated().then();
+                .bind("position", pending.position()).fetch().rowsUpdated()
+                .doOnSuccess(updated -> published.increment()).then();
     }
 
     private Mono<Void> markFailed(Pending pending, Throwable error) {
-        failures.increment();
+        failures.increment(); // runs only once the send has failed: this method is called from onErrorResume
         int attempts = pending.attempts() + 1;
         log.warn("Publishing outbox event {} to {} failed (attempt {}): {}", pending.position(), pending.topic(), attempts, error.toString());
         return database.sql("""

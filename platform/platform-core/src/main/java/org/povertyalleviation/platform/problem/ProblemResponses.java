@@ -40,6 +40,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 
+    /** A check such as CountyAccess refused: 403, never a 500. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    public Mono<ResponseEntity<ProblemDetail>> handleForbidden(org.springframework.security.access.AccessDeniedException ex,
+                                                               ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setType(ProblemTypes.FORBIDDEN);
+        problem.setTitle("Forbidden");
+        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+
     /** The last resort: a bug, not the caller's fault. Logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<ProblemDetail>> handleUnexpected(Exception ex, ServerWebExchange exchange) {

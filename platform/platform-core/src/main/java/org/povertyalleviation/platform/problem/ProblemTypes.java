@@ -10,6 +10,8 @@ import java.net.URI;
 public final class ProblemTypes {
 
     public static final URI INVALID_REQUEST = type("invalid-request");
+    public static final URI UNAUTHENTICATED = type("unauthenticated");
+    public static final URI FORBIDDEN = type("forbidden");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI CONFLICT = type("conflict");
     public static final URI RULE_VIOLATED = type("rule-violated");

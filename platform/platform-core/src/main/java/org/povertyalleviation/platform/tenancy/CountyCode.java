@@ -24,6 +24,15 @@ public record CountyCode(String value) {
         return new CountyCode(value);
     }
 
+    /** A county code taken from a request: a malformed one is the caller's error (400 naming the field). */
+    public static CountyCode fromRequest(String field, String value) {
+        try {
+            return new CountyCode(value);
+        } catch (IllegalArgumentException e) {
+            throw org.povertyalleviation.platform.problem.InvalidRequestException.field(field, e.getMessage());
+        }
+    }
+
     @Override
     public String toString() {
         return value;

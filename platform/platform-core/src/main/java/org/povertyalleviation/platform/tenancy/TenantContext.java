@@ -27,8 +27,8 @@ public final class TenantContext {
                 : Mono.error(new MissingCountyException()));
     }
 
-    static boolean hasCounty(ContextView context) {
-        return context.hasKey(KEY);
+    static java.util.Optional<CountyCode> countyIn(ContextView context) {
+        return context.getOrEmpty(KEY);
     }
 
     /** Raised when tenant data is touched outside any county. */

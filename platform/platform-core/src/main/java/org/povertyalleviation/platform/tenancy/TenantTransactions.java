@@ -36,18 +36,32 @@ public class TenantTransactions {
 
     /** Runs the work in a transaction for the given county; the county is also put in the Reactor context. */
     public <T> Mono<T> inCounty(CountyCode county, Supplier<Mono<T>> work) {
-        return setCounty(county)
+        // Deferred from the outside, so the check sees the caller's county, not the one written below.
+        return Mono.deferContextual(outer -> refuseOtherCounty(outer, county)
+                .then(setCounty(county))
                 .then(Mono.defer(work))
                 .as(transactions::transactional)
-                .contextWrite(TenantContext.withCounty(county));
+                .contextWrite(TenantContext.withCounty(county)));
     }
 
     /** As {@link #inCounty} for work that yields many rows. */
     public <T> Flux<T> manyInCounty(CountyCode county, Supplier<Flux<T>> work) {
-        return setCounty(county)
+        return Flux.deferContextual(outer -> refuseOtherCounty(outer, county)
+                .thenMany(setCounty(county))
                 .thenMany(Flux.defer(work))
                 .as(transactions::transactional)
-                .contextWrite(TenantContext.withCounty(county));
+                .contextWrite(TenantContext.withCounty(county)));
+    }
+
+    /**
+     * A transaction for county B nested in one for county A would join A's transaction and switch its county
+     * for the rest of A's work: refused.
+     */
+    private static Mono<Void> refuseOtherCounty(reactor.util.context.ContextView outer, CountyCode county) {
+        return TenantContext.countyIn(outer).filter(current -> !current.equals(county))
+                .map(current -> Mono.<Void>error(new IllegalStateException(
+                        "Work for county " + county + " nested in a transaction for county " + current)))
+                .orElse(Mono.empty());
     }
 
     /**

@@ -45,6 +45,8 @@ class IdempotentConsumerIT extends SampleServiceIT {
         // The marker comes after both copies on the same partition: once it is processed, so are they.
         awaitTally(marker);
         assertThat(tally(event.id())).isEqualTo(1);
+        // Had the copy failed, it would have been retried and dead-lettered before the marker was handled.
+        assertThat(TopicReader.readPresent(DEAD_LETTER_TOPIC, r -> r.value().contains(event.id()))).isEmpty();
         assertThat(count("select count(*) from processed_event where consumer = 'sample-tally' and event_id = '" + event.id() + "'"))
                 .isEqualTo(1);
     }

@@ -18,7 +18,8 @@ class ObservabilityIT extends SampleServiceIT {
 
     @BeforeEach
     void client() {
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + tokenFor("admin-621222")).build();
     }
 
     @Test

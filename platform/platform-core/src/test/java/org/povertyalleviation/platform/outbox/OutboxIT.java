@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,12 +28,14 @@ import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.sample.TopicReader;
 import org.povertyalleviation.platform.sample.TopicReader.Received;
 import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantContext;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +59,8 @@ class OutboxIT extends SampleServiceIT {
     ReactiveTransactionManager transactionManager;
     @Autowired
     OutboxProperties properties;
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void a_committed_change_is_published_exactly_once_keyed_by_county_and_aggregate() throws Exception {
@@ -117,32 +122,53 @@ class OutboxIT extends SampleServiceIT {
     @Test
     void several_relays_running_at_once_send_every_event_once_and_in_order_per_aggregate() {
         List<String> shipments = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        for (int sequence = 1; sequence <= 10; sequence++) {
-            for (String shipment : shipments) {
-                tenantTransactions.inCounty(WEN, () -> outbox.append(TOPIC, shipmentRegistered(shipment, 0))).block();
-            }
-        }
-        List<OutboxRelay> replicas = List.of(replica(), replica(), replica());
+        relay.stop(); // only the replicas below publish, so that they really compete
+        try {
+            tenantTransactions.inCounty(WEN, () -> Flux.range(1, 10)
+                    .concatMap(sequence -> Flux.fromIterable(shipments)
+                            .concatMap(shipment -> outbox.append(TOPIC, shipmentRegistered(shipment, sequence))))
+                    .then()).block();
+            List<OutboxRelay> replicas = List.of(replica(), replica(), replica());
+            List<AtomicInteger> published = List.of(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
 
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (OutboxRelay replica : replicas) {
-            running.add(CompletableFuture.runAsync(() -> {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (pendingRows() > 0 && System.nanoTime() < deadline) {
-                    replica.relayOnce().block();
-                }
-            }));
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                OutboxRelay replica = replicas.get(i);
+                AtomicInteger count = published.get(i);
+                running.add(CompletableFuture.runAsync(() -> {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (pendingRows() > 0 && System.nanoTime() < deadline) {
+                        count.addAndGet(replica.relayOnce().block());
+                    }
+                }));
+            }
+            running.forEach(CompletableFuture::join);
+
+            assertThat(published.stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(100);
+            assertThat(published).filteredOn(count -> count.get() > 0).as("replicas that published").hasSizeGreaterThan(1);
+        } finally {
+            relay.start();
         }
-        running.forEach(CompletableFuture::join);
 
         Set<String> ours = Set.copyOf(shipments);
         List<Received> received = TopicReader.read(TOPIC, 100, r -> r.key() != null && ours.contains(r.key().substring(7)));
         List<EventEnvelope> events = received.stream().map(r -> codec.read(r.value().getBytes())).toList();
         assertThat(events).hasSize(100);
         assertThat(events.stream().map(EventEnvelope::id).distinct()).hasSize(100);
-        Map<String, List<Long>> positionsByShipment = events.stream().collect(Collectors.groupingBy(EventEnvelope::subject,
-                Collectors.mapping(e -> position(e.id()), Collectors.toList())));
-        positionsByShipment.values().forEach(positions -> assertThat(positions).isSorted());
+        Map<String, List<Integer>> sequencesByShipment = events.stream().collect(Collectors.groupingBy(EventEnvelope::subject,
+                Collectors.mapping(e -> e.data().get("sequence").asInt(), Collectors.toList())));
+        assertThat(sequencesByShipment).hasSize(10);
+        sequencesByShipment.values().forEach(sequences -> assertThat(sequences).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    }
+
+    @Test
+    void an_event_can_only_be_appended_inside_a_transaction_for_its_county() {
+        EventEnvelope event = shipmentRegistered(UUID.randomUUID().toString(), 1);
+
+        assertThatThrownBy(() -> outbox.append(TOPIC, event).block()).isInstanceOf(TenantContext.MissingCountyException.class);
+        assertThatThrownBy(() -> tenantTransactions.inCounty(CountyCode.of("621224"), () -> outbox.append(TOPIC, event)).block())
+                .hasMessageContaining("appended in a transaction for county 621224");
+        assertThat(count("select count(*) from outbox_event where event_id = '" + event.id() + "'")).isZero();
     }
 
     private OutboxRelay replica() {
@@ -168,10 +194,6 @@ class OutboxIT extends SampleServiceIT {
             assertThat(System.nanoTime()).as("relay attempted while the broker was down").isLessThan(deadline);
             sleep(200);
         }
-    }
-
-    private long position(String eventId) {
-        return count("select position from outbox_event where event_id = '" + eventId + "'");
     }
 
     private long pendingRows() {

@@ -2,7 +2,12 @@ package org.povertyalleviation.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.security.PlatformSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.povertyalleviation.platform.sample.SampleApplication;
@@ -14,11 +19,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @WebFluxTest(controllers = SampleController.class)
 @ContextConfiguration(classes = SampleApplication.class)
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, PlatformSecurity.class})
 class ProblemResponsesTest {
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
     WebTestClient web;
+
+    @MockitoBean
+    ReactiveJwtDecoder jwtDecoder;
+
+    @BeforeEach
+    void authenticated() {
+        web = WebTestClient.bindToApplicationContext(context).apply(SecurityMockServerConfigurers.springSecurity())
+                .configureClient().build().mutateWith(SecurityMockServerConfigurers.mockJwt());
+    }
 
     @Test
     void a_body_failing_validation_is_a_400_naming_each_field() {

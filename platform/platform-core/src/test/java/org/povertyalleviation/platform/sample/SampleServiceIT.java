@@ -1,5 +1,9 @@
 package org.povertyalleviation.platform.sample;
 
+import java.util.List;
+
+import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,5 +31,20 @@ public abstract class SampleServiceIT {
         registry.add("spring.flyway.user", database::ownerUsername);
         registry.add("spring.flyway.password", database::ownerPassword);
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuer(PlatformRealm.NAME));
+    }
+
+    /** Real Keycloak with the repository's realm and one principal of each kind. */
+    protected static KeycloakServer keycloak() {
+        return SharedInfrastructure.keycloak(List.of(PlatformRealm.fromRepository()
+                .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
+                .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
+                .user("operator", "secret", "platform-operator")
+                .partner("partner-taobao", "partner-secret", "621222", "621224")
+                .json()));
+    }
+
+    protected static String tokenFor(String username) {
+        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
     }
 }

@@ -27,13 +27,25 @@ public final class TopicReader {
      * that a duplicate would be seen too.
      */
     public static List<Received> read(String topic, int expected, java.util.function.Predicate<Received> filter) {
+        return read(topic, expected, filter, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Everything matching the filter that is on the topic now: for proving that something is absent, once a
+     * later marker has shown that it would already be there.
+     */
+    public static List<Received> readPresent(String topic, java.util.function.Predicate<Received> filter) {
+        return read(topic, Integer.MAX_VALUE, filter, Duration.ofSeconds(5));
+    }
+
+    private static List<Received> read(String topic, int expected, java.util.function.Predicate<Received> filter, Duration timeout) {
         List<Received> received = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {

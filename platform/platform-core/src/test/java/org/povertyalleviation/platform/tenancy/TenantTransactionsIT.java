@@ -81,6 +81,22 @@ class TenantTransactionsIT {
     }
 
     @Test
+    void work_for_another_county_cannot_be_nested_in_a_countys_transaction() {
+        Mono<Optional<String>> nested = tenantTransactions.inCounty(WEN,
+                () -> tenantTransactions.inCounty(KANG, this::currentCountySetting));
+
+        assertThatThrownBy(nested::block).hasMessageContaining("nested in a transaction for county 621222");
+    }
+
+    @Test
+    void work_for_the_same_county_may_be_nested() {
+        String seen = tenantTransactions.inCounty(WEN, () -> tenantTransactions.inCounty(WEN, this::currentCountySetting))
+                .block().orElseThrow();
+
+        assertThat(seen).isEqualTo("621222");
+    }
+
+    @Test
     void consecutive_transactions_for_different_counties_each_see_their_own() {
         String first = tenantTransactions.inCounty(WEN, this::currentCountySetting).block().orElseThrow();
         String second = tenantTransactions.inCounty(KANG, this::currentCountySetting).block().orElseThrow();

@@ -120,7 +120,7 @@ public final class KafkaBroker implements AutoCloseable {
     private synchronized void startProcess() {
         Path logFile = runDirectory.resolve("kafka.log");
         process = LocalProcess.start("Kafka", childJvm("kafka.Kafka", config.toString()), Map.of(), runDirectory, logFile, "TERM");
-        Waiting.until("Kafka", Duration.ofSeconds(90), process, this::answersMetadata);
+        Waiting.until("Kafka", Duration.ofSeconds(90), process, this::answersMetadata, logFile);
         log.info("Kafka ready on {} (data {}, log {})", bootstrapServers(), runDirectory.resolve("logs"), logFile);
     }
 

@@ -69,7 +69,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--db=dev-mem", "--health-enabled=true", "--cache=local"), environment, run, logFile, "TERM");
         KeycloakServer server = new KeycloakServer(run, port, managementPort, adminPassword, process);
-        Waiting.until("Keycloak", Duration.ofSeconds(240), process, server::isReady);
+        Waiting.until("Keycloak", Duration.ofSeconds(240), process, server::isReady, logFile);
         realms.forEach(server::importRealm);
         log.info("Keycloak ready at {} (admin user '{}', log {})", server.url(), ADMIN_USER, logFile);
         return server;

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A server process started by a launcher: output goes to a log file, and a watchdog kills it if this JVM
  * dies without running its shutdown hooks (kill -9, a crashed test fork), so no server outlives its owner.
+ *
+ * <p>Each server runs in a session (and process group) of its own, started with {@code setsid}: some servers
+ * are a script that runs the real process as a child (Keycloak's kc.sh runs its JVM in the background), and
+ * killing the group reaches those children too.
  */
 public final class LocalProcess {
 
@@ -37,7 +41,9 @@ public final class LocalProcess {
     public static LocalProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path workingDirectory, Path logFile, String stopSignal) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> inOwnGroup = new java.util.ArrayList<>(List.of("setsid"));
+            inOwnGroup.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(inOwnGroup)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -47,7 +53,7 @@ public final class LocalProcess {
             Process watchdog = new ProcessBuilder("sh", "-c",
                     "while kill -0 " + owner + " 2>/dev/null; do sleep 1; done; "
                             + "kill -" + stopSignal + " " + process.pid() + " 2>/dev/null; sleep 10; "
-                            + "kill -KILL " + process.pid() + " 2>/dev/null")
+                            + "kill -KILL -- -" + process.pid() + " 2>/dev/null")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -66,33 +72,40 @@ public final class LocalProcess {
         return process.pid();
     }
 
-    /** Stops the server with its clean-shutdown signal, and kills it if it has not gone within the grace period. */
+    /**
+     * Stops the server with its clean-shutdown signal, kills it if it has not gone within the grace period, and
+     * then kills whatever is left of its process group.
+     */
     public void stop(Duration grace) {
         watchdog.destroyForcibly();
-        if (!process.isAlive()) {
-            return;
-        }
-        signal(stopSignal);
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} did not stop within {}; killing it", name, grace);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            signal(stopSignal, Long.toString(process.pid()));
+            try {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("{} did not stop within {}; killing it", name, grace);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+        signal("KILL", "-" + process.pid());
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
         log.info("{} stopped", name);
     }
 
-    private void signal(String signal) {
+    /** @param target a pid, or {@code -pgid} for a whole process group */
+    private static void signal(String signal, String target) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + signal, "--", target).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
-            process.destroy();
+            log.warn("Could not signal {}: {}", target, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroy();
         }
     }
 }

@@ -77,7 +77,7 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "max_connections=300"));
         LocalProcess process = LocalProcess.start("PostgreSQL", command, Map.of(), run, logFile, "INT");
         PostgresServer server = new PostgresServer(run, port, process);
-        Waiting.until("PostgreSQL", Duration.ofSeconds(60), process, server::acceptsConnections);
+        Waiting.until("PostgreSQL", Duration.ofSeconds(60), process, server::acceptsConnections, logFile);
         log.info("PostgreSQL ready on 127.0.0.1:{} (data {}, log {})", port, data, logFile);
         return server;
     }

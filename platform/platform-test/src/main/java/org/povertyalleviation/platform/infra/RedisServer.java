@@ -46,7 +46,7 @@ public final class RedisServer implements AutoCloseable {
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--dir", run.toString()), Map.of(), run, logFile, "TERM");
         RedisServer server = new RedisServer(run, port, process);
-        Waiting.until("Redis", Duration.ofSeconds(20), process, server::answersPing);
+        Waiting.until("Redis", Duration.ofSeconds(20), process, server::answersPing, logFile);
         log.info("Redis ready on 127.0.0.1:{} (log {})", port, logFile);
         return server;
     }

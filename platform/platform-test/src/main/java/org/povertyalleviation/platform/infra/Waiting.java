@@ -9,6 +9,19 @@ final class Waiting {
     private Waiting() {
     }
 
+    /**
+     * Waits for the server to be ready; if it never is, stops it (so a failed start leaves no server behind)
+     * and fails naming its log, which is kept for diagnosis.
+     */
+    static void until(String what, Duration timeout, LocalProcess process, BooleanSupplier ready, java.nio.file.Path logFile) {
+        try {
+            until(what, timeout, process, ready);
+        } catch (RuntimeException e) {
+            process.stop(Duration.ofSeconds(10));
+            throw new IllegalStateException(e.getMessage() + " (log: " + logFile + ")", e);
+        }
+    }
+
     static void until(String what, Duration timeout, LocalProcess process, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -1,0 +1,43 @@
+package org.povertyalleviation.platform.security;
+
+import java.util.List;
+
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The "may act for county X" checks every service makes, even though the gateway checked first. A refusal is
+ * a 403 problem; the county is not revealed to exist or not.
+ */
+public class CountyAccess {
+
+    /** The county, if the caller may write its records. */
+    public Mono<CountyCode> requireActFor(CountyCode county) {
+        return scope().flatMap(scope -> scope.mayActFor(county)
+                ? Mono.just(county)
+                : Mono.error(new AccessDeniedException("You may not act for county " + county)));
+    }
+
+    /** The county, if the caller may read its records. */
+    public Mono<CountyCode> requireRead(CountyCode county) {
+        return scope().flatMap(scope -> scope.mayRead(county)
+                ? Mono.just(county)
+                : Mono.error(new AccessDeniedException("You may not read county " + county)));
+    }
+
+    /** Of the given counties, those the caller may read. */
+    public Mono<List<CountyCode>> readable(List<CountyCode> counties) {
+        return scope().map(scope -> counties.stream().filter(scope::mayRead).toList());
+    }
+
+    public Mono<CountyScope> scope() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication())
+                .filter(Authentication::isAuthenticated)
+                .map(CountyScope::of)
+                .switchIfEmpty(Mono.error(new AccessDeniedException("Not authenticated")));
+    }
+}

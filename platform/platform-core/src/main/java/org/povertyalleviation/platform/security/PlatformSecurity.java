@@ -1,0 +1,55 @@
+package org.povertyalleviation.platform.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server validating Keycloak's JWTs
+ * (docs/adr/0002-oauth2-resource-server-not-keycloak-adapter.md). Only health, info and metrics are open;
+ * the API is stateless, so there is no session and no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class PlatformSecurity {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformAuthorities platformAuthorities() {
+        return new PlatformAuthorities();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CountyAccess countyAccess() {
+        return new CountyAccess();
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+        return new ProblemSecurityHandlers(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain platformSecurityFilterChain(ServerHttpSecurity http, PlatformAuthorities authorities,
+                                                       ProblemSecurityHandlers problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}
