@@ -5,9 +5,10 @@ create table sample_shipment (
 );
 select enable_county_isolation('sample_shipment');
 
--- Filled by the sample consumer; no isolation on purpose, so the tests can count across counties. No key on
--- event_id either: a second effect of the same event must show up as a second row, not as a failed insert.
+-- Filled by the sample consumer. Not a tenant table (no county_code, no isolation), so the tests can count
+-- across counties. No key on event_id either: a second effect of the same event must show up as a second row,
+-- not as a failed insert.
 create table sample_tally (
-    event_id    text    not null,
-    county_code char(6) not null
+    event_id     text    not null,
+    event_county char(6) not null
 );

@@ -26,7 +26,7 @@ class SampleConsumers {
     Consumer<Message<byte[]>> sampleTally(EventListeners listeners, DatabaseClient database) {
         return listeners.idempotent("sample-tally", event -> event.data().path("fail").asBoolean(false)
                 ? Mono.error(new IllegalStateException("this sample event always fails"))
-                : database.sql("insert into sample_tally (event_id, county_code) values (:id, :county)")
+                : database.sql("insert into sample_tally (event_id, event_county) values (:id, :county)")
                         .bind("id", event.id()).bind("county", event.county())
                         .fetch().rowsUpdated().then());
     }

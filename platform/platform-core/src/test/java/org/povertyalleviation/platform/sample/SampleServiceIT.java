@@ -38,6 +38,7 @@ public abstract class SampleServiceIT {
     protected static KeycloakServer keycloak() {
         return SharedInfrastructure.keycloak(List.of(PlatformRealm.fromRepository()
                 .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
+                .user("admin-621224", "secret", "county-admin", PlatformRealm.county("621224"))
                 .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
                 .user("operator", "secret", "platform-operator")
                 .partner("partner-taobao", "partner-secret", "621222", "621224")

@@ -1,0 +1,198 @@
+package org.povertyalleviation.platform.isolation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The isolation kit every service runs against each of its county-scoped endpoints (docs/tenancy.md).
+ *
+ * <p>Given a token of county A and a record of county B, it calls every endpoint as A: aimed at county B with
+ * B's id, and aimed at county A with B's id. Every such call must be refused (403 or 404), and B's record must
+ * read the same afterwards as before. Listing endpoints called as A for A must not mention B's id.
+ *
+ * <pre>{@code
+ * CountyIsolation.of(baseUrl)
+ *     .actingAs("621222", tokenOfWenAdmin)
+ *     .foreignRecord("621224", kangShipmentId, tokenOfKangAdmin)
+ *     .endpoint("GET", "/counties/{county}/shipments/{id}")
+ *     .endpoint("PUT", "/counties/{county}/shipments/{id}", "{\"product\":\"stolen\"}")
+ *     .endpoint("DELETE", "/counties/{county}/shipments/{id}")
+ *     .listing("/counties/{county}/shipments")
+ *     .assertIsolated();
+ * }</pre>
+ */
+public final class CountyIsolation {
+
+    private static final Set<Integer> REFUSED = Set.of(403, 404);
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<String> listings = new ArrayList<>();
+    private String ownCounty;
+    private String ownToken;
+    private String foreignCounty;
+    private String foreignId;
+    private String foreignToken;
+    private String foreignReadPath;
+
+    private CountyIsolation(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public static CountyIsolation of(String baseUrl) {
+        return new CountyIsolation(baseUrl);
+    }
+
+    public CountyIsolation actingAs(String county, String token) {
+        this.ownCounty = county;
+        this.ownToken = token;
+        return this;
+    }
+
+    /**
+     * @param ownerToken a token of the foreign county, used to read the record before and after
+     */
+    public CountyIsolation foreignRecord(String county, String id, String ownerToken) {
+        this.foreignCounty = county;
+        this.foreignId = id;
+        this.foreignToken = ownerToken;
+        return this;
+    }
+
+    /** A path with {@code {county}} and {@code {id}} placeholders; the first GET one also reads the record. */
+    public CountyIsolation endpoint(String method, String pathTemplate) {
+        return endpoint(method, pathTemplate, null);
+    }
+
+    public CountyIsolation endpoint(String method, String pathTemplate, String jsonBody) {
+        endpoints.add(new Endpoint(method, pathTemplate, jsonBody));
+        if (foreignReadPath == null && method.equals("GET") && pathTemplate.contains("{id}")) {
+            foreignReadPath = pathTemplate;
+        }
+        return this;
+    }
+
+    /** A listing path with a {@code {county}} placeholder. */
+    public CountyIsolation listing(String pathTemplate) {
+        listings.add(pathTemplate);
+        return this;
+    }
+
+    /** @throws AssertionError naming every endpoint that let county A reach county B's record */
+    public void assertIsolated() {
+        if (ownToken == null || foreignId == null) {
+            throw new IllegalStateException("Say actingAs(..) and foreignRecord(..) first");
+        }
+        List<String> leaks = new ArrayList<>();
+        String before = foreignReadPath == null ? null : readForeign();
+        for (Endpoint endpoint : endpoints) {
+            for (String targetCounty : List.of(foreignCounty, ownCounty)) {
+                String path = endpoint.path(targetCounty, foreignId);
+                HttpResponse<String> response = send(endpoint.method(), path, endpoint.body(), ownToken);
+                if (!REFUSED.contains(response.statusCode())) {
+                    leaks.add(endpoint.method() + " " + path + " as county " + ownCounty + " answered " + response.statusCode());
+                }
+            }
+        }
+        for (String listing : listings) {
+            String path = listing.replace("{county}", ownCounty);
+            HttpResponse<String> response = send("GET", path, null, ownToken);
+            if (response.body().contains(foreignId)) {
+                leaks.add("GET " + path + " lists county " + foreignCounty + "'s record " + foreignId);
+            }
+            String foreignPath = listing.replace("{county}", foreignCounty);
+            HttpResponse<String> foreignListing = send("GET", foreignPath, null, ownToken);
+            if (!REFUSED.contains(foreignListing.statusCode())) {
+                leaks.add("GET " + foreignPath + " as county " + ownCounty + " answered " + foreignListing.statusCode());
+            }
+        }
+        if (before != null && !before.equals(readForeign())) {
+            leaks.add("county " + foreignCounty + "'s record " + foreignId + " changed");
+        }
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("County isolation broken:\n  " + String.join("\n  ", leaks));
+        }
+    }
+
+    /**
+     * Checks that every table with a {@code county_code} column (other than the platform's outbox and processed
+     * events) has row-level security enabled and forced, and that the connection (the service's own role, with
+     * no county set) sees none of its rows.
+     */
+    public static void assertEveryTenantTableIsolated(Connection asServiceRole) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = asServiceRole.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select c.relname, c.relrowsecurity, c.relforcerowsecurity
+                       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                      where n.nspname = 'public' and c.relkind = 'r'
+                        and c.relname not in ('outbox_event', 'processed_event')
+                        and exists (select 1 from pg_attribute a
+                                     where a.attrelid = c.oid and a.attname = 'county_code' and not a.attisdropped)""")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+                if (!rows.getBoolean(2) || !rows.getBoolean(3)) {
+                    problems.add(rows.getString(1) + " has no forced row-level security");
+                }
+            }
+        }
+        for (String table : tables) {
+            try (Statement statement = asServiceRole.createStatement();
+                 ResultSet count = statement.executeQuery("select count(*) from " + table)) {
+                count.next();
+                if (count.getLong(1) > 0) {
+                    problems.add(table + " shows " + count.getLong(1) + " rows with no county set");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("Tenant tables not isolated:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private String readForeign() {
+        HttpResponse<String> response = send("GET", foreignReadPath.replace("{county}", foreignCounty).replace("{id}", foreignId),
+                null, foreignToken);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The foreign county cannot read its own record: " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Endpoint(String method, String template, String body) {
+        String path(String county, String id) {
+            return template.replace("{county}", county).replace("{id}", id);
+        }
+    }
+}
