@@ -5,7 +5,10 @@ import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.povertyalleviation.platform.audit.AuditController;
+import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.consuming.EventListeners;
+import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.consuming.IdempotentConsumer;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.observability.CorrelationIdFilter;
@@ -91,6 +94,18 @@ public class PlatformAutoConfiguration {
         @ConditionalOnBean(ReactiveTransactionManager.class)
         EventListeners eventListeners(EventCodec codec, IdempotentConsumer idempotentConsumer) {
             return new EventListeners(codec, idempotentConsumer);
+        }
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        AuditTrail auditTrail(DatabaseClient database, TenantTransactions tenantTransactions) {
+            return new AuditTrail(database, tenantTransactions);
+        }
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        AuditController auditController(AuditTrail auditTrail, CountyAccess countyAccess) {
+            return new AuditController(auditTrail, countyAccess);
         }
     }
 

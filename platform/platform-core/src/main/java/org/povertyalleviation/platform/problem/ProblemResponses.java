@@ -40,6 +40,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 
+    /** Method validation through a {@code @Validated} proxy: the same 400 as any other invalid input. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    public Mono<ResponseEntity<Object>> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,
+                                                                   ServerWebExchange exchange) {
+        List<InvalidParam> params = ex.getConstraintViolations().stream().map(violation -> {
+            String path = violation.getPropertyPath().toString();
+            return new InvalidParam(path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path, violation.getMessage());
+        }).toList();
+        return invalid(params, new HttpHeaders(), exchange);
+    }
+
     /** A check such as CountyAccess refused: 403, never a 500. */
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     public Mono<ResponseEntity<ProblemDetail>> handleForbidden(org.springframework.security.access.AccessDeniedException ex,
@@ -79,16 +90,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
                                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                                   ServerWebExchange exchange) {
-        List<InvalidParam> params = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                params.add(new InvalidParam(parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
-        return invalid(params, headers, exchange);
+        return invalid(invalidParams(ex), headers, exchange);
     }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
                                                                          HttpStatusCode status, ServerWebExchange exchange) {
         return invalid(List.of(describeInput(ex)), headers, exchange);
+    }
+
+    private static List<InvalidParam> invalidParams(HandlerMethodValidationException ex) {
+        List<InvalidParam> params = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                params.add(new InvalidParam(parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
+        return params;
     }
 
     private Mono<ResponseEntity<Object>> invalid(List<InvalidParam> params, HttpHeaders headers, ServerWebExchange exchange) {

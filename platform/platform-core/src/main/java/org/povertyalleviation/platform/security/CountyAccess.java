@@ -28,6 +28,16 @@ public class CountyAccess {
                 : Mono.error(new AccessDeniedException("You may not read county " + county)));
     }
 
+    /** The county, if the caller has the realm role and may read the county (e.g. an auditor of that county). */
+    public Mono<CountyCode> requireReadAs(CountyCode county, String role) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication())
+                .filter(authentication -> authentication.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals(PlatformAuthorities.ROLE_PREFIX + role)))
+                .switchIfEmpty(Mono.error(new AccessDeniedException("Only a " + role + " may do this")))
+                .then(requireRead(county));
+    }
+
     /** Of the given counties, those the caller may read. */
     public Mono<List<CountyCode>> readable(List<CountyCode> counties) {
         return scope().map(scope -> counties.stream().filter(scope::mayRead).toList());

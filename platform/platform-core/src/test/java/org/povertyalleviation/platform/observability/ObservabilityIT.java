@@ -63,6 +63,23 @@ class ObservabilityIT extends SampleServiceIT {
     }
 
     @Test
+    void a_request_parameter_failing_its_constraint_is_a_400_naming_it() {
+        web.get().uri("/samples/search?limit=0").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("limit");
+    }
+
+    @Test
+    void an_invalid_body_is_a_400_naming_the_field_in_the_running_service_too() {
+        web.post().uri("/samples").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"county\":\"621222\",\"parcels\":[{\"product\":\"\",\"kilograms\":3}]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("parcels[0].product");
+    }
+
+    @Test
     void an_unknown_path_is_a_problem_too() {
         web.get().uri("/nowhere").exchange()
                 .expectStatus().isNotFound()

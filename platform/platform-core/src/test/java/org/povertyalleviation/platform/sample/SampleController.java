@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,11 @@ public class SampleController {
             java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
             return mdc == null ? java.util.Map.<String, String>of() : mdc;
         });
+    }
+
+    @GetMapping("/search")
+    Mono<String> search(@RequestParam @Min(1) @jakarta.validation.constraints.Max(500) int limit) {
+        return Mono.just("limit " + limit);
     }
 
     @GetMapping("/{id}")

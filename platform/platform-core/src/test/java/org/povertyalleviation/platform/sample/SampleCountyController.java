@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -27,11 +28,14 @@ class SampleCountyController {
     private final CountyAccess countyAccess;
     private final TenantTransactions tenantTransactions;
     private final DatabaseClient database;
+    private final AuditTrail auditTrail;
 
-    SampleCountyController(CountyAccess countyAccess, TenantTransactions tenantTransactions, DatabaseClient database) {
+    SampleCountyController(CountyAccess countyAccess, TenantTransactions tenantTransactions, DatabaseClient database,
+                           AuditTrail auditTrail) {
         this.countyAccess = countyAccess;
         this.tenantTransactions = tenantTransactions;
         this.database = database;
+        this.auditTrail = auditTrail;
     }
 
     record Shipment(UUID id, String county, String product) {
@@ -48,10 +52,12 @@ class SampleCountyController {
                         .map(SampleCountyController::shipment).all()));
     }
 
+    /** The shipment stands in for a record with personal data: reading it is audited. */
     @GetMapping("/counties/{county}/shipments/{id}")
     Mono<Shipment> shipment(@PathVariable String county, @PathVariable UUID id) {
         return countyAccess.requireRead(CountyCode.fromRequest("county", county))
-                .flatMap(code -> tenantTransactions.inCounty(code, () -> find(id)));
+                .flatMap(code -> tenantTransactions.inCounty(code, () -> find(id)
+                        .flatMap(found -> auditTrail.personalDataRead("shipment.read", "shipment", id.toString()).thenReturn(found))));
     }
 
     @PutMapping("/counties/{county}/shipments/{id}")
@@ -60,7 +66,8 @@ class SampleCountyController {
                 .flatMap(code -> tenantTransactions.inCounty(code, () -> database
                         .sql("update sample_shipment set product = :product where id = :id")
                         .bind("product", change.product()).bind("id", id).fetch().rowsUpdated()
-                        .then(find(id))));
+                        .then(find(id))
+                        .flatMap(changed -> auditTrail.write("shipment.product-changed", "shipment", id.toString()).thenReturn(changed))));
     }
 
     @DeleteMapping("/counties/{county}/shipments/{id}")
@@ -69,7 +76,8 @@ class SampleCountyController {
         return countyAccess.requireActFor(CountyCode.fromRequest("county", county))
                 .flatMap(code -> tenantTransactions.inCounty(code, () -> database
                         .sql("delete from sample_shipment where id = :id").bind("id", id).fetch().rowsUpdated()
-                        .flatMap(deleted -> deleted == 0 ? Mono.error(new NotFoundException("Shipment", id)) : Mono.empty())));
+                        .flatMap(deleted -> deleted == 0 ? Mono.error(new NotFoundException("Shipment", id))
+                                : auditTrail.write("shipment.deleted", "shipment", id.toString()))));
     }
 
     /**

@@ -40,6 +40,7 @@ public abstract class SampleServiceIT {
                 .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
                 .user("admin-621224", "secret", "county-admin", PlatformRealm.county("621224"))
                 .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
+                .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
                 .user("operator", "secret", "platform-operator")
                 .partner("partner-taobao", "partner-secret", "621222", "621224")
                 .json()));
