@@ -9,21 +9,28 @@ alter default privileges in schema public grant select, insert, update, delete o
 alter default privileges in schema public grant usage, select on sequences to ${app_role};
 grant usage on schema public to ${app_role};
 
--- Row-level security for a tenant table: its rows are visible and writable only inside a transaction whose
--- app.county setting (set by TenantTransactions, transaction-local) names the row's county. The setting may
--- list several counties separated by commas, for city and province officers who read across counties.
--- Without the setting no row is visible and every insert is rejected.
+-- Row-level security for a tenant table: its rows are visible only inside a transaction whose app.county
+-- setting (set by TenantTransactions, transaction-local) names the row's county, and writable only when the
+-- setting names exactly that one county. Officers reading across counties set a comma-separated list: they
+-- see those counties and can write none of them. Without the setting nothing is visible and every write is
+-- rejected. FORCE makes the policies bind the table owner too.
 create function enable_county_isolation(tenant_table regclass) returns void
     language plpgsql as
 $$
+declare
+    one_county constant text := 'county_code::text = current_setting(''app.county'', true)';
+    listed     constant text := 'county_code::text = any (string_to_array(current_setting(''app.county'', true), '',''))';
 begin
     execute format('alter table %s enable row level security', tenant_table);
     execute format('alter table %s force row level security', tenant_table);
-    execute format('drop policy if exists county_isolation on %s', tenant_table);
-    execute format('create policy county_isolation on %s'
-                   ' using (county_code::text = any (string_to_array(current_setting(''app.county'', true), '','')))'
-                   ' with check (county_code::text = any (string_to_array(current_setting(''app.county'', true), '','')))',
-                   tenant_table);
+    execute format('drop policy if exists county_read on %s', tenant_table);
+    execute format('drop policy if exists county_insert on %s', tenant_table);
+    execute format('drop policy if exists county_update on %s', tenant_table);
+    execute format('drop policy if exists county_delete on %s', tenant_table);
+    execute format('create policy county_read on %s for select using (%s)', tenant_table, listed);
+    execute format('create policy county_insert on %s for insert with check (%s)', tenant_table, one_county);
+    execute format('create policy county_update on %s for update using (%s) with check (%s)', tenant_table, one_county, one_county);
+    execute format('create policy county_delete on %s for delete using (%s)', tenant_table, one_county);
 end
 $$;
 

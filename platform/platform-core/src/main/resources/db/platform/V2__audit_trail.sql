@@ -5,6 +5,9 @@ create table audit_entry (
     county_code   char(6)     not null,
     occurred_at   timestamptz not null default now(),
     actor         text        not null,
+    -- The token's subject: stable where the name (a username, service-account-<client>) may change or be
+    -- reused; null for the platform's own work (consumers, jobs), whose actor is 'system'.
+    actor_subject text,
     kind          text        not null check (kind in ('WRITE', 'PERSONAL_DATA_READ')),
     action        text        not null,
     resource_type text        not null,

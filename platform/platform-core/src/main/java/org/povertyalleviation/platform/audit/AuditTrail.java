@@ -8,6 +8,9 @@ import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,8 +25,8 @@ public class AuditTrail {
     public enum Kind { WRITE, PERSONAL_DATA_READ }
 
     /** One entry as auditors see it. */
-    public record Entry(long id, String county, Instant occurredAt, String actor, Kind kind, String action,
-                        String resourceType, String resourceId) {
+    public record Entry(long id, String county, Instant occurredAt, String actor, String actorSubject, Kind kind,
+                        String action, String resourceType, String resourceId) {
     }
 
     private final DatabaseClient database;
@@ -47,7 +50,7 @@ public class AuditTrail {
     /** The county's entries, newest first; {@code before} is the last id of the previous page (keyset paging). */
     public Flux<Entry> entries(CountyCode county, Long before, int limit) {
         return tenantTransactions.manyInCounty(county, () -> database.sql("""
-                        select id, county_code, occurred_at, actor, kind, action, resource_type, resource_id
+                        select id, county_code, occurred_at, actor, actor_subject, kind, action, resource_type, resource_id
                           from audit_entry
                          where id < :before
                          order by id desc
@@ -56,26 +59,31 @@ public class AuditTrail {
                 .bind("limit", limit)
                 .map(row -> new Entry(row.get("id", Long.class), row.get("county_code", String.class),
                         row.get("occurred_at", java.time.OffsetDateTime.class).toInstant(), row.get("actor", String.class),
-                        Kind.valueOf(row.get("kind", String.class)), row.get("action", String.class),
+                        row.get("actor_subject", String.class), Kind.valueOf(row.get("kind", String.class)), row.get("action", String.class),
                         row.get("resource_type", String.class), row.get("resource_id", String.class)))
                 .all());
     }
 
     private Mono<Void> record(Kind kind, String action, String resourceType, String resourceId) {
-        Mono<String> actor = ReactiveSecurityContextHolder.getContext()
+        Mono<Actor> actor = ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
                 .filter(Authentication::isAuthenticated)
-                .map(Authentication::getName)
-                .defaultIfEmpty("system");
+                .map(authentication -> new Actor(authentication.getName(),
+                        authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null))
+                .defaultIfEmpty(new Actor("system", null));
         return TenantContext.currentCounty().zipWith(actor).flatMap(countyAndActor -> database.sql("""
-                        insert into audit_entry (county_code, actor, kind, action, resource_type, resource_id)
-                        values (:county, :actor, :kind, :action, :resourceType, :resourceId)""")
+                        insert into audit_entry (county_code, actor, actor_subject, kind, action, resource_type, resource_id)
+                        values (:county, :actor, :subject, :kind, :action, :resourceType, :resourceId)""")
                 .bind("county", countyAndActor.getT1().value())
-                .bind("actor", countyAndActor.getT2())
+                .bind("actor", countyAndActor.getT2().name())
+                .bind("subject", Parameters.in(R2dbcType.VARCHAR, countyAndActor.getT2().subject()))
                 .bind("kind", kind.name())
                 .bind("action", action)
                 .bind("resourceType", resourceType)
                 .bind("resourceId", resourceId)
                 .fetch().rowsUpdated().then());
+    }
+
+    private record Actor(String name, String subject) {
     }
 }

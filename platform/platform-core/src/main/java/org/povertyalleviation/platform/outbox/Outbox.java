@@ -35,9 +35,12 @@ public class Outbox {
                 // relay's per-aggregate order is the order the changes happened in.
                 .then(database.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                         .bind("key", topic + "|" + event.partitionKey()).fetch().first())
+                // Inserts only inside a transaction that set this county (the setting is transaction-local), so
+                // an event can never commit on its own, apart from the change it announces.
                 .then(database.sql("""
                                 insert into outbox_event (event_id, county_code, aggregate_id, event_type, topic, envelope)
-                                values (:eventId, :county, :aggregateId, :eventType, :topic, :envelope)""")
+                                select :eventId, :county, :aggregateId, :eventType, :topic, :envelope
+                                 where current_setting('app.county', true) = :county""")
                         .bind("eventId", UUID.fromString(event.id()))
                         .bind("county", event.county())
                         .bind("aggregateId", event.subject())
@@ -45,6 +48,7 @@ public class Outbox {
                         .bind("topic", topic)
                         .bind("envelope", codec.write(event))
                         .fetch().rowsUpdated())
-                .then();
+                .flatMap(inserted -> inserted == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException(
+                        "Outbox.append needs the transaction of county " + event.county() + " (TenantTransactions)")));
     }
 }

@@ -13,12 +13,16 @@ import org.springframework.security.core.GrantedAuthority;
  *
  * <ul>
  *   <li>A platform operator acts for every county.</li>
- *   <li>A county principal (admin, clerk, cadre, a partner client) acts for the counties it was granted.</li>
+ *   <li>A county principal with a writing role (admin, clerk, cadre, a partner client) acts for the counties it
+ *       was granted; an auditor in a county's group only reads it.</li>
  *   <li>City and province officers read every county under their code (GB/T 2260: the first four digits are
  *       the city, the first two the province) and act for none.</li>
  * </ul>
  */
-public record CountyScope(boolean operator, Set<String> counties, Set<String> cities, Set<String> provinces) {
+public record CountyScope(boolean operator, boolean writer, Set<String> counties, Set<String> cities, Set<String> provinces) {
+
+    /** Roles that change a county's records; auditors and officers only read, whatever groups they are in. */
+    public static final Set<String> WRITING_ROLES = Set.of("county-admin", "county-clerk", "village-cadre", "partner");
 
     public static CountyScope of(Authentication authentication) {
         return of(authentication.getAuthorities());
@@ -27,6 +31,7 @@ public record CountyScope(boolean operator, Set<String> counties, Set<String> ci
     public static CountyScope of(Collection<? extends GrantedAuthority> authorities) {
         Set<String> names = authorities.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         return new CountyScope(names.contains(PlatformAuthorities.ROLE_PREFIX + "platform-operator"),
+                WRITING_ROLES.stream().anyMatch(role -> names.contains(PlatformAuthorities.ROLE_PREFIX + role)),
                 suffixes(names, PlatformAuthorities.COUNTY_PREFIX),
                 suffixes(names, PlatformAuthorities.CITY_PREFIX),
                 suffixes(names, PlatformAuthorities.PROVINCE_PREFIX));
@@ -34,12 +39,12 @@ public record CountyScope(boolean operator, Set<String> counties, Set<String> ci
 
     /** May create, change or delete this county's records. */
     public boolean mayActFor(CountyCode county) {
-        return operator || counties.contains(county.value());
+        return operator || (writer && counties.contains(county.value()));
     }
 
     /** May read this county's records. */
     public boolean mayRead(CountyCode county) {
-        return mayActFor(county)
+        return operator || counties.contains(county.value())
                 || cities.stream().anyMatch(city -> county.value().startsWith(city.substring(0, 4)))
                 || provinces.stream().anyMatch(province -> county.value().startsWith(province.substring(0, 2)));
     }

@@ -58,6 +58,9 @@ public class TenantTransactions {
      * for the rest of A's work: refused.
      */
     private static Mono<Void> refuseOtherCounty(reactor.util.context.ContextView outer, CountyCode county) {
+        if (outer.hasKey(READING_ACROSS)) {
+            return Mono.error(new IllegalStateException("Work for county " + county + " nested in a read across counties"));
+        }
         return TenantContext.countyIn(outer).filter(current -> !current.equals(county))
                 .map(current -> Mono.<Void>error(new IllegalStateException(
                         "Work for county " + county + " nested in a transaction for county " + current)))
@@ -73,8 +76,14 @@ public class TenantTransactions {
             return Flux.empty();
         }
         String list = counties.stream().map(CountyCode::value).sorted().distinct().collect(Collectors.joining(","));
-        return setting(list).thenMany(Flux.defer(work)).as(transactions::transactional);
+        return Flux.deferContextual(outer -> outer.hasKey(READING_ACROSS) || TenantContext.countyIn(outer).isPresent()
+                ? Flux.error(new IllegalStateException("readAcross cannot run inside another county transaction"))
+                : setting(list).thenMany(Flux.defer(work)).as(transactions::transactional)
+                        .contextWrite(context -> context.put(READING_ACROSS, list)));
     }
+
+    /** Marks a read-across transaction, in which no county transaction may be nested. */
+    private static final String READING_ACROSS = "platform.reading-across";
 
     private Mono<Void> setCounty(CountyCode county) {
         return setting(county.value());

@@ -52,6 +52,7 @@ class AuditTrailIT extends SampleServiceIT {
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<AuditTrail.Entry>>() { }).returnResult().getResponseBody();
         List<AuditTrail.Entry> ours = entries.stream().filter(e -> e.resourceId().equals(shipment.toString())).toList();
+        assertThat(ours).extracting(AuditTrail.Entry::actorSubject).allMatch(subject -> subject != null && !subject.isBlank());
         assertThat(ours).extracting(AuditTrail.Entry::kind, AuditTrail.Entry::action, AuditTrail.Entry::actor, AuditTrail.Entry::county)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(AuditTrail.Kind.WRITE, "shipment.product-changed", "admin-621222", "621222"),
@@ -99,8 +100,9 @@ class AuditTrailIT extends SampleServiceIT {
 
         tenantTransactions.inCounty(WEN, () -> auditTrail.write("shipment.imported", "shipment", resource)).block();
 
-        assertThat(auditTrail.entries(WEN, null, 500).filter(e -> e.resourceId().equals(resource)).blockFirst().actor())
-                .isEqualTo("system");
+        AuditTrail.Entry entry = auditTrail.entries(WEN, null, 500).filter(e -> e.resourceId().equals(resource)).blockFirst();
+        assertThat(entry.actor()).isEqualTo("system");
+        assertThat(entry.actorSubject()).isNull();
     }
 
     private long entriesFor(String resource) {

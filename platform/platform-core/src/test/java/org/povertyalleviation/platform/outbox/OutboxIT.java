@@ -166,6 +166,8 @@ class OutboxIT extends SampleServiceIT {
         EventEnvelope event = shipmentRegistered(UUID.randomUUID().toString(), 1);
 
         assertThatThrownBy(() -> outbox.append(TOPIC, event).block()).isInstanceOf(TenantContext.MissingCountyException.class);
+        assertThatThrownBy(() -> outbox.append(TOPIC, event).contextWrite(TenantContext.withCounty(WEN)).block())
+                .as("a county in the context but no transaction").hasMessageContaining("needs the transaction of county 621222");
         assertThatThrownBy(() -> tenantTransactions.inCounty(CountyCode.of("621224"), () -> outbox.append(TOPIC, event)).block())
                 .hasMessageContaining("appended in a transaction for county 621224");
         assertThat(count("select count(*) from outbox_event where event_id = '" + event.id() + "'")).isZero();

@@ -89,6 +89,22 @@ class SampleCountyController {
         return tenantTransactions.inCounty(CountyCode.fromRequest("county", county), () -> find(id));
     }
 
+    /** Deliberately broken: lists every Longnan county's shipments, whoever asks. */
+    @GetMapping("/broken/all-shipments")
+    Flux<Shipment> brokenListing() {
+        return tenantTransactions.readAcross(java.util.List.of(CountyCode.of("621222"), CountyCode.of("621224")),
+                () -> database.sql("select id, county_code, product from sample_shipment").map(SampleCountyController::shipment).all());
+    }
+
+    /** Deliberately broken: changes the shipment in whichever county has it, then claims it found nothing. */
+    @PutMapping("/broken/shipments/{id}")
+    Mono<Shipment> brokenChange(@PathVariable UUID id, @RequestBody ProductChange change) {
+        return Flux.just("621222", "621224").concatMap(county -> tenantTransactions.inCounty(CountyCode.of(county), () -> database
+                        .sql("update sample_shipment set product = :product where id = :id")
+                        .bind("product", change.product()).bind("id", id).fetch().rowsUpdated()))
+                .then(Mono.error(new NotFoundException("Shipment", id)));
+    }
+
     private Mono<Shipment> find(UUID id) {
         return database.sql("select id, county_code, product from sample_shipment where id = :id").bind("id", id)
                 .map(SampleCountyController::shipment).one()

@@ -84,6 +84,24 @@ class CountyAccessIT extends SampleServiceIT {
     }
 
     @Test
+    void a_token_not_issued_for_the_platform_is_refused() {
+        // admin-cli exists in every realm and has no audience mapper: a valid signature, the wrong audience.
+        String token = keycloak().passwordGrant("poverty-platform", "admin-cli", "admin-621222", "secret");
+        web.get().uri("/counties/621222/shipments").header("Authorization", bearer(token)).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void an_auditor_reads_but_cannot_change_their_county() {
+        String token = tokenFor("auditor-621222");
+        String shipment = web.get().uri("/counties/621222/shipments").header("Authorization", bearer(token)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String id = shipment.replaceAll("(?s).*?\\{\"id\":\"([^\"]+)\".*", "$1");
+        web.put().uri("/counties/621222/shipments/" + id).header("Authorization", bearer(token))
+                .header("Content-Type", "application/json").bodyValue("{\"product\":\"changed by an auditor\"}")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void a_malformed_county_code_is_a_400_naming_the_field() {
         web.get().uri("/counties/62122x/shipments").header("Authorization", bearer(tokenFor("admin-621222"))).exchange()
                 .expectStatus().isBadRequest()

@@ -53,6 +53,31 @@ class CountyIsolationIT extends SampleServiceIT {
     }
 
     @Test
+    void the_kit_catches_a_listing_that_shows_another_countys_record() {
+        UUID kangShipment = shipmentOf("621224");
+
+        assertThatThrownBy(() -> kit(kangShipment)
+                .endpoint("GET", "/counties/{county}/shipments/{id}")
+                .listing("/broken/all-shipments?county={county}")
+                .assertIsolated())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("lists county 621224's record " + kangShipment);
+    }
+
+    @Test
+    void the_kit_catches_a_write_that_answers_404_but_changed_the_record() {
+        UUID kangShipment = shipmentOf("621224");
+
+        assertThatThrownBy(() -> kit(kangShipment)
+                .endpoint("GET", "/counties/{county}/shipments/{id}")
+                .endpoint("PUT", "/broken/shipments/{id}", "{\"product\":\"stolen\"}")
+                .assertIsolated())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("county 621224's record " + kangShipment + " changed")
+                .hasMessageNotContaining("answered");
+    }
+
+    @Test
     void raw_sql_as_the_service_role_sees_no_tenant_rows_without_a_county() throws Exception {
         shipmentOf("621222");
         PostgresServer.Database db = SharedInfrastructure.postgres().database("platform_core");
@@ -75,6 +100,25 @@ class CountyIsolationIT extends SampleServiceIT {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("leaky has no forced row-level security")
                     .hasMessageContaining("leaky shows 1 rows with no county set");
+        }
+    }
+
+    @Test
+    void the_kit_catches_an_extra_policy_that_opens_a_table() throws Exception {
+        PostgresServer.Database db = SharedInfrastructure.postgres().database("isolation_policy");
+        try (Connection owner = DriverManager.getConnection(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword());
+             var statement = owner.createStatement()) {
+            statement.execute("create table if not exists opened (id int, county_code char(6))");
+            statement.execute("alter table opened enable row level security");
+            statement.execute("alter table opened force row level security");
+            statement.execute("drop policy if exists everyone on opened");
+            statement.execute("create policy everyone on opened using (true)");
+            statement.execute("grant select on opened to " + db.appUsername());
+        }
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
+            assertThatThrownBy(() -> CountyIsolation.assertEveryTenantTableIsolated(connection))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("opened does not have exactly the county policies");
         }
     }
 

@@ -31,10 +31,20 @@ class PlatformAuthoritiesTest {
 
     @Test
     void a_county_principal_acts_for_its_counties_only() {
-        CountyScope scope = CountyScope.of(PlatformAuthorities.authorities(jwt(Map.of("counties", List.of("621222")))));
+        CountyScope scope = CountyScope.of(PlatformAuthorities.authorities(jwt(Map.of(
+                "realm_access", Map.of("roles", List.of("county-clerk")), "counties", List.of("621222")))));
 
         assertThat(scope.mayActFor(CountyCode.of("621222"))).isTrue();
         assertThat(scope.mayRead(CountyCode.of("621224"))).isFalse();
+    }
+
+    @Test
+    void an_auditor_in_a_countys_group_reads_it_and_changes_nothing() {
+        CountyScope scope = CountyScope.of(PlatformAuthorities.authorities(jwt(Map.of(
+                "realm_access", Map.of("roles", List.of("auditor")), "counties", List.of("621222")))));
+
+        assertThat(scope.mayRead(CountyCode.of("621222"))).isTrue();
+        assertThat(scope.mayActFor(CountyCode.of("621222"))).isFalse();
     }
 
     @Test

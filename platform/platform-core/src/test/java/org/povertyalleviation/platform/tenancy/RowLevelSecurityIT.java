@@ -87,6 +87,36 @@ class RowLevelSecurityIT extends SampleServiceIT {
         assertThat(seen).contains(wenShipment, kangShipment).doesNotContain(huiShipment);
     }
 
+    @Test
+    void a_read_across_counties_can_write_none_of_them() {
+        UUID wenShipment = insert(WEN, WEN);
+
+        long updated = tenantTransactions.readAcross(List.of(WEN, KANG), () -> database
+                .sql("update sample_shipment set product = 'changed across' where id = :id").bind("id", wenShipment)
+                .fetch().rowsUpdated().flux()).blockFirst();
+        long deleted = tenantTransactions.readAcross(List.of(WEN, KANG), () -> database
+                .sql("delete from sample_shipment where id = :id").bind("id", wenShipment)
+                .fetch().rowsUpdated().flux()).blockFirst();
+
+        assertThat(updated).isZero();
+        assertThat(deleted).isZero();
+        assertThatThrownBy(() -> tenantTransactions.readAcross(List.of(WEN, KANG), () -> database
+                .sql("insert into sample_shipment (id, county_code, product) values (:id, '621222', 'x')")
+                .bind("id", UUID.randomUUID()).fetch().rowsUpdated().flux()).blockFirst())
+                .hasMessageContaining("row-level security");
+        assertThat(idsVisibleTo(WEN)).contains(wenShipment);
+    }
+
+    @Test
+    void county_work_cannot_be_nested_in_a_read_across_nor_the_other_way() {
+        assertThatThrownBy(() -> tenantTransactions.readAcross(List.of(WEN, KANG),
+                () -> tenantTransactions.manyInCounty(KANG, () -> database.sql("select 1").map(row -> 1).all())).blockLast())
+                .hasMessageContaining("nested in a read across");
+        assertThatThrownBy(() -> tenantTransactions.inCounty(WEN,
+                () -> tenantTransactions.readAcross(List.of(WEN, KANG), () -> database.sql("select 1").map(row -> 1).all()).then()).block())
+                .hasMessageContaining("cannot run inside another county transaction");
+    }
+
     private UUID insert(CountyCode actingFor, CountyCode rowCounty) {
         UUID id = UUID.randomUUID();
         tenantTransactions.inCounty(actingFor, () -> database

@@ -32,8 +32,20 @@ public final class PlatformRealm {
         this.realm = realm;
     }
 
+    /**
+     * The repository's realm plus {@value #CLI_CLIENT}, a public client with the password grant for tests and
+     * the local devstack only: it is not in the realm file, so no cluster ever imports it.
+     */
     public static PlatformRealm fromRepository() {
-        return new PlatformRealm((ObjectNode) JSON.readTree(KeycloakServer.realmFromClasspath("keycloak/poverty-platform-realm.json")));
+        PlatformRealm realm = new PlatformRealm((ObjectNode) JSON.readTree(KeycloakServer.realmFromClasspath("keycloak/poverty-platform-realm.json")));
+        ObjectNode cli = realm.clients().addObject();
+        cli.put("clientId", CLI_CLIENT);
+        cli.put("name", "Tests and the local devstack only: tokens by password grant");
+        cli.put("publicClient", true);
+        cli.put("standardFlowEnabled", false);
+        cli.put("directAccessGrantsEnabled", true);
+        cli.set("protocolMappers", realm.clients().get(0).get("protocolMappers").deepCopy());
+        return realm;
     }
 
     /** A person with one realm role, scoped to the given groups, e.g. {@code county("621222")}. */

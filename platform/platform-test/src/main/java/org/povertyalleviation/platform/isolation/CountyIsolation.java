@@ -95,8 +95,12 @@ public final class CountyIsolation {
         if (ownToken == null || foreignId == null) {
             throw new IllegalStateException("Say actingAs(..) and foreignRecord(..) first");
         }
+        if (foreignReadPath == null) {
+            // Without it a write that answers 404 but still changed the record would go unnoticed.
+            throw new IllegalStateException("Name a GET endpoint with {id}: the kit reads the foreign record before and after");
+        }
         List<String> leaks = new ArrayList<>();
-        String before = foreignReadPath == null ? null : readForeign();
+        String before = readForeign();
         for (Endpoint endpoint : endpoints) {
             for (String targetCounty : List.of(foreignCounty, ownCounty)) {
                 String path = endpoint.path(targetCounty, foreignId);
@@ -109,7 +113,9 @@ public final class CountyIsolation {
         for (String listing : listings) {
             String path = listing.replace("{county}", ownCounty);
             HttpResponse<String> response = send("GET", path, null, ownToken);
-            if (response.body().contains(foreignId)) {
+            if (response.statusCode() != 200) {
+                leaks.add("GET " + path + " as its own county answered " + response.statusCode() + ", so it proves nothing");
+            } else if (response.body().contains(foreignId)) {
                 leaks.add("GET " + path + " lists county " + foreignCounty + "'s record " + foreignId);
             }
             String foreignPath = listing.replace("{county}", foreignCounty);
@@ -118,7 +124,7 @@ public final class CountyIsolation {
                 leaks.add("GET " + foreignPath + " as county " + ownCounty + " answered " + foreignListing.statusCode());
             }
         }
-        if (before != null && !before.equals(readForeign())) {
+        if (!before.equals(readForeign())) {
             leaks.add("county " + foreignCounty + "'s record " + foreignId + " changed");
         }
         if (!leaks.isEmpty()) {
@@ -128,17 +134,24 @@ public final class CountyIsolation {
 
     /**
      * Checks that every table with a {@code county_code} column (other than the platform's outbox and processed
-     * events) has row-level security enabled and forced, and that the connection (the service's own role, with
-     * no county set) sees none of its rows.
+     * events), partitioned ones included, has row-level security enabled and forced with the platform's county
+     * policies ({@code enable_county_isolation}), and that the connection (the service's own role, with no county
+     * set) sees none of its rows. Run it with rows in the tables: an empty table proves nothing about reading.
      */
     public static void assertEveryTenantTableIsolated(Connection asServiceRole) throws SQLException {
         List<String> problems = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         try (Statement statement = asServiceRole.createStatement();
              ResultSet rows = statement.executeQuery("""
-                     select c.relname, c.relrowsecurity, c.relforcerowsecurity
+                     select c.relname, c.relrowsecurity, c.relforcerowsecurity,
+                            (select count(*) from pg_policies p
+                              where p.schemaname = 'public' and p.tablename = c.relname
+                                and p.policyname in ('county_read', 'county_insert', 'county_update', 'county_delete')) = 4,
+                            (select count(*) from pg_policies p
+                              where p.schemaname = 'public' and p.tablename = c.relname
+                                and p.policyname not in ('county_read', 'county_insert', 'county_update', 'county_delete')) = 0
                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                      where n.nspname = 'public' and c.relkind = 'r'
+                      where n.nspname = 'public' and c.relkind in ('r', 'p')
                         and c.relname not in ('outbox_event', 'processed_event')
                         and exists (select 1 from pg_attribute a
                                      where a.attrelid = c.oid and a.attname = 'county_code' and not a.attisdropped)""")) {
@@ -146,6 +159,9 @@ public final class CountyIsolation {
                 tables.add(rows.getString(1));
                 if (!rows.getBoolean(2) || !rows.getBoolean(3)) {
                     problems.add(rows.getString(1) + " has no forced row-level security");
+                } else if (!rows.getBoolean(4) || !rows.getBoolean(5)) {
+                    // Policies are permissive and OR-ed: one extra "using (true)" opens the table.
+                    problems.add(rows.getString(1) + " does not have exactly the county policies of enable_county_isolation");
                 }
             }
         }
