@@ -30,12 +30,17 @@ public class CountyAccess {
 
     /** The county, if the caller has the realm role and may read the county (e.g. an auditor of that county). */
     public Mono<CountyCode> requireReadAs(CountyCode county, String role) {
+        return requireRole(role).then(requireRead(county));
+    }
+
+    /** Completes if the caller has the realm role, e.g. {@code platform-operator} for onboarding a county. */
+    public Mono<Void> requireRole(String role) {
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> context.getAuthentication())
                 .filter(authentication -> authentication.getAuthorities().stream()
                         .anyMatch(authority -> authority.getAuthority().equals(PlatformAuthorities.ROLE_PREFIX + role)))
                 .switchIfEmpty(Mono.error(new AccessDeniedException("Only a " + role + " may do this")))
-                .then(requireRead(county));
+                .then();
     }
 
     /** Of the given counties, those the caller may read. */

@@ -90,6 +90,17 @@ public final class PlatformRealm {
         return this;
     }
 
+    /** Sets the secret of a confidential client of the realm file (in a cluster it comes from a Secret). */
+    public PlatformRealm clientSecret(String clientId, String secret) {
+        for (JsonNode client : clients()) {
+            if (client.get("clientId").asString().equals(clientId)) {
+                ((ObjectNode) client).put("secret", secret);
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("The realm has no client " + clientId);
+    }
+
     public static String county(String code) {
         return "/counties/" + code;
     }

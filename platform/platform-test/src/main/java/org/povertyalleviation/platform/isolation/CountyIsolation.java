@@ -102,7 +102,9 @@ public final class CountyIsolation {
         List<String> leaks = new ArrayList<>();
         String before = readForeign();
         for (Endpoint endpoint : endpoints) {
-            for (String targetCounty : List.of(foreignCounty, ownCounty)) {
+            // With B's id under A's own county only where the path names a record; A's own county record is A's.
+            List<String> targets = endpoint.template().contains("{id}") ? List.of(foreignCounty, ownCounty) : List.of(foreignCounty);
+            for (String targetCounty : targets) {
                 String path = endpoint.path(targetCounty, foreignId);
                 HttpResponse<String> response = send(endpoint.method(), path, endpoint.body(), ownToken);
                 if (!REFUSED.contains(response.statusCode())) {

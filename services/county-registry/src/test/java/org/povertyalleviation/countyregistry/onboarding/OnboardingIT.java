@@ -1,0 +1,179 @@
+package org.povertyalleviation.countyregistry.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.countyregistry.CountyRegistryIT;
+import org.povertyalleviation.platform.infra.PlatformRealm;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.springframework.http.MediaType;
+
+class OnboardingIT extends CountyRegistryIT {
+
+    @Test
+    void a_county_joins_in_one_call_with_its_villages_group_first_administrator_and_events() throws Exception {
+        onboard("621225", "西和县", "xihe-admin").expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.joinedNow").isEqualTo(true)
+                .jsonPath("$.newVillages").isEqualTo(3)
+                .jsonPath("$.administrator").isEqualTo("xihe-admin")
+                .jsonPath("$.temporaryPassword").isNotEmpty();
+
+        web.get().uri("/counties/621225/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
+        String user = admin("/users?exact=true&username=xihe-admin");
+        assertThat(user).contains("\"username\":\"xihe-admin\"").contains("UPDATE_PASSWORD");
+        String userId = user.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(admin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/621225\"");
+        assertThat(admin("/users/" + userId + "/role-mappings/realm")).contains("county-admin");
+        assertThat(admin("/group-by-path/counties/621225")).contains("\"county\":[\"621225\"]");
+
+        List<String> joined = events("county.events", "\"county.joined.v1\"", "621225", 1);
+        assertThat(joined).hasSize(1);
+        assertThat(schemaErrors("county.joined.v1", joined.get(0))).isEmpty();
+        List<String> villages = events("village.events", "\"village.registered.v1\"", "621225", 3);
+        assertThat(villages).hasSize(3);
+        assertThat(schemaErrors("village.registered.v1", villages.get(0))).isEmpty();
+    }
+
+    @Test
+    void onboarding_twice_changes_nothing_the_second_time() throws Exception {
+        onboard("621226", "礼县", "li-admin").expectStatus().isCreated();
+
+        onboard("621226", "礼县", "li-admin").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.joinedNow").isEqualTo(false)
+                .jsonPath("$.newVillages").isEqualTo(0)
+                .jsonPath("$.temporaryPassword").doesNotExist();
+
+        web.get().uri("/counties/621226/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(3);
+        assertThat(events("county.events", "\"county.joined.v1\"", "621226", 1)).hasSize(1);
+        assertThat(events("village.events", "\"village.registered.v1\"", "621226", 3)).hasSize(3);
+    }
+
+    @Test
+    void a_bad_file_is_reported_line_by_line_and_nothing_is_written() {
+        String csv = "township_code,township_name,village_code,village_name,poor\n"
+                + "621227101,城关镇,621227101201,上坝村,true\n"
+                + "621227101,城关镇,621227101201,重复村,true\n"
+                + "621222101,城关镇,621222101201,别县村,false\n"
+                + "621227102,碧口镇,621227102201,李家村,maybe\n";
+        web.put().uri("/counties/621227").header("Authorization", "Bearer " + tokenFor("operator"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nameZh", "徽县", "nameEn", "Hui County",
+                        "firstAdministrator", Map.of("username", "hui-admin", "email", "hui-admin@demo.invalid"), "villagesCsv", csv))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$['invalid-params'].length()").isEqualTo(3)
+                .jsonPath("$['invalid-params'][0].reason").value(reason -> assertThat((String) reason).startsWith("line 3:").contains("also on line 2"))
+                .jsonPath("$['invalid-params'][1].reason").value(reason -> assertThat((String) reason).startsWith("line 4:").contains("621227"))
+                .jsonPath("$['invalid-params'][2].reason").value(reason -> assertThat((String) reason).startsWith("line 5:").contains("maybe"));
+
+        web.get().uri("/counties/621227").header("Authorization", "Bearer " + tokenFor("operator")).exchange().expectStatus().isNotFound();
+        assertThat(admin("/users?exact=true&username=hui-admin")).isEqualTo("[]");
+    }
+
+    @Test
+    void bad_request_fields_are_named() {
+        web.put().uri("/counties/621227").header("Authorization", "Bearer " + tokenFor("operator"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nameZh", "", "nameEn", "Hui County",
+                        "firstAdministrator", Map.of("username", "Hui Admin", "email", "not-an-email"), "villagesCsv", "x"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$['invalid-params'][?(@.name == 'nameZh')]").exists()
+                .jsonPath("$['invalid-params'][?(@.name == 'firstAdministrator.username')]").exists()
+                .jsonPath("$['invalid-params'][?(@.name == 'firstAdministrator.email')]").exists();
+        web.put().uri("/counties/621200").header("Authorization", "Bearer " + tokenFor("operator"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void only_an_operator_onboards() {
+        web.put().uri("/counties/621222").header("Authorization", "Bearer " + tokenFor("admin-621222"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("nameZh", "文县", "nameEn", "Wen County",
+                        "firstAdministrator", Map.of("username", "wen-admin-2", "email", "x@demo.invalid"),
+                        "villagesCsv", "township_code,township_name,village_code,village_name,poor\n621222101,城关镇,621222101299,新村,true\n"))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_username_of_another_countys_account_is_a_conflict() {
+        onboard("621228", "两当县", "liangdang-admin").expectStatus().isCreated();
+
+        onboard("621221", "成县", "liangdang-admin").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.reason").isEqualTo("username-taken");
+    }
+
+    private static String admin(String path) {
+        try {
+            String token = SharedInfrastructure.keycloak(List.of()).passwordGrant("master", "admin-cli", "admin",
+                    SharedInfrastructure.keycloak(List.of()).adminPassword());
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(keycloak().url() + "/admin/realms/" + PlatformRealm.NAME + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The events of a type for a county on a topic, read until {@code expected} arrived and a little after. */
+    private static List<String> events(String topic, String type, String county, int expected) {
+        List<String> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settle)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value().contains(type) && record.value().contains("\"county\":\"" + county + "\"")) {
+                        found.add(record.value());
+                    }
+                });
+                if (found.size() >= expected && settle == Long.MAX_VALUE) {
+                    settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> schemaErrors(String type, String envelope) throws Exception {
+        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        var mapper = new ObjectMapper();
+        var node = mapper.readTree(envelope);
+        Set<String> errors = factory.getSchema(Path.of("../../docs/events/envelope.schema.json").toUri()).validate(node)
+                .stream().map(Object::toString).collect(Collectors.toSet());
+        factory.getSchema(Path.of("../../docs/events/" + type + ".schema.json").toUri()).validate(node.get("data"))
+                .forEach(error -> errors.add("data: " + error));
+        return errors;
+    }
+}
