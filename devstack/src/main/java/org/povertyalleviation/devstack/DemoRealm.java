@@ -32,8 +32,11 @@ final class DemoRealm {
         return users;
     }
 
+    /** The county registry's client secret, for this machine only. */
+    static final String COUNTY_REGISTRY_SECRET = "county-registry-devstack";
+
     static String json(DemoData.Dataset data) {
-        PlatformRealm realm = PlatformRealm.fromRepository();
+        PlatformRealm realm = PlatformRealm.fromRepository().clientSecret("county-registry", COUNTY_REGISTRY_SECRET);
         for (DemoUser user : users(data)) {
             String group = switch (user.role()) {
                 case "county-admin", "county-clerk" -> PlatformRealm.county(user.scope());

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
 import org.povertyalleviation.platform.infra.Directories;
+import org.povertyalleviation.platform.infra.FreePorts;
+import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.LocalProcess;
@@ -100,13 +102,35 @@ public final class DevStack implements AutoCloseable {
         urls.put("issuer", keycloak.issuer(DemoRealm.REALM));
 
         Map<String, String> common = new LinkedHashMap<>();
-        common.put("SPRING_DATA_REDIS_HOST", redis.host());
-        common.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
         common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
         common.put("PLATFORM_ISSUER_URI", keycloak.issuer(DemoRealm.REALM));
-        startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), common);
+
+        int countyRegistryPort = FreePorts.next();
+        Map<String, String> countyRegistry = new LinkedHashMap<>(common);
+        countyRegistry.putAll(databaseEnvironment(postgres.database("county_registry")));
+        countyRegistry.put("KEYCLOAK_URL", keycloak.url());
+        countyRegistry.put("KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
+        startApp("county-registry", options.appsDirectory().resolve("county-registry.jar"), countyRegistryPort, countyRegistry);
+
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("SPRING_DATA_REDIS_HOST", redis.host());
+        gateway.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
+        gateway.put("COUNTY_REGISTRY_URL", "http://127.0.0.1:" + countyRegistryPort);
+        startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), gateway);
+
+        DemoOnboarding.onboardAll(dataset, "http://127.0.0.1:" + countyRegistryPort,
+                keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, "operator", "operator-demo"));
+        urls.put("counties", "9 Longnan counties onboarded: curl -H \"Authorization: Bearer $TOKEN\" "
+                + "http://localhost:" + options.gatewayPort() + "/api/county-registry/counties/621222/villages");
 
         startStatusServer(options.statusPort(), json);
+    }
+
+    /** How a service finds its database: the owner migrates, the app role serves. */
+    private static Map<String, String> databaseEnvironment(PostgresServer.Database database) {
+        return Map.of("DATABASE_R2DBC_URL", database.r2dbcUrl(), "DATABASE_JDBC_URL", database.jdbcUrl(),
+                "DATABASE_APP_USER", database.appUsername(), "DATABASE_APP_PASSWORD", database.appPassword(),
+                "DATABASE_OWNER_USER", database.ownerUsername(), "DATABASE_OWNER_PASSWORD", database.ownerPassword());
     }
 
     /** Starts a service or the gateway from its jar and waits until its readiness probe is UP. */
@@ -174,8 +198,9 @@ public final class DevStack implements AutoCloseable {
         for (DemoRealm.DemoUser user : DemoRealm.users(dataset)) {
             out.append(String.format("    %-18s %-22s %-18s %s%n", user.username(), user.password(), user.role(), user.scope()));
         }
-        out.append("\n  A token for curl: curl -s -d grant_type=password -d client_id=devstack-cli -d username=admin-621222 \\\n")
-                .append("      -d password=admin-621222-demo ").append(urls.get("issuer")).append("/protocol/openid-connect/token\n")
+        out.append("\n  A token for curl: TOKEN=$(curl -s -d grant_type=password -d client_id=devstack-cli -d username=admin-621222 \\\n")
+                .append("      -d password=admin-621222-demo ").append(urls.get("issuer"))
+                .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n")
                 .append("\n  Ctrl-C stops everything.\n");
         return out.toString();
     }

@@ -31,7 +31,8 @@ class DevStackIT {
             HttpResponse<String> health = get(stackHealth);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"")
-                    .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"", "\"gateway\":\"UP\"");
+                    .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"",
+                            "\"county-registry\":\"UP\"", "\"gateway\":\"UP\"");
             assertThat(get(gatewayHealth).body()).contains("\"status\":\"UP\"");
 
             String issuer = stack.urls().get("issuer");
@@ -42,7 +43,19 @@ class DevStackIT {
                             "grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(token.statusCode()).isEqualTo(200);
-            assertThat(token.body()).contains("access_token");
+            String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+
+            // Through the gateway to the county registry, which the devstack seeded with Wen County's villages.
+            HttpResponse<String> villages = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort()
+                    + "/api/county-registry/counties/621222/villages")).header("Authorization", "Bearer " + accessToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long wenVillages = stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).count();
+            assertThat(villages.statusCode()).isEqualTo(200);
+            assertThat(villages.body().split("\"code\":\"621222").length - 1).isEqualTo((int) wenVillages);
+            HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort()
+                    + "/api/county-registry/counties/621224/villages")).header("Authorization", "Bearer " + accessToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(foreign.statusCode()).isEqualTo(403);
             assertThat(stack.summary()).contains("admin-621222", "admin-621222-demo", "county-admin", "longnan-officer");
         }
 
