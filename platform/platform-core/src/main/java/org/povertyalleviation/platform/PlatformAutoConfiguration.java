@@ -17,6 +17,7 @@ import org.povertyalleviation.platform.outbox.OutboxProperties;
 import org.povertyalleviation.platform.outbox.OutboxRelay;
 import org.povertyalleviation.platform.problem.ProblemResponses;
 import org.povertyalleviation.platform.problem.ProblemWebExceptionHandler;
+import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,6 +99,12 @@ public class PlatformAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(ReactiveTransactionManager.class)
+        CountySuspensions countySuspensions(DatabaseClient database) {
+            return new CountySuspensions(database);
+        }
+
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
         AuditTrail auditTrail(DatabaseClient database, TenantTransactions tenantTransactions) {
             return new AuditTrail(database, tenantTransactions);
         }
@@ -147,6 +154,14 @@ public class PlatformAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({DatabaseClient.class, StreamBridge.class})
     static class Messaging {
+
+        /** Bound to county.events by the platform defaults: every service learns of suspensions. */
+        @Bean
+        @ConditionalOnBean(ReactiveTransactionManager.class)
+        java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> countyStatus(CountySuspensions suspensions,
+                                                                                               EventListeners listeners) {
+            return suspensions.consumer(listeners);
+        }
 
         @Bean
         @ConditionalOnBean({ReactiveTransactionManager.class, StreamBridge.class})

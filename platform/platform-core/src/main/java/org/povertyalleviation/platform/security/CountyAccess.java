@@ -1,6 +1,7 @@
 package org.povertyalleviation.platform.security;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,18 +15,36 @@ import reactor.core.publisher.Mono;
  */
 public class CountyAccess {
 
+    private final Function<CountyCode, Mono<Boolean>> suspended;
+
+    /** @param suspended whether a county is suspended (closed to all but operators); services without a database pass none */
+    public CountyAccess(Function<CountyCode, Mono<Boolean>> suspended) {
+        this.suspended = suspended;
+    }
+
+    public CountyAccess() {
+        this(county -> Mono.just(false));
+    }
+
     /** The county, if the caller may write its records. */
     public Mono<CountyCode> requireActFor(CountyCode county) {
         return scope().flatMap(scope -> scope.mayActFor(county)
-                ? Mono.just(county)
+                ? open(county, scope)
                 : Mono.error(new AccessDeniedException("You may not act for county " + county)));
     }
 
     /** The county, if the caller may read its records. */
     public Mono<CountyCode> requireRead(CountyCode county) {
         return scope().flatMap(scope -> scope.mayRead(county)
-                ? Mono.just(county)
+                ? open(county, scope)
                 : Mono.error(new AccessDeniedException("You may not read county " + county)));
+    }
+
+    /** A suspended county is closed to everyone but the platform's operators; its data is kept. */
+    private Mono<CountyCode> open(CountyCode county, CountyScope scope) {
+        return scope.operator() ? Mono.just(county) : suspended.apply(county).flatMap(isSuspended -> isSuspended
+                ? Mono.error(new AccessDeniedException("County " + county + " is suspended"))
+                : Mono.just(county));
     }
 
     /** The county, if the caller has the realm role and may read the county (e.g. an auditor of that county). */

@@ -1,5 +1,6 @@
 package org.povertyalleviation.platform.security;
 
+import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +24,12 @@ public class PlatformSecurity {
         return new PlatformAuthorities();
     }
 
+    /** Without a database (the gateway) there is no suspension table; the gateway checks suspension itself. */
     @Bean
     @ConditionalOnMissingBean
-    CountyAccess countyAccess() {
-        return new CountyAccess();
+    CountyAccess countyAccess(org.springframework.beans.factory.ObjectProvider<CountySuspensions> suspensions) {
+        CountySuspensions known = suspensions.getIfAvailable();
+        return known == null ? new CountyAccess() : new CountyAccess(known::isSuspended);
     }
 
     @Bean

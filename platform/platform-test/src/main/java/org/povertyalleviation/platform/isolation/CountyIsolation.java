@@ -135,8 +135,8 @@ public final class CountyIsolation {
     }
 
     /**
-     * Checks that every table with a {@code county_code} column (other than the platform's outbox and processed
-     * events), partitioned ones included, has row-level security enabled and forced with the platform's county
+     * Checks that every table with a {@code county_code} column (other than the platform's own outbox, processed
+     * events and suspended counties), partitioned ones included, has row-level security enabled and forced with the platform's county
      * policies ({@code enable_county_isolation}), and that the connection (the service's own role, with no county
      * set) sees none of its rows. Run it with rows in the tables: an empty table proves nothing about reading.
      */
@@ -154,7 +154,7 @@ public final class CountyIsolation {
                                 and p.policyname not in ('county_read', 'county_insert', 'county_update', 'county_delete')) = 0
                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
                       where n.nspname = 'public' and c.relkind in ('r', 'p')
-                        and c.relname not in ('outbox_event', 'processed_event')
+                        and c.relname not in ('outbox_event', 'processed_event', 'suspended_county')
                         and exists (select 1 from pg_attribute a
                                      where a.attrelid = c.oid and a.attname = 'county_code' and not a.attisdropped)""")) {
             while (rows.next()) {
