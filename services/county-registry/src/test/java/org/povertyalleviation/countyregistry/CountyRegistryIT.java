@@ -5,7 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
-import org.povertyalleviation.platform.infra.PostgresServer;
+import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,16 +27,7 @@ public abstract class CountyRegistryIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresServer.Database database = SharedInfrastructure.postgres().database("county_registry");
-        registry.add("spring.r2dbc.url", database::r2dbcUrl);
-        registry.add("spring.r2dbc.username", database::appUsername);
-        registry.add("spring.r2dbc.password", database::appPassword);
-        registry.add("spring.flyway.url", database::jdbcUrl);
-        registry.add("spring.flyway.user", database::ownerUsername);
-        registry.add("spring.flyway.password", database::ownerPassword);
-        registry.add("spring.flyway.placeholders.app_role", database::appUsername);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuer(PlatformRealm.NAME));
+        ServiceProperties.register(registry, "county_registry", CountyRegistryIT::keycloak);
         registry.add("county-registry.keycloak.url", () -> keycloak().url());
         registry.add("county-registry.keycloak.client-secret", () -> REGISTRY_SECRET);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
-import org.povertyalleviation.platform.infra.PostgresServer;
+import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,15 +23,7 @@ public abstract class SampleServiceIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresServer.Database database = SharedInfrastructure.postgres().database("platform_core");
-        registry.add("spring.r2dbc.url", database::r2dbcUrl);
-        registry.add("spring.r2dbc.username", database::appUsername);
-        registry.add("spring.r2dbc.password", database::appPassword);
-        registry.add("spring.flyway.url", database::jdbcUrl);
-        registry.add("spring.flyway.user", database::ownerUsername);
-        registry.add("spring.flyway.password", database::ownerPassword);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuer(PlatformRealm.NAME));
+        ServiceProperties.register(registry, "platform_core", SampleServiceIT::keycloak);
     }
 
     /** Real Keycloak with the repository's realm and one principal of each kind. */
