@@ -36,15 +36,20 @@ class VillageAccessIT extends CountyRegistryIT {
     }
 
     @Test
-    void a_city_officer_sees_the_citys_counties_and_no_other() {
+    void the_longnan_city_officer_sees_all_nine_longnan_counties_and_no_other() {
+        List<String> longnan = List.of("621202", "621221", "621222", "621223", "621224", "621225", "621226", "621227", "621228");
+        longnan.forEach(county -> onboard(county, "陇南" + county, "admin-" + county).expectStatus().is2xxSuccessful());
         String officer = tokenFor("officer-621200");
 
-        assertThat(villageCodes("621222", officer)).hasSize(3);
-        assertThat(villageCodes("621224", officer)).hasSize(3);
+        for (String county : longnan) {
+            assertThat(villageCodes(county, officer)).as("villages of %s", county).hasSize(3).allMatch(code -> code.startsWith(county));
+        }
         web.get().uri("/counties/350825/villages").header("Authorization", "Bearer " + officer).exchange().expectStatus().isForbidden();
         String counties = web.get().uri("/counties").header("Authorization", "Bearer " + officer).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(counties).contains("621222", "621224").doesNotContain("350825");
+        List<String> listed = java.util.regex.Pattern.compile("\"code\":\"(\\d{6})\"").matcher(counties).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(listed).containsExactlyElementsOf(longnan);
     }
 
     @Test
