@@ -1,8 +1,6 @@
 package org.povertyalleviation.countyregistry.county;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
 
 import io.r2dbc.spi.Readable;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -29,15 +27,6 @@ public class CountyRepository {
 
     public Flux<County> findAll() {
         return database.sql("select " + COLUMNS + " from county order by code").map(CountyRepository::county).all();
-    }
-
-    public Flux<County> findAll(Collection<CountyCode> codes) {
-        if (codes.isEmpty()) {
-            return Flux.empty();
-        }
-        return database.sql("select " + COLUMNS + " from county where code = any(:codes) order by code")
-                .bind("codes", codes.stream().map(CountyCode::value).toArray(String[]::new))
-                .map(CountyRepository::county).all();
     }
 
     /** @return true when the county was created, false when it existed (its names are brought up to date) */
