@@ -31,66 +31,66 @@ class OnboardingIT extends CountyRegistryIT {
 
     @Test
     void a_county_joins_in_one_call_with_its_villages_group_first_administrator_and_events() throws Exception {
-        onboard("621225", "西和县", "xihe-admin").expectStatus().isCreated()
+        onboard("350821", "长汀县", "changting-admin").expectStatus().isCreated()
                 .expectBody()
                 .jsonPath("$.joinedNow").isEqualTo(true)
                 .jsonPath("$.newVillages").isEqualTo(3)
-                .jsonPath("$.administrator").isEqualTo("xihe-admin")
+                .jsonPath("$.administrator").isEqualTo("changting-admin")
                 .jsonPath("$.temporaryPassword").isNotEmpty();
 
-        web.get().uri("/counties/621225/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
+        web.get().uri("/counties/350821/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
-        String user = admin("/users?exact=true&username=xihe-admin");
-        assertThat(user).contains("\"username\":\"xihe-admin\"").contains("UPDATE_PASSWORD");
+        String user = admin("/users?exact=true&username=changting-admin");
+        assertThat(user).contains("\"username\":\"changting-admin\"").contains("UPDATE_PASSWORD");
         String userId = user.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
-        assertThat(admin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/621225\"");
+        assertThat(admin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/350821\"");
         assertThat(admin("/users/" + userId + "/role-mappings/realm")).contains("county-admin");
-        assertThat(admin("/group-by-path/counties/621225")).contains("\"county\":[\"621225\"]");
+        assertThat(admin("/group-by-path/counties/350821")).contains("\"county\":[\"350821\"]");
 
-        List<String> joined = events("county.events", "\"county.joined.v1\"", "621225", 1);
+        List<String> joined = events("county.events", "\"county.joined.v1\"", "350821", 1);
         assertThat(joined).hasSize(1);
         assertThat(schemaErrors("county.joined.v1", joined.get(0))).isEmpty();
-        List<String> villages = events("village.events", "\"village.registered.v1\"", "621225", 3);
+        List<String> villages = events("village.events", "\"village.registered.v1\"", "350821", 3);
         assertThat(villages).hasSize(3);
         assertThat(schemaErrors("village.registered.v1", villages.get(0))).isEmpty();
     }
 
     @Test
     void onboarding_twice_changes_nothing_the_second_time() throws Exception {
-        onboard("621226", "礼县", "li-admin").expectStatus().isCreated();
+        onboard("350823", "上杭县", "shanghang-admin").expectStatus().isCreated();
 
-        onboard("621226", "礼县", "li-admin").expectStatus().isOk()
+        onboard("350823", "上杭县", "shanghang-admin").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.joinedNow").isEqualTo(false)
                 .jsonPath("$.newVillages").isEqualTo(0)
                 .jsonPath("$.temporaryPassword").doesNotExist();
 
-        web.get().uri("/counties/621226/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
+        web.get().uri("/counties/350823/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
                 .expectBody().jsonPath("$.length()").isEqualTo(3);
-        assertThat(events("county.events", "\"county.joined.v1\"", "621226", 1)).hasSize(1);
-        assertThat(events("village.events", "\"village.registered.v1\"", "621226", 3)).hasSize(3);
+        assertThat(events("county.events", "\"county.joined.v1\"", "350823", 1)).hasSize(1);
+        assertThat(events("village.events", "\"village.registered.v1\"", "350823", 3)).hasSize(3);
     }
 
     @Test
     void a_bad_file_is_reported_line_by_line_and_nothing_is_written() {
         String csv = "township_code,township_name,village_code,village_name,poor\n"
-                + "621227101,城关镇,621227101201,上坝村,true\n"
-                + "621227101,城关镇,621227101201,重复村,true\n"
+                + "350824101,城关镇,350824101201,上坝村,true\n"
+                + "350824101,城关镇,350824101201,重复村,true\n"
                 + "621222101,城关镇,621222101201,别县村,false\n"
-                + "621227102,碧口镇,621227102201,李家村,maybe\n";
-        web.put().uri("/counties/621227").header("Authorization", "Bearer " + tokenFor("operator"))
+                + "350824102,碧口镇,350824102201,李家村,maybe\n";
+        web.put().uri("/counties/350824").header("Authorization", "Bearer " + tokenFor("operator"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("nameZh", "徽县", "nameEn", "Hui County",
+                .bodyValue(Map.of("nameZh", "武平县", "nameEn", "Wuping County",
                         "firstAdministrator", Map.of("username", "hui-admin", "email", "hui-admin@demo.invalid"), "villagesCsv", csv))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$['invalid-params'].length()").isEqualTo(3)
                 .jsonPath("$['invalid-params'][0].reason").value(reason -> assertThat((String) reason).startsWith("line 3:").contains("also on line 2"))
-                .jsonPath("$['invalid-params'][1].reason").value(reason -> assertThat((String) reason).startsWith("line 4:").contains("621227"))
+                .jsonPath("$['invalid-params'][1].reason").value(reason -> assertThat((String) reason).startsWith("line 4:").contains("350824"))
                 .jsonPath("$['invalid-params'][2].reason").value(reason -> assertThat((String) reason).startsWith("line 5:").contains("maybe"));
 
-        web.get().uri("/counties/621227").header("Authorization", "Bearer " + tokenFor("operator")).exchange().expectStatus().isNotFound();
+        web.get().uri("/counties/350824").header("Authorization", "Bearer " + tokenFor("operator")).exchange().expectStatus().isNotFound();
         assertThat(admin("/users?exact=true&username=hui-admin")).isEqualTo("[]");
     }
 
@@ -123,9 +123,9 @@ class OnboardingIT extends CountyRegistryIT {
 
     @Test
     void a_username_of_another_countys_account_is_a_conflict() {
-        onboard("621228", "两当县", "liangdang-admin").expectStatus().isCreated();
+        onboard("350881", "漳平市", "zhangping-admin").expectStatus().isCreated();
 
-        onboard("621221", "成县", "liangdang-admin").expectStatus().isEqualTo(409)
+        onboard("350921", "霞浦县", "zhangping-admin").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.reason").isEqualTo("username-taken");
     }
 
