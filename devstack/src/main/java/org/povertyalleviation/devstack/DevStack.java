@@ -6,10 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +22,7 @@ import java.util.stream.Collectors;
 import com.sun.net.httpserver.HttpServer;
 import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
+import org.povertyalleviation.platform.infra.HttpProbe;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
@@ -54,7 +51,6 @@ public final class DevStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, BooleanSupplier> health = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path runDirectory = Directories.runDirectory("devstack");
     private DemoData.Dataset dataset;
 
@@ -146,7 +142,7 @@ public final class DevStack implements AutoCloseable {
                 "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()), env, runDirectory, logFile, "TERM");
         started.push(() -> process.stop(Duration.ofSeconds(20)));
         String healthUrl = "http://127.0.0.1:" + port + "/actuator/health/readiness";
-        BooleanSupplier ready = () -> process.isAlive() && status(healthUrl) == 200;
+        BooleanSupplier ready = () -> process.isAlive() && HttpProbe.status(healthUrl) == 200;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -220,18 +216,6 @@ public final class DevStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T component) {
         started.push(component);
         return component;
-    }
-
-    private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     /** The Keycloak launcher finds its distribution in the local Maven repository the build used. */

@@ -71,46 +71,40 @@ public class PlatformAutoConfiguration {
     /** Services with a database; the gateway has none. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DatabaseClient.class)
+    @ConditionalOnBean(ReactiveTransactionManager.class)
     static class Persistence {
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         TenantTransactions tenantTransactions(DatabaseClient database, ReactiveTransactionManager transactionManager) {
             return new TenantTransactions(database, TransactionalOperator.create(transactionManager));
         }
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         Outbox outbox(DatabaseClient database, EventCodec codec) {
             return new Outbox(database, codec);
         }
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         IdempotentConsumer idempotentConsumer(DatabaseClient database, TenantTransactions tenantTransactions) {
             return new IdempotentConsumer(database, tenantTransactions);
         }
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         EventListeners eventListeners(EventCodec codec, IdempotentConsumer idempotentConsumer) {
             return new EventListeners(codec, idempotentConsumer);
         }
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         CountySuspensions countySuspensions(DatabaseClient database) {
             return new CountySuspensions(database);
         }
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         AuditTrail auditTrail(DatabaseClient database, TenantTransactions tenantTransactions) {
             return new AuditTrail(database, tenantTransactions);
         }
 
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         AuditController auditController(AuditTrail auditTrail, CountyAccess countyAccess) {
             return new AuditController(auditTrail, countyAccess);
         }
@@ -153,18 +147,18 @@ public class PlatformAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({DatabaseClient.class, StreamBridge.class})
+    @ConditionalOnBean(ReactiveTransactionManager.class)
     static class Messaging {
 
         /** Bound to county.events by the platform defaults: every service learns of suspensions. */
         @Bean
-        @ConditionalOnBean(ReactiveTransactionManager.class)
         java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> countyStatus(CountySuspensions suspensions,
                                                                                                EventListeners listeners) {
             return suspensions.consumer(listeners);
         }
 
         @Bean
-        @ConditionalOnBean({ReactiveTransactionManager.class, StreamBridge.class})
+        @ConditionalOnBean(StreamBridge.class)
         @ConditionalOnProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
         OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager, StreamBridge bridge,
                                 OutboxProperties properties, MeterRegistry meters) {

@@ -6,37 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 class AuditTrailIT extends SampleServiceIT {
 
     private static final CountyCode WEN = CountyCode.of("621222");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TenantTransactions tenantTransactions;
     @Autowired
     DatabaseClient database;
     @Autowired
     AuditTrail auditTrail;
-
-    WebTestClient web;
-
-    @BeforeEach
-    void client() {
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
 
     @Test
     void writes_and_personal_data_reads_are_recorded_with_the_actor_and_shown_to_the_countys_auditor() {

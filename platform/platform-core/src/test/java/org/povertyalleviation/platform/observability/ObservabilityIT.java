@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class ObservabilityIT extends SampleServiceIT {
 
-    @LocalServerPort
-    int port;
-
-    WebTestClient web;
-
     @BeforeEach
-    void client() {
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + tokenFor("admin-621222")).build();
+    void asWenCountysAdmin() {
+        web = web.mutate().defaultHeader("Authorization", "Bearer " + tokenFor("admin-621222")).build();
     }
 
     @Test

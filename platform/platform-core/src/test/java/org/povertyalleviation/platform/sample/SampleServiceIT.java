@@ -6,7 +6,10 @@ import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +19,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SampleServiceIT {
+
+    @LocalServerPort
+    protected int port;
+
+    /** A client of the running sample service, with no token: each test says who calls. */
+    protected WebTestClient web;
+
+    @BeforeEach
+    void clientOfTheRunningService() {
+        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
 
     public static final String TOPIC = "sample.outbox";
     public static final String INPUT_TOPIC = "sample.events";

@@ -8,26 +8,19 @@ import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Real Keycloak tokens through the realm's mappers, checked by the service. */
 class CountyAccessIT extends SampleServiceIT {
 
-    @LocalServerPort
-    int port;
     @Autowired
     TenantTransactions tenantTransactions;
     @Autowired
     DatabaseClient database;
 
-    WebTestClient web;
-
     @BeforeEach
     void shipmentsInThreeCounties() {
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
         for (String county : new String[] {"621222", "621224", "620521"}) {
             tenantTransactions.inCounty(CountyCode.of(county), () -> database
                     .sql("insert into sample_shipment (id, county_code, product) values (:id, :county, 'access-check')")

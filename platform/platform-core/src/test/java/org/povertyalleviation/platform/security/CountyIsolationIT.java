@@ -14,14 +14,11 @@ import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The isolation kit, run the way every service runs it, and shown to catch a leaking endpoint. */
 class CountyIsolationIT extends SampleServiceIT {
 
-    @LocalServerPort
-    int port;
     @Autowired
     TenantTransactions tenantTransactions;
     @Autowired

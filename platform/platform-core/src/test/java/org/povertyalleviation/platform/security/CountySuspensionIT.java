@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
@@ -16,8 +15,6 @@ import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A service learns of a suspension from the county registry's event and refuses the county's users itself. */
@@ -25,19 +22,10 @@ class CountySuspensionIT extends SampleServiceIT {
 
     private static final String KANG = "621224";
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventCodec codec;
     @Autowired
     JsonMapper json;
-
-    WebTestClient web;
-
-    @BeforeEach
-    void client() {
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
 
     @Test
     void a_suspended_countys_users_are_refused_until_it_is_reinstated_while_operators_keep_access() throws Exception {

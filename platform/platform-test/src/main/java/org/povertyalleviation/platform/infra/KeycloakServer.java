@@ -85,7 +85,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Keycloak's own readiness check, on its management port. */
     public boolean isReady() {
-        return status(URI.create(healthUrl())) == 200;
+        return HttpProbe.status(healthUrl()) == 200;
     }
 
     public String healthUrl() {
@@ -139,18 +139,6 @@ public final class KeycloakServer implements AutoCloseable {
         }
         JsonNode token = JSON.readTree(response.body());
         return token.get("access_token").asString();
-    }
-
-    private int status(URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {
