@@ -55,9 +55,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     public Mono<ResponseEntity<ProblemDetail>> handleForbidden(org.springframework.security.access.AccessDeniedException ex,
                                                                ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-        problem.setType(ProblemTypes.FORBIDDEN);
-        problem.setTitle("Forbidden");
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage());
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
@@ -66,10 +64,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<ProblemDetail>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged");
-        problem.setType(ProblemTypes.INTERNAL_ERROR);
-        problem.setTitle("Internal error");
+        ProblemDetail problem = ProblemTypes.internalError();
         return Mono.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 

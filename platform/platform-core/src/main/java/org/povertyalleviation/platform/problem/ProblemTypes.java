@@ -2,6 +2,10 @@ package org.povertyalleviation.platform.problem;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
 /**
  * The stable {@code type} URIs of our RFC 9457 problem responses, one per kind of error, the same in every
  * service and the gateway. Clients (the portal, partner platforms) branch on these, never on the wording.
@@ -18,6 +22,19 @@ public final class ProblemTypes {
     public static final URI INTERNAL_ERROR = type("internal-error");
 
     private ProblemTypes() {
+    }
+
+    /** A problem of one of our types; the caller sets {@code instance}. */
+    public static ProblemDetail problem(HttpStatusCode status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The answer to a bug: no internals, the details are in the log. */
+    static ProblemDetail internalError() {
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error", "An unexpected error occurred; it has been logged");
     }
 
     public static URI type(String slug) {

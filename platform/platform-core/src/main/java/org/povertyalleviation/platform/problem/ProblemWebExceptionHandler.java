@@ -46,10 +46,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         } else {
             log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
-            problem = ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred; it has been logged");
-            problem.setType(ProblemTypes.INTERNAL_ERROR);
-            problem.setTitle("Internal error");
+            problem = ProblemTypes.internalError();
         }
+        return write(exchange, status, problem, json);
+    }
+
+    /** Writes a problem as the response, outside any controller (this handler, the security filters). */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, ProblemDetail problem, JsonMapper json) {
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         exchange.getResponse().setStatusCode(status);

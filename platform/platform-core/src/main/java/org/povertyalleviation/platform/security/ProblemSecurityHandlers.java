@@ -1,13 +1,11 @@
 package org.povertyalleviation.platform.security;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import org.povertyalleviation.platform.problem.ProblemTypes;
+import org.povertyalleviation.platform.problem.ProblemWebExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -38,13 +36,6 @@ public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, 
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+        return ProblemWebExceptionHandler.write(exchange, status, ProblemTypes.problem(status, type, title, detail), json);
     }
 }
