@@ -16,13 +16,25 @@ public abstract class ProblemException extends RuntimeException {
     private final URI type;
     private final String title;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers;
 
     protected ProblemException(HttpStatus status, URI type, String title, String detail, Map<String, Object> properties) {
+        this(status, type, title, detail, properties, Map.of());
+    }
+
+    /** @param headers response headers that belong to the answer, e.g. {@code Retry-After} on a 429 or 503 */
+    protected ProblemException(HttpStatus status, URI type, String title, String detail, Map<String, Object> properties,
+                               Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.properties = Map.copyOf(properties);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public HttpStatus status() {

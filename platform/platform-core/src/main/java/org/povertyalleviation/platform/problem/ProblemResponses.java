@@ -37,7 +37,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public Mono<ResponseEntity<ProblemDetail>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ex.toProblemDetail();
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        return Mono.just(ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ex.headers().forEach((name, value) -> response.header(name, value));
+        return Mono.just(response.body(problem));
     }
 
     /** Method validation through a {@code @Validated} proxy: the same 400 as any other invalid input. */

@@ -20,6 +20,14 @@ public final class ProblemTypes {
     public static final URI CONFLICT = type("conflict");
     public static final URI RULE_VIOLATED = type("rule-violated");
     public static final URI INTERNAL_ERROR = type("internal-error");
+    /** 413: the request body is larger than the service accepts (the gateway's limit). */
+    public static final URI REQUEST_TOO_LARGE = type("request-too-large");
+    /** 429: the caller's request budget is spent; {@code Retry-After} says when to come back. */
+    public static final URI RATE_LIMITED = type("rate-limited");
+    /** 503: the service behind the gateway cannot be reached, or its circuit breaker is open. */
+    public static final URI SERVICE_UNAVAILABLE = type("service-unavailable");
+    /** 504: the service behind the gateway did not answer in time. */
+    public static final URI SERVICE_TIMEOUT = type("service-timeout");
 
     private ProblemTypes() {
     }

@@ -40,6 +40,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ProblemException known) {
             problem = known.toProblemDetail();
             status = known.status();
+            known.headers().forEach(exchange.getResponse().getHeaders()::set);
         } else if (ex instanceof ResponseStatusException known) {
             status = known.getStatusCode();
             problem = known.getBody();

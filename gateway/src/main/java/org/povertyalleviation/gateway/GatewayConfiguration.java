@@ -1,0 +1,93 @@
+package org.povertyalleviation.gateway;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.povertyalleviation.gateway.edge.EdgeCountyCheck;
+import org.povertyalleviation.gateway.edge.SuspendedCounties;
+import org.povertyalleviation.gateway.idempotency.IdempotentReplay;
+import org.povertyalleviation.gateway.limits.ClientRateLimits;
+import org.povertyalleviation.gateway.observability.AccessLog;
+import org.povertyalleviation.gateway.openapi.ServiceDocuments;
+import org.povertyalleviation.gateway.resilience.ServiceBreakers;
+import org.povertyalleviation.gateway.routing.ServiceRoutes;
+import org.povertyalleviation.platform.events.EventCodec;
+import org.povertyalleviation.platform.security.PlatformAuthorities;
+import org.povertyalleviation.platform.security.ProblemSecurityHandlers;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.messaging.Message;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class GatewayConfiguration {
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, GatewayProperties properties, PlatformAuthorities authorities,
+                                        ProblemSecurityHandlers problems) {
+        return EdgeSecurity.chain(http, properties, authorities, problems);
+    }
+
+    @Bean
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties, ServiceBreakers breakers,
+                               RetryGatewayFilterFactory retries) {
+        return ServiceRoutes.of(builder, properties, breakers, retries);
+    }
+
+    @Bean
+    ServiceBreakers serviceBreakers(ReactiveResilience4JCircuitBreakerFactory factory, GatewayProperties properties) {
+        return new ServiceBreakers(factory, properties.breaker());
+    }
+
+    @Bean
+    SuspendedCounties suspendedCounties() {
+        return new SuspendedCounties();
+    }
+
+    /** Replaces platform-core's database-backed consumer of the same name, bound to county.events (application.yml). */
+    @Bean
+    Consumer<Message<byte[]>> countyStatus(SuspendedCounties suspended, EventCodec codec) {
+        return suspended.consumer(codec);
+    }
+
+    @Bean
+    EdgeCountyCheck edgeCountyCheck(SuspendedCounties suspended) {
+        return new EdgeCountyCheck(suspended);
+    }
+
+    @Bean
+    ClientRateLimits clientRateLimits(ReactiveStringRedisTemplate redis,
+                                      @Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
+                                      ConfigurationService configuration, GatewayProperties properties) {
+        return new ClientRateLimits(redis, script, configuration, properties.rateLimits());
+    }
+
+    @Bean
+    IdempotentReplay idempotentReplay(ReactiveStringRedisTemplate redis, JsonMapper json, GatewayProperties properties) {
+        return new IdempotentReplay(redis, json, properties.idempotency());
+    }
+
+    @Bean
+    AccessLog accessLog() {
+        return new AccessLog();
+    }
+
+    @Bean
+    SmartInitializingSingleton listServiceDocuments(SwaggerUiConfigProperties swaggerUi, GatewayProperties properties) {
+        return () -> ServiceDocuments.list(swaggerUi, properties);
+    }
+}

@@ -1,0 +1,92 @@
+package org.povertyalleviation.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an operator tunes at the front door; the Helm chart maps its values onto these (docs/gateway.md).
+ *
+ * @param services       one entry per service, routed at {@code /api/<name>/**}
+ * @param portalOrigins  browser origins allowed by CORS (the portal)
+ * @param maxRequestBody the largest request body a service accepts unless its entry says otherwise
+ * @param rateLimits     per-client request budgets
+ * @param breaker        how quickly a failing service is cut off and tried again
+ * @param idempotency    how long partners' POST responses are kept for replay
+ */
+@Validated
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+        @NotEmpty Map<String, @Valid Service> services,
+        @DefaultValue("http://localhost:8090") List<String> portalOrigins,
+        @DefaultValue("1MB") DataSize maxRequestBody,
+        @Valid @DefaultValue RateLimits rateLimits,
+        @Valid @DefaultValue Breaker breaker,
+        @Valid @DefaultValue Idempotency idempotency) {
+
+    /**
+     * @param uri            where the service listens (in Kubernetes its Service DNS name)
+     * @param timeout        how long a call may take before the caller gets a 504
+     * @param maxRequestBody overrides the gateway-wide limit (bulk imports need more)
+     * @param publicPaths    paths under the service reachable without a token (ant patterns, e.g. the public
+     *                       traceability lookup); everything else needs one
+     */
+    public record Service(@NotNull URI uri,
+                          @DefaultValue("5s") Duration timeout,
+                          DataSize maxRequestBody,
+                          @DefaultValue List<String> publicPaths) {
+
+        public DataSize maxRequestBody(DataSize gatewayDefault) {
+            return maxRequestBody == null ? gatewayDefault : maxRequestBody;
+        }
+    }
+
+    /**
+     * @param partnerDefault a partner platform's budget unless {@code clients} names it
+     * @param userDefault    each portal user's budget (keyed by user, not by the shared portal client)
+     * @param clients        budgets by OAuth2 client id, e.g. a large marketplace's
+     */
+    public record RateLimits(@Valid @DefaultValue({"20", "40"}) Limit partnerDefault,
+                             @Valid @DefaultValue({"50", "100"}) Limit userDefault,
+                             @DefaultValue Map<String, @Valid Limit> clients) {
+    }
+
+    /**
+     * A token bucket: {@code requestsPerSecond} sustained, up to {@code burst} at once.
+     */
+    public record Limit(@Min(1) int requestsPerSecond, @Min(1) int burst) {
+    }
+
+    /**
+     * @param failureRateThreshold  percentage of failed calls (errors, timeouts) that opens the breaker
+     * @param minimumCalls          calls in the window before the rate is judged
+     * @param window                size of the count-based sliding window
+     * @param waitInOpenState       how long an open breaker refuses calls before letting trial calls through
+     * @param trialCalls            trial calls in the half-open state
+     * @param retries               retries of a GET or HEAD whose connection failed, before the breaker counts a failure
+     */
+    public record Breaker(@DefaultValue("50") @Min(1) int failureRateThreshold,
+                          @DefaultValue("5") @Min(1) int minimumCalls,
+                          @DefaultValue("20") @Min(1) int window,
+                          @DefaultValue("10s") Duration waitInOpenState,
+                          @DefaultValue("2") @Min(1) int trialCalls,
+                          @DefaultValue("2") @Min(0) int retries) {
+    }
+
+    /**
+     * @param retention how long a response is kept for replay under its key
+     * @param inFlight  how long a key stays locked while its first request runs (longer than any service timeout)
+     */
+    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("2m") Duration inFlight) {
+    }
+}

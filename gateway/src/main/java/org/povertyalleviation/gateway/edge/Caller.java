@@ -1,0 +1,50 @@
+package org.povertyalleviation.gateway.edge;
+
+import java.net.InetSocketAddress;
+
+import org.povertyalleviation.platform.security.PlatformAuthorities;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Who is calling, as far as budgets and idempotency keys are concerned.
+ *
+ * <p>A partner platform is one OAuth2 client, so its budget and keys belong to the client id. Portal users share
+ * the portal's client id, so theirs belong to each user, otherwise one busy clerk would spend the whole county's
+ * budget, and one user could replay another's response by guessing a key. Anonymous callers (only the public
+ * lookup) are known by their address.
+ *
+ * @param key      the budget and idempotency scope, e.g. {@code client:partner-taobao} or {@code user:<subject>}
+ * @param clientId the OAuth2 client ({@code azp}), for the access log; {@code null} when anonymous
+ * @param partner  whether the caller is a partner platform
+ */
+public record Caller(String key, String clientId, boolean partner) {
+
+    /** Exchange attribute under which the edge check leaves the caller for the later filters and the access log. */
+    public static final String ATTRIBUTE = Caller.class.getName();
+    /** Exchange attribute holding the county a request is for, when its path names one. */
+    public static final String COUNTY_ATTRIBUTE = Caller.class.getName() + ".county";
+
+    static Caller of(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            String client = token.getToken().getClaimAsString("azp");
+            boolean partner = authentication.getAuthorities().stream()
+                    .anyMatch(authority -> authority.getAuthority().equals(PlatformAuthorities.ROLE_PREFIX + "partner"));
+            return partner ? new Caller("client:" + client, client, true)
+                    : new Caller("user:" + token.getToken().getSubject(), client, false);
+        }
+        return new Caller("user:" + authentication.getName(), null, false);
+    }
+
+    static Caller anonymous(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return new Caller("address:" + (remote == null ? "unknown" : remote.getAddress().getHostAddress()), null, false);
+    }
+
+    /** The caller the edge check recorded; anonymous if it has not run (it runs first on every route). */
+    public static Caller of(ServerWebExchange exchange) {
+        Caller caller = exchange.getAttribute(ATTRIBUTE);
+        return caller != null ? caller : anonymous(exchange);
+    }
+}

@@ -1,0 +1,80 @@
+package org.povertyalleviation.gateway.limits;
+
+import java.util.List;
+import java.util.Map;
+
+import org.povertyalleviation.gateway.EdgeProblem;
+import org.povertyalleviation.gateway.GatewayProperties;
+import org.povertyalleviation.gateway.edge.Caller;
+import org.povertyalleviation.platform.problem.ProblemTypes;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.core.Ordered;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Each caller's request budget, kept in Redis by Spring Cloud Gateway's {@link RedisRateLimiter} (a token bucket
+ * shared by the gateway's replicas). The budget is the caller's ({@link Caller}): a partner's client id, or a
+ * portal user, across all routes, since a quota is agreed per partner, not per service. An exhausted budget is a
+ * 429 problem with {@code Retry-After}; every answer carries the {@code X-RateLimit-*} headers.
+ *
+ * <p>If Redis cannot be reached the limiter lets requests through (Spring's choice, and ours: an outage of the
+ * counter must not become an outage of the platform).
+ */
+public class ClientRateLimits implements GlobalFilter, Ordered {
+
+    public static final int ORDER = -200;
+
+    static final String PARTNER_DEFAULT = "budget:partner-default";
+    static final String USER_DEFAULT = "budget:user-default";
+
+    private final RedisRateLimiter limiter;
+
+    public ClientRateLimits(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script,
+                            ConfigurationService configuration, GatewayProperties.RateLimits limits) {
+        this.limiter = new RedisRateLimiter(redis, script, configuration);
+        Map<String, RedisRateLimiter.Config> budgets = limiter.getConfig();
+        budgets.put(PARTNER_DEFAULT, bucket(limits.partnerDefault()));
+        budgets.put(USER_DEFAULT, bucket(limits.userDefault()));
+        limits.clients().forEach((client, limit) -> budgets.put("client:" + client, bucket(limit)));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Caller caller = Caller.of(exchange);
+        String budget = limiter.getConfig().containsKey(caller.key()) ? caller.key()
+                : caller.partner() ? PARTNER_DEFAULT : USER_DEFAULT;
+        RedisRateLimiter.Config bucket = limiter.getConfig().get(budget);
+        return limiter.isAllowed(budget, caller.key()).flatMap(answer -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            answer.getHeaders().forEach(headers::set);
+            if (answer.isAllowed()) {
+                return chain.filter(exchange);
+            }
+            // One token comes back every 1/rate seconds; whole seconds, as Retry-After requires.
+            long retryAfter = Math.max(1, (long) Math.ceil((double) bucket.getRequestedTokens() / bucket.getReplenishRate()));
+            return Mono.error(new EdgeProblem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
+                    "The request budget of " + (caller.clientId() == null ? "this caller" : caller.clientId())
+                            + " is spent (" + bucket.getReplenishRate() + " requests per second, bursts of "
+                            + bucket.getBurstCapacity() + "); retry after " + retryAfter + " s",
+                    Map.of(), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))));
+        });
+    }
+
+    private static RedisRateLimiter.Config bucket(GatewayProperties.Limit limit) {
+        return new RedisRateLimiter.Config().setReplenishRate(limit.requestsPerSecond()).setBurstCapacity(limit.burst())
+                .setRequestedTokens(1);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

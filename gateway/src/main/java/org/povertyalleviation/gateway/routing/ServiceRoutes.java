@@ -1,0 +1,57 @@
+package org.povertyalleviation.gateway.routing;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.povertyalleviation.gateway.GatewayProperties;
+import org.povertyalleviation.gateway.limits.RequestBodyLimit;
+import org.povertyalleviation.gateway.resilience.ServiceBreakers;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One route per configured service: {@code /api/<name>/**} to the service without the prefix (the service learns
+ * it from {@code X-Forwarded-Prefix}), through, in order: the body limit, the service's breaker and time limit,
+ * and bounded retries. The edge check, budgets and idempotency are global filters that run before these.
+ */
+public final class ServiceRoutes {
+
+    private ServiceRoutes() {
+    }
+
+    public static RouteLocator of(RouteLocatorBuilder builder, GatewayProperties properties, ServiceBreakers breakers,
+                                  RetryGatewayFilterFactory retries) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        properties.services().forEach((name, service) -> routes.route(name, route -> route
+                .path("/api/" + name, "/api/" + name + "/**")
+                .filters(filters -> {
+                    filters.filter(RequestBodyLimit.of(name, service.maxRequestBody(properties.maxRequestBody())));
+                    filters.filter(breakers.forService(name, service.timeout()));
+                    if (properties.breaker().retries() > 0) {
+                        filters.filter(retries.apply(retryOnlyWhatIsSafe(name, properties.breaker().retries())));
+                    }
+                    return filters.stripPrefix(2);
+                })
+                .uri(service.uri())));
+        return routes.build();
+    }
+
+    /**
+     * Reads only, and only when no answer came (the connection failed): running a GET twice is harmless, and a POST
+     * is never repeated behind the caller's back (a partner repeats it itself, with an Idempotency-Key). PUT and
+     * DELETE are idempotent too, but their bodies are not buffered for a second send.
+     */
+    private static RetryGatewayFilterFactory.RetryConfig retryOnlyWhatIsSafe(String name, int times) {
+        RetryGatewayFilterFactory.RetryConfig config = new RetryGatewayFilterFactory.RetryConfig()
+                .setRetries(times)
+                .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                .setSeries()
+                .setStatuses()
+                .setExceptions(IOException.class)
+                .setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2, false);
+        config.setRouteId(name);
+        return config;
+    }
+}

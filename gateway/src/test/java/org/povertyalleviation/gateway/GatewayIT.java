@@ -1,0 +1,113 @@
+package org.povertyalleviation.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.povertyalleviation.platform.events.EventCodec;
+import org.povertyalleviation.platform.events.EventEnvelope;
+import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.PlatformRealm;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the gateway's integration tests: the real gateway in front of stub services, with the JVM's real Redis
+ * (budgets, idempotency), Kafka (county statuses) and Keycloak (tokens). Every subclass shares one Spring context;
+ * each uses its own stub service (a route of its own), so one class's breaker or budget never affects another's.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class GatewayIT {
+
+    static final StubService ECHO = new StubService();
+    static final StubService FLAKY = new StubService();
+    static final StubService LEDGER = new StubService();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JsonMapper json;
+
+    /** A client of the running gateway with no token: each test says who calls. */
+    protected WebTestClient web;
+
+    @BeforeEach
+    void clientOfTheRunningGateway() {
+        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", () -> SharedInfrastructure.redis().host());
+        registry.add("spring.data.redis.port", () -> SharedInfrastructure.redis().port());
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuer(PlatformRealm.NAME));
+        // The real route to the county registry stays configured; these stubs stand for services of each kind.
+        registry.add("gateway.services.echo.uri", ECHO::url);
+        registry.add("gateway.services.echo.timeout", () -> "1s");
+        registry.add("gateway.services.echo.max-request-body", () -> "2KB");
+        registry.add("gateway.services.echo.public-paths[0]", () -> "/public/**");
+        registry.add("gateway.services.flaky.uri", FLAKY::url);
+        registry.add("gateway.services.ledger.uri", LEDGER::url);
+        registry.add("gateway.breaker.minimum-calls", () -> "3");
+        registry.add("gateway.breaker.window", () -> "5");
+        registry.add("gateway.breaker.wait-in-open-state", () -> "2s");
+        registry.add("gateway.breaker.trial-calls", () -> "1");
+        registry.add("gateway.rate-limits.clients.partner-jd.requests-per-second", () -> "1");
+        registry.add("gateway.rate-limits.clients.partner-jd.burst", () -> "3");
+        registry.add("gateway.portal-origins[0]", () -> "https://portal.example.org");
+    }
+
+    /** Real Keycloak with the repository's realm and one principal of each kind. */
+    static KeycloakServer keycloak() {
+        return SharedInfrastructure.keycloak(List.of(PlatformRealm.fromRepository()
+                .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
+                .user("admin-621223", "secret", "county-admin", PlatformRealm.county("621223"))
+                .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
+                .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
+                .user("operator", "secret", "platform-operator")
+                .partner("partner-taobao", "partner-secret", "621222", "621224")
+                .partner("partner-pinduoduo", "partner-secret", "621222")
+                .partner("partner-jd", "partner-secret", "621222")
+                .json()));
+    }
+
+    static String tokenFor(String username) {
+        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
+    }
+
+    static String partnerToken(String clientId) {
+        return keycloak().clientCredentialsGrant(PlatformRealm.NAME, clientId, "partner-secret");
+    }
+
+    /** Publishes a county registry event, as the registry's outbox relay would. */
+    void publishCountyEvent(String type, String county) throws Exception {
+        EventEnvelope event = EventEnvelope.create("/services/county-registry", type, CountyCode.of(county), county,
+                json.valueToTree(Map.of("county", county)));
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("county.events", event.partitionKey(), new EventCodec(json).write(event)))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> echoed(byte[] body) {
+        return json.readValue(body, Map.class);
+    }
+}

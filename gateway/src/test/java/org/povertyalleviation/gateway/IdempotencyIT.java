@@ -1,0 +1,92 @@
+package org.povertyalleviation.gateway;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotencyIT extends GatewayIT {
+
+    private EntityExchangeResult<byte[]> post(String token, String path, String key, String body) {
+        return web.post().uri(path).headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json").bodyValue(body)
+                .exchange().expectBody().returnResult();
+    }
+
+    @Test
+    void a_replayed_post_gets_the_first_answer_and_does_not_reach_the_service_again() {
+        String partner = partnerToken("partner-taobao");
+        String key = UUID.randomUUID().toString();
+        String report = "{\"month\":\"2026-10\",\"orders\":120}";
+        EntityExchangeResult<byte[]> first = post(partner, "/api/ledger/counties/621222/sales-reports", key, report);
+        assertThat(first.getStatus()).isEqualTo(HttpStatus.CREATED);
+        int calls = LEDGER.calls();
+
+        EntityExchangeResult<byte[]> again = post(partner, "/api/ledger/counties/621222/sales-reports", key, report);
+        assertThat(again.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(again.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(again.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(LEDGER.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void the_same_key_for_a_different_request_is_a_422_problem() {
+        String partner = partnerToken("partner-taobao");
+        String key = UUID.randomUUID().toString();
+        post(partner, "/api/ledger/counties/621222/sales-reports", key, "{\"orders\":1}");
+        int calls = LEDGER.calls();
+        EntityExchangeResult<byte[]> other = post(partner, "/api/ledger/counties/621222/sales-reports", key, "{\"orders\":2}");
+        assertThat(other.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(new String(other.getResponseBody())).contains("idempotency-key-reused");
+        assertThat(LEDGER.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void keys_belong_to_one_client_and_one_county() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"orders\":3}";
+        int calls = LEDGER.calls();
+        post(partnerToken("partner-taobao"), "/api/ledger/counties/621222/sales-reports", key, body);
+        post(partnerToken("partner-taobao"), "/api/ledger/counties/621224/sales-reports", key, body);
+        post(partnerToken("partner-pinduoduo"), "/api/ledger/counties/621222/sales-reports", key, body);
+        assertThat(LEDGER.calls()).isEqualTo(calls + 3);
+    }
+
+    @Test
+    void a_repeat_while_the_first_still_runs_is_a_409_and_a_failed_first_attempt_is_not_kept() {
+        String token = tokenFor("admin-621222");
+        String key = UUID.randomUUID().toString();
+        // The first request takes 3 s at the stub, past the echo route's 1 s timeout: it ends as a 504.
+        int before = ECHO.calls();
+        Mono<EntityExchangeResult<byte[]>> slow = Mono.fromCallable(() -> post(token, "/api/echo/slow/reports", key, "{}"))
+                .subscribeOn(Schedulers.boundedElastic());
+        var first = slow.toFuture();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ECHO.calls() > before);
+        EntityExchangeResult<byte[]> during = post(token, "/api/echo/slow/reports", key, "{}");
+        assertThat(during.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(new String(during.getResponseBody())).contains("request-in-progress");
+
+        assertThat(first.join().getStatus()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        // Not kept: sent again, the request runs again (and times out again) rather than replaying the failure.
+        int calls = ECHO.calls();
+        EntityExchangeResult<byte[]> retried = post(token, "/api/echo/slow/reports", key, "{}");
+        assertThat(retried.getStatus()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(retried.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(ECHO.calls()).isEqualTo(calls + 1);
+    }
+
+    @Test
+    void a_malformed_key_is_a_400_naming_the_header() {
+        EntityExchangeResult<byte[]> answer = post(tokenFor("admin-621222"), "/api/ledger/counties/621222/sales-reports",
+                "not a valid key", "{}");
+        assertThat(answer.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(new String(answer.getResponseBody())).contains("Idempotency-Key");
+    }
+}

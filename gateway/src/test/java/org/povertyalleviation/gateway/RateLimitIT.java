@@ -1,0 +1,56 @@
+package org.povertyalleviation.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitIT extends GatewayIT {
+
+    @Test
+    void a_partner_past_its_quota_gets_a_429_problem_with_retry_after_and_other_partners_are_unaffected() {
+        // partner-jd's configured budget: 1 request per second, bursts of 3.
+        String jd = partnerToken("partner-jd");
+        for (int i = 0; i < 3; i++) {
+            web.get().uri("/api/ledger/counties/621222/entries").headers(h -> h.setBearerAuth(jd)).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().exists("X-RateLimit-Remaining");
+        }
+        int before = LEDGER.calls();
+        web.get().uri("/api/ledger/counties/621222/entries").headers(h -> h.setBearerAuth(jd)).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:rate-limited")
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("partner-jd"));
+        assertThat(LEDGER.calls()).isEqualTo(before);
+
+        // Another partner has a budget of its own (the default one).
+        String pinduoduo = partnerToken("partner-pinduoduo");
+        web.get().uri("/api/ledger/counties/621222/entries").headers(h -> h.setBearerAuth(pinduoduo)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void a_request_body_over_the_services_limit_is_a_413_problem_and_is_not_forwarded() {
+        int before = ECHO.calls();
+        web.post().uri("/api/echo/counties/621222/imports").headers(h -> h.setBearerAuth(tokenFor("admin-621222")))
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("x".repeat(3000))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:request-too-large")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("echo"));
+        assertThat(ECHO.calls()).isEqualTo(before);
+        web.post().uri("/api/echo/counties/621222/imports").headers(h -> h.setBearerAuth(tokenFor("admin-621222")))
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("x".repeat(1000))
+                .exchange()
+                .expectStatus().isCreated();
+    }
+}

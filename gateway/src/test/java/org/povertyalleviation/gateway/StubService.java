@@ -1,0 +1,86 @@
+package org.povertyalleviation.gateway;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.povertyalleviation.platform.infra.FreePorts;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A service behind the gateway, for the gateway's own tests: it answers what it received (method, path, the
+ * headers the gateway adds, the body) and counts the calls that reached it. {@code /slow/**} answers after three
+ * seconds, {@code /status/<code>} with that status. It can be stopped and started again on the same port, as a
+ * service that goes down and comes back.
+ */
+final class StubService implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int port;
+    private final AtomicInteger calls = new AtomicInteger();
+    private DisposableServer server;
+    /** Its open connections: stopping the server closes them too, as a crashed service's would be. */
+    private ChannelGroup connections;
+
+    StubService() {
+        this.port = FreePorts.next();
+        start();
+    }
+
+    synchronized void start() {
+        connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        server = HttpServer.create().host("127.0.0.1").port(port).channelGroup(connections).handle(this::answer).bindNow();
+    }
+
+    synchronized void stop() {
+        server.disposeNow(Duration.ofSeconds(5));
+        connections.close().awaitUninterruptibly();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    private org.reactivestreams.Publisher<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+        return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+            int call = calls.incrementAndGet();
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("call", call);
+            echo.put("method", request.method().name());
+            echo.put("path", request.fullPath());
+            echo.put("uri", request.uri());
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.requestHeaders().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
+            echo.put("headers", headers);
+            echo.put("body", body);
+            String path = request.fullPath();
+            int status = path.startsWith("/status/") ? Integer.parseInt(path.substring("/status/".length()))
+                    : "POST".equals(request.method().name()) ? 201 : 200;
+            Mono<Void> reply = response.status(HttpResponseStatus.valueOf(status))
+                    .header("Content-Type", "application/json")
+                    .header("Location", "/things/" + call)
+                    .sendString(Mono.just(JSON.writeValueAsString(echo))).then();
+            return path.startsWith("/slow") ? Mono.delay(Duration.ofSeconds(3)).then(reply) : reply;
+        });
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
