@@ -7,7 +7,7 @@ import org.povertyalleviation.platform.infra.PlatformRealm;
 
 /**
  * The repository's realm plus demo accounts: a county admin and a clerk for each county, a Longnan city
- * officer and a platform operator, scoped through the realm's groups (see PlatformRealm). Passwords are for a
+ * officer, a platform operator and a partner platform, scoped through the realm's groups (see PlatformRealm). Passwords are for a
  * local machine only and are printed when the devstack starts.
  */
 final class DemoRealm {
@@ -32,6 +32,11 @@ final class DemoRealm {
         return users;
     }
 
+    /** A demo partner platform (client credentials), granted Wen County and Kang County; for this machine only. */
+    static final String PARTNER = "partner-demo";
+    static final String PARTNER_SECRET = "partner-demo-secret";
+    static final List<String> PARTNER_COUNTIES = List.of("621222", "621224");
+
     /** The county registry's client secret, for this machine only. */
     static final String COUNTY_REGISTRY_SECRET = "county-registry-devstack";
 
@@ -49,6 +54,7 @@ final class DemoRealm {
                 realm.user(user.username(), user.password(), user.role(), group);
             }
         }
+        realm.partner(PARTNER, PARTNER_SECRET, PARTNER_COUNTIES.toArray(String[]::new));
         return realm.json();
     }
 }

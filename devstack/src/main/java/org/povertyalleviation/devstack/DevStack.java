@@ -42,9 +42,9 @@ public final class DevStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
     /** How to run the stack; ports are fixed so that the printed URLs stay the same from run to run. */
-    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort) {
+    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort, int keycloakPort) {
         public static Options defaults() {
-            return new Options(20130101L, Path.of(System.getProperty("devstack.apps.dir", "devstack/target/apps")), 8080, 8079);
+            return new Options(20130101L, Path.of(System.getProperty("devstack.apps.dir", "devstack/target/apps")), 8080, 8079, 8180);
         }
     }
 
@@ -92,7 +92,7 @@ public final class DevStack implements AutoCloseable {
         urls.put("redis", "redis://127.0.0.1:" + redis.port());
 
         String realm = DemoRealm.json(dataset);
-        KeycloakServer keycloak = track(KeycloakServer.start(List.of(realm)));
+        KeycloakServer keycloak = track(KeycloakServer.start(List.of(realm), options.keycloakPort()));
         health.put("keycloak", keycloak::isReady);
         urls.put("keycloak", keycloak.url() + "/admin (user admin, password " + keycloak.adminPassword() + ")");
         urls.put("issuer", keycloak.issuer(DemoRealm.REALM));
@@ -197,6 +197,8 @@ public final class DevStack implements AutoCloseable {
         out.append("\n  A token for curl: TOKEN=$(curl -s -d grant_type=password -d client_id=devstack-cli -d username=admin-621222 \\\n")
                 .append("      -d password=admin-621222-demo ").append(urls.get("issuer"))
                 .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n")
+                .append("\n  Partner platform ").append(DemoRealm.PARTNER).append(" (secret ").append(DemoRealm.PARTNER_SECRET)
+                .append(", counties ").append(String.join(", ", DemoRealm.PARTNER_COUNTIES)).append("): grant_type=client_credentials\n")
                 .append("\n  Ctrl-C stops everything.\n");
         return out.toString();
     }
@@ -257,7 +259,8 @@ public final class DevStack implements AutoCloseable {
         Options options = Options.defaults();
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
-                options = new Options(Long.parseLong(arg.substring(7)), options.appsDirectory(), options.gatewayPort(), options.statusPort());
+                options = new Options(Long.parseLong(arg.substring(7)), options.appsDirectory(), options.gatewayPort(), options.statusPort(),
+                        options.keycloakPort());
             } else {
                 System.err.println("Unknown option " + arg + "; usage: ./run.sh [--seed=N]");
                 System.exit(2);

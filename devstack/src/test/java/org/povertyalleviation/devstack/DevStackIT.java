@@ -22,7 +22,7 @@ class DevStackIT {
     @Test
     void the_devstack_comes_up_healthy_with_demo_users_and_leaves_nothing_running() throws Exception {
         DevStack.Options options = new DevStack.Options(20130101L,
-                Path.of(System.getProperty("devstack.apps.dir")), FreePorts.next(), FreePorts.next());
+                Path.of(System.getProperty("devstack.apps.dir")), FreePorts.next(), FreePorts.next(), FreePorts.next());
         List<ProcessHandle> before = descendants();
         String gatewayHealth = "http://127.0.0.1:" + options.gatewayPort() + "/actuator/health";
         String stackHealth = "http://127.0.0.1:" + options.statusPort() + "/health";
@@ -56,6 +56,26 @@ class DevStackIT {
                     + "/api/county-registry/counties/621224/villages")).header("Authorization", "Bearer " + accessToken).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(foreign.statusCode()).isEqualTo(403);
+
+            // The README's partner example: client credentials, then a call through the gateway within its grant.
+            HttpResponse<String> partnerToken = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=partner-demo"
+                            + "&client_secret=partner-demo-secret"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(partnerToken.statusCode()).isEqualTo(200);
+            String partner = partnerToken.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> partnerVillages = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort()
+                    + "/api/county-registry/counties/621224/villages")).header("Authorization", "Bearer " + partner).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(partnerVillages.statusCode()).isEqualTo(200);
+            assertThat(partnerVillages.headers().firstValue("X-RateLimit-Remaining")).isPresent();
+            HttpResponse<String> outsideGrant = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort()
+                    + "/api/county-registry/counties/621223/villages")).header("Authorization", "Bearer " + partner).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(outsideGrant.statusCode()).isEqualTo(403);
+            // One Swagger UI at the gateway, listing the services' documents.
+            assertThat(get("http://127.0.0.1:" + options.gatewayPort() + "/api/county-registry/v3/api-docs").statusCode()).isEqualTo(200);
             assertThat(stack.summary()).contains("admin-621222", "admin-621222-demo", "county-admin", "longnan-officer");
         }
 

@@ -47,11 +47,14 @@ final class EdgeSecurity {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers(API_DOCUMENTATION.toArray(String[]::new)).permitAll()
-                        .pathMatchers(publicPaths).permitAll()
-                        .anyExchange().authenticated())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                            .pathMatchers(API_DOCUMENTATION.toArray(String[]::new)).permitAll();
+                    if (publicPaths.length > 0) {
+                        exchanges.pathMatchers(publicPaths).permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
                         .authenticationEntryPoint(problems)

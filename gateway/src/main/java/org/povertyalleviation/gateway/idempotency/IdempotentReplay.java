@@ -93,11 +93,14 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
         return ServerWebExchangeUtils.cacheRequestBody(exchange, request -> {
             String fingerprint = fingerprint(exchange, exchange.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR));
             String claim = write(new Record(false, fingerprint, 0, Map.of(), null));
-            return redis.opsForValue().setIfAbsent(redisKey, claim, settings.inFlight()).flatMap(claimed -> claimed
-                    ? firstTime(exchange.mutate().request(request).build(), chain, redisKey, fingerprint)
-                    : redis.opsForValue().get(redisKey)
-                            .switchIfEmpty(Mono.error(() -> inProgress(key)))
-                            .flatMap(stored -> replay(exchange, read(stored), fingerprint, key)));
+            return redis.opsForValue().setIfAbsent(redisKey, claim, settings.inFlight())
+                    .onErrorMap(failure -> storeUnavailable(failure))
+                    .flatMap(claimed -> claimed
+                            ? firstTime(exchange.mutate().request(request).build(), chain, redisKey, fingerprint)
+                            : redis.opsForValue().get(redisKey)
+                                    .onErrorMap(failure -> storeUnavailable(failure))
+                                    .switchIfEmpty(Mono.error(() -> inProgress(key)))
+                                    .flatMap(stored -> replay(exchange, read(stored), fingerprint, key)));
         });
     }
 
@@ -175,6 +178,17 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
         response.getHeaders().set(REPLAYED_HEADER, "true");
         byte[] body = Base64.getDecoder().decode(stored.body());
         return body.length == 0 ? response.setComplete() : response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /**
+     * Without the store the promise "safe to send again" cannot be kept, so the request is not run at all: the
+     * caller retries later, rather than the request running twice.
+     */
+    private static EdgeProblem storeUnavailable(Throwable failure) {
+        log.warn("Idempotency store unavailable: {}", failure.toString());
+        return new EdgeProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                "Requests with an Idempotency-Key cannot be accepted right now; retry shortly", Map.of(),
+                Map.of(HttpHeaders.RETRY_AFTER, "5"));
     }
 
     private static ConflictException inProgress(String key) {

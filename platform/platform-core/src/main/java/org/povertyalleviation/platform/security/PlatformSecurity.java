@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server validating Keycloak's JWTs
- * (docs/adr/0002-oauth2-resource-server-not-keycloak-adapter.md). Only health, info and metrics are open;
+ * (docs/adr/0002-oauth2-resource-server-not-keycloak-adapter.md). Only health, info, metrics and the OpenAPI
+ * document are open;
  * the API is stateless, so there is no session and no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +48,7 @@ public class PlatformSecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))

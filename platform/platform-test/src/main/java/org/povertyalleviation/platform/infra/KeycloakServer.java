@@ -53,11 +53,15 @@ public final class KeycloakServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts Keycloak and imports each realm (a Keycloak realm representation as JSON). */
+    /** Starts Keycloak on a free port and imports each realm (a Keycloak realm representation as JSON). */
     public static KeycloakServer start(List<String> realms) {
+        return start(realms, FreePorts.next());
+    }
+
+    /** Starts Keycloak on the given port (the devstack's is fixed, so that the README's commands work). */
+    public static KeycloakServer start(List<String> realms, int port) {
         Path home = unpackedDistribution();
         Path run = Directories.runDirectory("keycloak");
-        int port = FreePorts.next();
         int managementPort = FreePorts.next();
         String adminPassword = UUID.randomUUID().toString();
         Map<String, String> environment = new LinkedHashMap<>();

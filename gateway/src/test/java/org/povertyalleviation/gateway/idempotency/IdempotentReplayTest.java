@@ -1,0 +1,65 @@
+package org.povertyalleviation.gateway.idempotency;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.gateway.EdgeProblem;
+import org.povertyalleviation.gateway.GatewayProperties;
+import org.povertyalleviation.platform.infra.FreePorts;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotentReplayTest {
+
+    @Test
+    void without_its_store_a_keyed_post_is_refused_with_a_503_and_never_runs() {
+        // Nothing listens on this port: Redis is down.
+        LettuceConnectionFactory down = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", FreePorts.next()),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+        down.afterPropertiesSet();
+        down.start();
+        try {
+            IdempotentReplay replay = new IdempotentReplay(new ReactiveStringRedisTemplate(down), JsonMapper.builder().build(),
+                    new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)));
+            MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/ledger/counties/621222/reports")
+                    .header(IdempotentReplay.HEADER, "k-1").body("{}"));
+            AtomicBoolean ran = new AtomicBoolean();
+
+            StepVerifier.create(replay.filter(exchange, e -> Mono.fromRunnable(() -> ran.set(true))))
+                    .expectErrorSatisfies(error -> {
+                        assertThat(error).isInstanceOf(EdgeProblem.class);
+                        assertThat(((EdgeProblem) error).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                        assertThat(((EdgeProblem) error).headers()).containsKey("Retry-After");
+                    })
+                    .verify(Duration.ofSeconds(20));
+            assertThat(ran).isFalse();
+        } finally {
+            down.destroy();
+        }
+    }
+
+    @Test
+    void requests_without_a_key_and_keyed_requests_other_than_post_pass_untouched() {
+        IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
+                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)));
+        AtomicBoolean ran = new AtomicBoolean();
+        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/x").body("{}")),
+                e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
+        assertThat(ran).isTrue();
+        ran.set(false);
+        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest.put("/api/x")
+                .header(IdempotentReplay.HEADER, "k-1").body("{}")), e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
+        assertThat(ran).isTrue();
+    }
+}

@@ -1,0 +1,34 @@
+package org.povertyalleviation.countyregistry.api;
+
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.countyregistry.CountyRegistryIT;
+
+/** The service's OpenAPI 3.1 document, which the gateway's Swagger UI lists, and how it reads behind the gateway. */
+class OpenApiDocumentIT extends CountyRegistryIT {
+
+    @Test
+    void the_document_is_openapi_3_1_open_to_read_and_describes_the_county_endpoints() {
+        web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").value(version -> org.assertj.core.api.Assertions.assertThat((String) version).startsWith("3.1"))
+                .jsonPath("$.paths['/counties/{county}/villages']").exists()
+                .jsonPath("$.paths['/counties/{county}']").exists();
+    }
+
+    @Test
+    void behind_the_gateway_the_server_url_and_problem_instances_carry_the_gateways_prefix() {
+        web.get().uri("/v3/api-docs")
+                .header("X-Forwarded-Prefix", "/api/county-registry")
+                .header("X-Forwarded-Host", "gateway.example.org")
+                .header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.servers[0].url").isEqualTo("https://gateway.example.org/api/county-registry");
+        web.get().uri("/counties/621222/villages/nonsense")
+                .header("Authorization", "Bearer " + tokenFor("admin-621222"))
+                .header("X-Forwarded-Prefix", "/api/county-registry")
+                .exchange()
+                .expectBody().jsonPath("$.instance").isEqualTo("/api/county-registry/counties/621222/villages/nonsense");
+    }
+}
