@@ -1,12 +1,19 @@
 package org.povertyalleviation.gateway;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitIT extends GatewayIT {
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
 
     @Test
     void a_partner_past_its_quota_gets_a_429_problem_with_retry_after_and_other_partners_are_unaffected() {
@@ -52,5 +59,24 @@ class RateLimitIT extends GatewayIT {
                 .bodyValue("x".repeat(1000))
                 .exchange()
                 .expectStatus().isCreated();
+    }
+
+    @Test
+    void a_chunked_body_that_grows_past_the_limit_is_a_413_problem_and_does_not_count_against_the_service() {
+        // No Content-Length: the gateway can only count the bytes as they pass.
+        Flux<String> chunks = Flux.range(0, 30).map(i -> "y".repeat(100));
+        web.get().uri("/api/echo/counties/621222/things").headers(h -> h.setBearerAuth(tokenFor("admin-621222"))).exchange()
+                .expectStatus().isOk();
+        var breaker = breakers.getCircuitBreakerRegistry().find("echo").orElseThrow();
+        java.util.List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        breaker.getEventPublisher().onError(event -> recorded.add("error " + event.getThrowable()));
+        breaker.getEventPublisher().onIgnoredError(event -> recorded.add("ignored"));
+        web.post().uri("/api/echo/counties/621222/imports").headers(h -> h.setBearerAuth(tokenFor("admin-621222")))
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(BodyInserters.fromPublisher(chunks, String.class))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:request-too-large");
+        assertThat(recorded).containsExactly("ignored");
     }
 }
