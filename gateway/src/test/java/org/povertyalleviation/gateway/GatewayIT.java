@@ -52,24 +52,31 @@ abstract class GatewayIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> SharedInfrastructure.redis().host());
-        registry.add("spring.data.redis.port", () -> SharedInfrastructure.redis().port());
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuer(PlatformRealm.NAME));
+        properties().forEach((name, value) -> registry.add(name, value));
+    }
+
+    /** The gateway's settings for the tests; a test that starts a second gateway passes the same. */
+    static Map<String, java.util.function.Supplier<Object>> properties() {
+        Map<String, java.util.function.Supplier<Object>> properties = new java.util.LinkedHashMap<>();
+        properties.put("spring.data.redis.host", () -> SharedInfrastructure.redis().host());
+        properties.put("spring.data.redis.port", () -> SharedInfrastructure.redis().port());
+        properties.put("spring.cloud.stream.kafka.binder.brokers", () -> SharedInfrastructure.kafka().bootstrapServers());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuer(PlatformRealm.NAME));
         // The real route to the county registry stays configured; these stubs stand for services of each kind.
-        registry.add("gateway.services.echo.uri", ECHO::url);
-        registry.add("gateway.services.echo.timeout", () -> "1s");
-        registry.add("gateway.services.echo.max-request-body", () -> "2KB");
-        registry.add("gateway.services.echo.public-paths[0]", () -> "/public/**");
-        registry.add("gateway.services.flaky.uri", FLAKY::url);
-        registry.add("gateway.services.ledger.uri", LEDGER::url);
-        registry.add("gateway.breaker.minimum-calls", () -> "3");
-        registry.add("gateway.breaker.window", () -> "5");
-        registry.add("gateway.breaker.wait-in-open-state", () -> "2s");
-        registry.add("gateway.breaker.trial-calls", () -> "1");
-        registry.add("gateway.rate-limits.clients.partner-jd.requests-per-second", () -> "1");
-        registry.add("gateway.rate-limits.clients.partner-jd.burst", () -> "3");
-        registry.add("gateway.portal-origins[0]", () -> "https://portal.example.org");
+        properties.put("gateway.services.echo.uri", ECHO::url);
+        properties.put("gateway.services.echo.timeout", () -> "1s");
+        properties.put("gateway.services.echo.max-request-body", () -> "2KB");
+        properties.put("gateway.services.echo.public-paths[0]", () -> "/public/**");
+        properties.put("gateway.services.flaky.uri", FLAKY::url);
+        properties.put("gateway.services.ledger.uri", LEDGER::url);
+        properties.put("gateway.breaker.minimum-calls", () -> "3");
+        properties.put("gateway.breaker.window", () -> "5");
+        properties.put("gateway.breaker.wait-in-open-state", () -> "2s");
+        properties.put("gateway.breaker.trial-calls", () -> "1");
+        properties.put("gateway.rate-limits.clients.partner-jd.requests-per-second", () -> "1");
+        properties.put("gateway.rate-limits.clients.partner-jd.burst", () -> "3");
+        properties.put("gateway.portal-origins[0]", () -> "https://portal.example.org");
+        return properties;
     }
 
     /** Real Keycloak with the repository's realm and one principal of each kind. */
