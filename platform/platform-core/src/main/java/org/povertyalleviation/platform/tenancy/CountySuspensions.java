@@ -1,6 +1,7 @@
 package org.povertyalleviation.platform.tenancy;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 import org.povertyalleviation.platform.consuming.EventListeners;
@@ -27,7 +28,8 @@ public class CountySuspensions {
     }
 
     public Mono<Boolean> isSuspended(CountyCode county) {
-        return database.sql("select exists (select 1 from suspended_county where county_code = :county) as suspended")
+        return database.sql("""
+                        select exists (select 1 from county_suspension where county_code = :county and suspended) as suspended""")
                 .bind("county", county.value()).map(row -> row.get("suspended", Boolean.class)).one();
     }
 
@@ -37,19 +39,21 @@ public class CountySuspensions {
     }
 
     /**
-     * Records a suspension or reinstatement event; others are ignored. Idempotent. The county registry calls it in
-     * the transaction that changes the status, so that its own answers follow at once.
+     * Records a suspension or reinstatement event; others are ignored. Idempotent, and an event older than the last
+     * change recorded for its county changes nothing: the county registry calls this in the transaction that changes
+     * the status, so that its own answers follow at once, and reads the same event back from the topic later.
      */
     public Mono<Void> apply(EventEnvelope event) {
-        return switch (event.type()) {
-            case SUSPENDED -> database.sql("""
-                            insert into suspended_county (county_code, suspended_at) values (:county, :at)
-                            on conflict (county_code) do update set suspended_at = excluded.suspended_at""")
-                    .bind("county", event.county()).bind("at", OffsetDateTime.ofInstant(event.time(), java.time.ZoneOffset.UTC))
-                    .fetch().rowsUpdated().then();
-            case REINSTATED -> database.sql("delete from suspended_county where county_code = :county")
-                    .bind("county", event.county()).fetch().rowsUpdated().then();
-            default -> Mono.empty();
-        };
+        if (!SUSPENDED.equals(event.type()) && !REINSTATED.equals(event.type())) {
+            return Mono.empty();
+        }
+        boolean suspended = SUSPENDED.equals(event.type());
+        return database.sql("""
+                        insert into county_suspension (county_code, suspended, changed_at) values (:county, :suspended, :at)
+                        on conflict (county_code) do update set suspended = excluded.suspended, changed_at = excluded.changed_at
+                        where county_suspension.changed_at < excluded.changed_at""")
+                .bind("county", event.county()).bind("suspended", suspended)
+                .bind("at", OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC))
+                .fetch().rowsUpdated().then();
     }
 }

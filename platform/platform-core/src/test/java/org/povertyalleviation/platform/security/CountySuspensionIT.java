@@ -1,7 +1,11 @@
 package org.povertyalleviation.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,6 +18,7 @@ import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +31,8 @@ class CountySuspensionIT extends SampleServiceIT {
     EventCodec codec;
     @Autowired
     JsonMapper json;
+    @Autowired
+    CountySuspensions suspensions;
 
     @Test
     void a_suspended_countys_users_are_refused_until_it_is_reinstated_while_operators_keep_access() throws Exception {
@@ -41,6 +48,28 @@ class CountySuspensionIT extends SampleServiceIT {
             publish(CountySuspensionsEvents.REINSTATED);
             awaitStatus(admin, 200);
         }
+    }
+
+    @Test
+    void a_suspension_read_back_after_the_reinstatement_does_not_suspend_the_county_again() {
+        CountyCode county = CountyCode.of("621228");
+        EventEnvelope suspension = event(CountySuspensionsEvents.SUSPENDED, county, Instant.parse("2026-03-01T08:00:00Z"));
+        EventEnvelope reinstatement = event(CountySuspensionsEvents.REINSTATED, county, Instant.parse("2026-03-01T08:05:00Z"));
+
+        suspensions.apply(suspension).block();
+        assertThat(suspensions.isSuspended(county).block()).isTrue();
+        suspensions.apply(reinstatement).block();
+        suspensions.apply(suspension).block();
+        assertThat(suspensions.isSuspended(county).block()).as("an older suspension arriving late").isFalse();
+
+        suspensions.apply(event(CountySuspensionsEvents.SUSPENDED, county, Instant.parse("2026-03-02T08:00:00Z"))).block();
+        assertThat(suspensions.isSuspended(county).block()).as("a newer suspension").isTrue();
+        suspensions.apply(event(CountySuspensionsEvents.REINSTATED, county, Instant.parse("2026-03-02T09:00:00Z"))).block();
+    }
+
+    private EventEnvelope event(String type, CountyCode county, Instant time) {
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), "/services/county-registry", type,
+                county.value(), time, EventEnvelope.CONTENT_TYPE, county.value(), json.valueToTree(Map.of("county", county.value())));
     }
 
     private void awaitStatus(String authorization, int status) throws InterruptedException {

@@ -154,7 +154,7 @@ public final class CountyIsolation {
                                 and p.policyname not in ('county_read', 'county_insert', 'county_update', 'county_delete')) = 0
                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
                       where n.nspname = 'public' and c.relkind in ('r', 'p')
-                        and c.relname not in ('outbox_event', 'processed_event', 'suspended_county')
+                        and c.relname not in ('outbox_event', 'processed_event', 'county_suspension')
                         and exists (select 1 from pg_attribute a
                                      where a.attrelid = c.oid and a.attname = 'county_code' and not a.attisdropped)""")) {
             while (rows.next()) {
