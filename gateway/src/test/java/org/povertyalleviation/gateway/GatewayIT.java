@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -35,6 +36,8 @@ abstract class GatewayIT {
     static final StubService ECHO = new StubService();
     static final StubService FLAKY = new StubService();
     static final StubService LEDGER = new StubService();
+    /** Its own breaker, for the tests whose calls fail on purpose. */
+    static final StubService FRAGILE = new StubService();
 
     @LocalServerPort
     protected int port;
@@ -45,9 +48,19 @@ abstract class GatewayIT {
     /** A client of the running gateway with no token: each test says who calls. */
     protected WebTestClient web;
 
+    @Autowired
+    private org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory breakerFactory;
+
     @BeforeEach
     void clientOfTheRunningGateway() {
         web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The test classes share one gateway; failures one test causes on purpose must not open a breaker for the next. */
+    @BeforeEach
+    void closedBreakers() {
+        breakerFactory.getCircuitBreakerRegistry().getAllCircuitBreakers()
+                .forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
     }
 
     @DynamicPropertySource
@@ -69,6 +82,11 @@ abstract class GatewayIT {
         properties.put("gateway.services.echo.public-paths[0]", () -> "/public/**");
         properties.put("gateway.services.flaky.uri", FLAKY::url);
         properties.put("gateway.services.ledger.uri", LEDGER::url);
+        properties.put("gateway.services.fragile.uri", FRAGILE::url);
+        // Nothing listens there: every call is refused before it reaches a service.
+        properties.put("gateway.services.unreachable.uri", () -> "http://127.0.0.1:" + FreePorts.next());
+        // Short enough for a test to see a claim that outlived a timeout run out.
+        properties.put("gateway.idempotency.in-flight", () -> "4s");
         properties.put("gateway.breaker.minimum-calls", () -> "3");
         properties.put("gateway.breaker.window", () -> "5");
         properties.put("gateway.breaker.wait-in-open-state", () -> "2s");

@@ -60,7 +60,7 @@ class IdempotencyIT extends GatewayIT {
     }
 
     @Test
-    void a_repeat_while_the_first_still_runs_is_a_409_and_a_failed_first_attempt_is_not_kept() {
+    void a_repeat_while_the_first_may_still_run_is_a_409_until_the_claim_runs_out() {
         String token = tokenFor("admin-621222");
         String key = UUID.randomUUID().toString();
         // The first request takes 3 s at the stub, past the echo route's 1 s timeout: it ends as a 504.
@@ -74,12 +74,29 @@ class IdempotencyIT extends GatewayIT {
         assertThat(new String(during.getResponseBody())).contains("request-in-progress");
 
         assertThat(first.join().getStatus()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
-        // Not kept: sent again, the request runs again (and times out again) rather than replaying the failure.
+        // The service may still be running it: a resend right after the timeout does not run it a second time...
         int calls = ECHO.calls();
-        EntityExchangeResult<byte[]> retried = post(token, "/api/echo/slow/reports", key, "{}");
+        assertThat(post(token, "/api/echo/slow/reports", key, "{}").getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(ECHO.calls()).isEqualTo(calls);
+        // ...and once the claim has run out (in-flight, 4 s here), the failure is not replayed: the request runs again.
+        EntityExchangeResult<byte[]> retried = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> post(token, "/api/echo/slow/reports", key, "{}"), answer -> answer.getStatus() != HttpStatus.CONFLICT);
         assertThat(retried.getStatus()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(retried.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(ECHO.calls()).isEqualTo(calls + 1);
+    }
+
+    @Test
+    void a_post_that_never_reached_a_service_frees_its_key_at_once() {
+        String token = tokenFor("admin-621222");
+        String key = UUID.randomUUID().toString();
+
+        assertThat(post(token, "/api/unreachable/counties/621222/reports", key, "{}").getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        EntityExchangeResult<byte[]> again = post(token, "/api/unreachable/counties/621222/reports", key, "{}");
+
+        assertThat(again.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(new String(again.getResponseBody())).contains("unreachable").doesNotContain("request-in-progress");
     }
 
     @Test

@@ -71,11 +71,24 @@ class ResilienceIT extends GatewayIT {
     }
 
     @Test
-    void a_post_is_not_retried_behind_the_callers_back() {
-        // A 502 from the service is passed on as it is; a GET would not be retried on it either (only failed connections are).
-        int before = ECHO.calls();
-        web.post().uri("/api/echo/status/502").headers(h -> h.setBearerAuth(tokenFor("admin-621222"))).bodyValue("{}")
-                .exchange().expectStatus().isEqualTo(502);
-        assertThat(ECHO.calls()).isEqualTo(before + 1);
+    void a_read_whose_connection_fails_is_retried_but_a_post_never_is() {
+        String token = tokenFor("admin-621222");
+        int before = FRAGILE.calls();
+        web.get().uri("/api/fragile/hangup/things").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("fragile");
+        assertThat(FRAGILE.calls()).as("the GET and its two retries").isEqualTo(before + 3);
+
+        web.post().uri("/api/fragile/hangup/things").headers(h -> h.setBearerAuth(token)).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(503);
+        assertThat(FRAGILE.calls()).as("the POST, once").isEqualTo(before + 4);
+    }
+
+    @Test
+    void a_service_that_answers_in_time_may_take_longer_than_its_timeout_to_send_the_body() {
+        // The echo route's timeout is 1 s; the trickle sends its headers at once and its body over 3 s.
+        web.get().uri("/api/echo/trickle/things").headers(h -> h.setBearerAuth(tokenFor("admin-621222"))).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("first second third");
     }
 }

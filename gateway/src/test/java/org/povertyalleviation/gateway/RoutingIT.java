@@ -28,6 +28,14 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void the_correlation_id_the_service_echoes_is_not_doubled() {
+        web.get().uri("/api/echo/counties/621222/things").headers(h -> h.setBearerAuth(tokenFor("admin-621222")))
+                .header("X-Correlation-Id", "partner-req-7").exchange()
+                .expectStatus().isOk()
+                .expectHeader().values("X-Correlation-Id", values -> assertThat(values).containsExactly("partner-req-7"));
+    }
+
+    @Test
     void the_callers_correlation_id_is_kept_end_to_end() {
         byte[] body = web.get().uri("/api/echo/counties/621222/villages")
                 .headers(h -> h.setBearerAuth(tokenFor("admin-621222")))

@@ -10,6 +10,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.povertyalleviation.platform.infra.FreePorts;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -19,8 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service behind the gateway, for the gateway's own tests: it answers what it received (method, path, the
- * headers the gateway adds, the body) and counts the calls that reached it. {@code /slow/**} answers after three
- * seconds, {@code /status/<code>} with that status. It can be stopped and started again on the same port, as a
+ * headers the gateway adds, the body) and counts the calls that reached it, and echoes {@code X-Correlation-Id} as
+ * the services do. {@code /slow/**} answers after three seconds; {@code /trickle/**} sends its status and headers at
+ * once and its body over three seconds; {@code /hangup/**} closes the connection without answering;
+ * {@code /status/<code>} answers with that status. It can be stopped and started again on the same port, as a
  * service that goes down and comes back.
  */
 final class StubService implements AutoCloseable {
@@ -69,6 +72,18 @@ final class StubService implements AutoCloseable {
             echo.put("headers", headers);
             echo.put("body", body);
             String path = request.fullPath();
+            if (path.startsWith("/hangup")) {
+                request.withConnection(connection -> connection.channel().close());
+                return Mono.<Void>empty();
+            }
+            String correlationId = request.requestHeaders().get("X-Correlation-Id");
+            if (correlationId != null) {
+                response.header("X-Correlation-Id", correlationId);
+            }
+            if (path.startsWith("/trickle")) {
+                return response.status(HttpResponseStatus.OK).header("Content-Type", "text/plain")
+                        .sendString(Flux.just("first ", "second ", "third").delayElements(Duration.ofMillis(1000))).then();
+            }
             int status = path.startsWith("/status/") ? Integer.parseInt(path.substring("/status/".length()))
                     : "POST".equals(request.method().name()) ? 201 : 200;
             Mono<Void> reply = response.status(HttpResponseStatus.valueOf(status))

@@ -1,7 +1,5 @@
 package org.povertyalleviation.gateway.edge;
 
-import java.net.InetSocketAddress;
-
 import org.povertyalleviation.platform.security.PlatformAuthorities;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -13,7 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>A partner platform is one OAuth2 client, so its budget and keys belong to the client id. Portal users share
  * the portal's client id, so theirs belong to each user, otherwise one busy clerk would spend the whole county's
  * budget, and one user could replay another's response by guessing a key. Anonymous callers (only the public
- * lookup) are known by their address.
+ * lookup) are known by their address ({@link ClientAddress}).
  *
  * @param key      the budget and idempotency scope, e.g. {@code client:partner-taobao} or {@code user:<subject>}
  * @param clientId the OAuth2 client ({@code azp}), for the access log; {@code null} when anonymous
@@ -37,14 +35,20 @@ public record Caller(String key, String clientId, boolean partner) {
         return new Caller("user:" + authentication.getName(), null, false);
     }
 
-    static Caller anonymous(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return new Caller("address:" + (remote == null ? "unknown" : remote.getAddress().getHostAddress()), null, false);
+    static Caller anonymous(String address) {
+        return new Caller("address:" + address, null, false);
     }
 
-    /** The caller the edge check recorded; anonymous if it has not run (it runs first on every route). */
+    /**
+     * The caller the edge check recorded; it runs first on every route, so the peer's address is only a fallback
+     * for a filter used without it.
+     */
     public static Caller of(ServerWebExchange exchange) {
         Caller caller = exchange.getAttribute(ATTRIBUTE);
-        return caller != null ? caller : anonymous(exchange);
+        if (caller != null) {
+            return caller;
+        }
+        java.net.InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+        return anonymous(peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress());
     }
 }

@@ -32,9 +32,11 @@ public class EdgeCountyCheck implements GlobalFilter, Ordered {
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final SuspendedCounties suspended;
+    private final ClientAddress clientAddress;
 
-    public EdgeCountyCheck(SuspendedCounties suspended) {
+    public EdgeCountyCheck(SuspendedCounties suspended, ClientAddress clientAddress) {
         this.suspended = suspended;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -48,7 +50,7 @@ public class EdgeCountyCheck implements GlobalFilter, Ordered {
                 .flatMap(authentication -> {
                     if (authentication.isEmpty()) {
                         // Only public paths get here without a token; the service decides what they show.
-                        exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.anonymous(exchange));
+                        exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.anonymous(clientAddress.of(exchange)));
                         return chain.filter(exchange);
                     }
                     exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.of(authentication.get()));

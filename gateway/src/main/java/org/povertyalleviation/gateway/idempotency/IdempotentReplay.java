@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import org.povertyalleviation.gateway.EdgeProblem;
 import org.povertyalleviation.gateway.GatewayProperties;
 import org.povertyalleviation.gateway.edge.Caller;
+import org.povertyalleviation.gateway.resilience.ServiceBreakers;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.ProblemException;
 import org.povertyalleviation.platform.problem.ProblemTypes;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -62,8 +64,8 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(IdempotentReplay.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /** The response headers that are part of the answer; the rest (dates, correlation ids) belong to each delivery. */
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG,
-            HttpHeaders.CONTENT_LANGUAGE);
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_ENCODING,
+            HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE);
 
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
@@ -113,8 +115,10 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
                         .flatMap(joined -> {
                             byte[] bytes = new byte[joined.readableByteCount()];
                             joined.toByteBuffer(ByteBuffer.wrap(bytes));
+                            // Copied out and released at once, so that a caller who goes away leaks nothing.
+                            DataBufferUtils.release(joined);
                             return settle(settled, redisKey, fingerprint, getDelegate(), bytes)
-                                    .then(super.writeWith(Mono.just(joined)));
+                                    .then(Mono.defer(() -> super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
                         });
             }
 
@@ -129,9 +133,24 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().response(recording).build())
-                .onErrorResume(failure -> release(settled, redisKey).then(Mono.error(failure)))
-                // Cancelled by the caller before any answer: nothing is kept, the key may be used again.
-                .doOnCancel(() -> release(settled, redisKey).subscribe());
+                .onErrorResume(failure -> (mayHaveRun(failure) ? Mono.<Void>empty() : release(settled, redisKey))
+                        .then(Mono.error(failure)))
+                // The caller went away: the service may still be running it. The claim stays until it expires
+                // (in-flight), so that a resend meanwhile is a 409, not a second run.
+                .doOnCancel(() -> settled.set(true));
+    }
+
+    /**
+     * Whether the request may have reached the service and taken effect although no answer came (a timeout, a
+     * connection lost mid-call): then the key stays claimed until {@code in-flight} runs out rather than being
+     * freed for a second run at once. A refusal of the caller's request (4xx) or a call that was never made (open
+     * breaker, refused connection) ran nothing, and the key is free again.
+     */
+    private static boolean mayHaveRun(Throwable failure) {
+        if (failure instanceof ServiceBreakers.NotCalled) {
+            return false;
+        }
+        return !(failure instanceof ProblemException problem && problem.status().is4xxClientError());
     }
 
     /** Keeps the answer under the key, or frees the key when the answer is a 5xx. At most once per request. */

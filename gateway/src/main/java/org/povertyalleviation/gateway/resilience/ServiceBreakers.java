@@ -1,5 +1,7 @@
 package org.povertyalleviation.gateway.resilience;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -26,16 +28,22 @@ import reactor.core.publisher.Mono;
  * One Resilience4j circuit breaker and time limit per service, through Spring Cloud CircuitBreaker. A call that
  * cannot connect or outlives the service's timeout is a failure; enough failures open the breaker, and then the
  * service's callers get an immediate 503 instead of waiting, until trial calls find it back (half-open, then
- * closed). The caller always gets a problem naming the service: 503 when it is down or cut off, 504 when it was
- * too slow. The gateway's own health does not depend on any service's.
+ * closed). The caller always gets a problem naming the service: 503 when it is down or cut off, 504 when it has
+ * not begun to answer within the timeout (which includes sending it the request body). The gateway's own health does not depend on any service's.
  *
  * <p>Only failures to get an answer count; a 5xx the service answers is passed on as it is and not counted,
  * because by then the answer is already on its way to the caller.
  */
 public class ServiceBreakers {
 
-    /** Outside the response writer (order -1), so the time limit covers the whole answer. */
-    public static final int ORDER = -100;
+    /**
+     * Inside Spring Cloud Gateway's response writer (order -1): the call ends when the service's answer has begun
+     * (its status and headers), so the time limit bounds the service, not how fast the caller downloads the body
+     * (a large export to a slow rural link must not be cut off as a "timeout"). Outside the retries
+     * ({@link #RETRY_ORDER}), so a call retried and then answered is one success.
+     */
+    public static final int ORDER = 0;
+    public static final int RETRY_ORDER = ORDER + 1;
 
     private static final Logger log = LoggerFactory.getLogger(ServiceBreakers.class);
 
@@ -56,8 +64,9 @@ public class ServiceBreakers {
                         .failureRateThreshold(settings.failureRateThreshold())
                         .waitDurationInOpenState(settings.waitInOpenState())
                         .permittedNumberOfCallsInHalfOpenState(settings.trialCalls())
-                        // The caller's fault (a body over the limit) says nothing about the service's health.
-                        .ignoreExceptions(ProblemException.class)
+                        // The caller's fault (a body over the limit) says nothing about the service's health, also
+                        // when it reaches the breaker wrapped in the HTTP client's exception.
+                        .ignoreException(failure -> cause(failure, ProblemException.class) != null)
                         .build()), service);
         ReactiveCircuitBreaker breaker = factory.create(service);
         return new OrderedGatewayFilter((exchange, chain) ->
@@ -75,7 +84,7 @@ public class ServiceBreakers {
         }
         if (failure instanceof CallNotPermittedException) {
             long retryAfter = Math.max(1, settings.waitInOpenState().toSeconds());
-            return Mono.error(new EdgeProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+            return Mono.error(new NotCalled(ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
                     service + " is unavailable: it failed repeatedly and is given time to recover; retry after " + retryAfter + " s",
                     Map.of("service", service), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))));
         }
@@ -88,8 +97,23 @@ public class ServiceBreakers {
         }
         log.warn("{} could not be reached for {} {}: {}", service, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), failure.toString());
+        String detail = service + " cannot be reached; try again shortly";
+        if (cause(failure, ConnectException.class) != null) {
+            return Mono.error(new NotCalled(ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable", detail,
+                    Map.of("service", service), Map.of()));
+        }
         return Mono.error(new EdgeProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
-                service + " cannot be reached; try again shortly", Map.of("service", service), Map.of()));
+                detail, Map.of("service", service), Map.of()));
+    }
+
+    /**
+     * A 503 for a call that never reached the service (the breaker was open, or the connection was refused), so
+     * nothing can have taken effect; any other failure may have reached it before the answer was lost.
+     */
+    public static final class NotCalled extends EdgeProblem {
+        NotCalled(URI type, String title, String detail, Map<String, Object> properties, Map<String, String> headers) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail, properties, headers);
+        }
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.povertyalleviation.gateway.GatewayProperties;
 import org.povertyalleviation.gateway.limits.RequestBodyLimit;
 import org.povertyalleviation.gateway.resilience.ServiceBreakers;
+import org.povertyalleviation.platform.observability.CorrelationIdFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -30,8 +32,11 @@ public final class ServiceRoutes {
                     filters.filter(RequestBodyLimit.of(name, service.maxRequestBody(properties.maxRequestBody())));
                     filters.filter(breakers.forService(name, service.timeout()));
                     if (properties.breaker().retries() > 0) {
-                        filters.filter(retries.apply(retryOnlyWhatIsSafe(name, properties.breaker().retries())));
+                        filters.filter(new OrderedGatewayFilter(retries.apply(retryOnlyWhatIsSafe(name, properties.breaker().retries())),
+                                ServiceBreakers.RETRY_ORDER));
                     }
+                    // Both the gateway and the service echo the correlation id; the caller gets it once.
+                    filters.dedupeResponseHeader(CorrelationIdFilter.HEADER, "RETAIN_FIRST");
                     return filters.stripPrefix(2);
                 })
                 .uri(service.uri())));
@@ -51,7 +56,8 @@ public final class ServiceRoutes {
                 .setStatuses()
                 .setExceptions(IOException.class)
                 .setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2, false);
-        config.setRouteId(name);
+        // No route id: with one, Spring Cloud Gateway would buffer every request body on the route for replay,
+        // before the edge check and the body limit; GET and HEAD need no body replayed.
         return config;
     }
 }

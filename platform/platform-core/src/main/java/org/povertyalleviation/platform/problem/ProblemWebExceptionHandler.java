@@ -1,10 +1,12 @@
 package org.povertyalleviation.platform.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -44,6 +46,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         } else if (ex instanceof ResponseStatusException known) {
             status = known.getStatusCode();
             problem = known.getBody();
+            // e.g. Allow on a 405, Accept on a 415
+            known.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
         } else {
             log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -56,6 +60,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, ProblemDetail problem, JsonMapper json) {
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        // Headers describing another body (an answer that failed after its headers were set, e.g. by a proxied
+        // service) must not describe the problem.
+        for (String header : List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_RANGE,
+                HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
+                HttpHeaders.TRANSFER_ENCODING)) {
+            exchange.getResponse().getHeaders().remove(header);
+        }
         exchange.getResponse().setStatusCode(status);
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));

@@ -1,11 +1,13 @@
 package org.povertyalleviation.platform.security;
 
 import org.povertyalleviation.platform.tenancy.CountySuspensions;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,18 @@ public class PlatformSecurity {
     CountyAccess countyAccess(org.springframework.beans.factory.ObjectProvider<CountySuspensions> suspensions) {
         CountySuspensions known = suspensions.getIfAvailable();
         return known == null ? new CountyAccess() : new CountyAccess(known::isSuspended);
+    }
+
+    /** Boot's JWT decoder (issuer, audience and key set from configuration), remembering the tokens it accepted. */
+    @Bean
+    static BeanPostProcessor cacheAcceptedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachedJwtDecoder)
+                        ? new CachedJwtDecoder(decoder) : bean;
+            }
+        };
     }
 
     @Bean
