@@ -1,7 +1,6 @@
 package org.povertyalleviation.devstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,11 +14,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
+import org.povertyalleviation.platform.infra.BuildRepository;
 import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.HttpProbe;
@@ -72,7 +71,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startAll(Options options) {
-        useBuildsLocalRepository();
+        BuildRepository.useTheBuilds(DevStack.class, "/devstack-build.properties");
         JsonMapper json = JsonMapper.builder().build();
         dataset = DemoData.generate(options.seed());
         Path dataDirectory = runDirectory.resolve("demo-data");
@@ -147,7 +146,7 @@ public final class DevStack implements AutoCloseable {
         while (!ready.getAsBoolean()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 // The run directory is removed on the way out, so show the end of the log now.
-                throw new IllegalStateException(name + " did not become ready; the end of its log:\n" + tail(logFile));
+                throw new IllegalStateException(name + " did not become ready; the end of its log:\n" + LocalProcess.tail(logFile, 40));
             }
             sleep(300);
         }
@@ -218,32 +217,6 @@ public final class DevStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T component) {
         started.push(component);
         return component;
-    }
-
-    /** The Keycloak launcher finds its distribution in the local Maven repository the build used. */
-    private static void useBuildsLocalRepository() {
-        if (System.getProperty("maven.repo.local") != null) {
-            return;
-        }
-        try (InputStream in = DevStack.class.getResourceAsStream("/devstack-build.properties")) {
-            Properties build = new Properties();
-            build.load(in);
-            String repository = build.getProperty("localRepository");
-            if (repository != null && !repository.startsWith("@")) {
-                System.setProperty("maven.repo.local", repository);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String tail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
     }
 
     private static void sleep(long millis) {

@@ -1,13 +1,11 @@
 package org.povertyalleviation.bench.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
+import org.povertyalleviation.platform.infra.BuildRepository;
 import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.HttpProbe;
@@ -78,7 +76,7 @@ public final class GatewayBenchmark implements AutoCloseable {
     }
 
     private void run() {
-        useBuildsLocalRepository();
+        BuildRepository.useTheBuilds(GatewayBenchmark.class, "/bench-build.properties");
         if (!Wrk.installed()) {
             throw new IllegalStateException("wrk is not installed (Debian: apt-get install -y wrk); run.sh installs it");
         }
@@ -320,7 +318,7 @@ public final class GatewayBenchmark implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not become ready; the end of its log (" + logFile + "):\n" + tail(logFile));
+                throw new IllegalStateException(name + " did not become ready; the end of its log (" + logFile + "):\n" + LocalProcess.tail(logFile, 40));
             }
             sleep(300);
         }
@@ -356,23 +354,6 @@ public final class GatewayBenchmark implements AutoCloseable {
         }
     }
 
-    /** The Keycloak launcher finds its distribution in the local Maven repository the build used. */
-    private static void useBuildsLocalRepository() {
-        if (System.getProperty("maven.repo.local") != null) {
-            return;
-        }
-        try (InputStream in = GatewayBenchmark.class.getResourceAsStream("/bench-build.properties")) {
-            Properties build = new Properties();
-            build.load(in);
-            String repository = build.getProperty("localRepository");
-            if (repository != null && !repository.startsWith("@")) {
-                System.setProperty("maven.repo.local", repository);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** This JVM's classpath with absolute entries: the servers run in the run directory. */
     private static String classpath() {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
@@ -390,15 +371,6 @@ public final class GatewayBenchmark implements AutoCloseable {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             return "(unknown)";
-        }
-    }
-
-    private static String tail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
         }
     }
 

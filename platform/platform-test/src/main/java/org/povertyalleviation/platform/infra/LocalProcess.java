@@ -108,4 +108,14 @@ public final class LocalProcess {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The last lines of a server's log, for the message when it failed to start. */
+    public static String tail(Path logFile, int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(logFile, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
 }
