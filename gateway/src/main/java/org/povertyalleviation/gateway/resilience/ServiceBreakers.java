@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * cannot connect or outlives the service's timeout is a failure; enough failures open the breaker, and then the
  * service's callers get an immediate 503 instead of waiting, until trial calls find it back (half-open, then
  * closed). The caller always gets a problem naming the service: 503 when it is down or cut off, 504 when it has
- * not begun to answer within the timeout (which includes sending it the request body). The gateway's own health does not depend on any service's.
+ * not begun to answer within the timeout (which includes sending it the request body). The gateway's own health
+ * does not depend on any service's.
  *
  * <p>Only failures to get an answer count; a 5xx the service answers is passed on as it is and not counted,
  * because by then the answer is already on its way to the caller.
