@@ -32,7 +32,7 @@ record BenchSettings(Duration warmup, Duration warmupMax, Duration duration, Dur
 
     static final String USAGE = """
             usage: bench/gateway/run.sh [--option=value ...]
-              --warmup=20          least seconds of wrk load before each peak measurement (discarded); it goes
+              --warmup=120         least seconds of wrk load before each peak measurement (discarded); it goes
                                    on in 5 s steps until three steps agree within 10 %
               --warmup-max=300     most seconds of warm-up, steady or not
               --duration=30        seconds of each measurement (peak and fixed rate, per target)
@@ -65,7 +65,7 @@ record BenchSettings(Duration warmup, Duration warmupMax, Duration duration, Dur
         Map<String, String> options = new LinkedHashMap<>(given);
         try {
             BenchSettings settings = new BenchSettings(
-                    seconds(options.remove("warmup"), 20),
+                    seconds(options.remove("warmup"), 120),
                     seconds(options.remove("warmup-max"), 300),
                     seconds(options.remove("duration"), 30),
                     seconds(options.remove("fixed-warmup"), 5),
