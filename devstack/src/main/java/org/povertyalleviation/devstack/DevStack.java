@@ -28,6 +28,7 @@ import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.LocalProcess;
 import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.RedisServer;
+import org.povertyalleviation.platform.infra.Waiting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,14 +143,7 @@ public final class DevStack implements AutoCloseable {
         started.push(() -> process.stop(Duration.ofSeconds(20)));
         String healthUrl = "http://127.0.0.1:" + port + "/actuator/health/readiness";
         BooleanSupplier ready = () -> process.isAlive() && HttpProbe.status(healthUrl) == 200;
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!ready.getAsBoolean()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                // The run directory is removed on the way out, so show the end of the log now.
-                throw new IllegalStateException(name + " did not become ready; the end of its log:\n" + LocalProcess.tail(logFile, 40));
-            }
-            sleep(300);
-        }
+        Waiting.until(name, Duration.ofSeconds(120), process, ready, logFile);
         health.put(name, ready);
         urls.put(name, "http://localhost:" + port + " (health: /actuator/health, log: " + logFile + ")");
     }
@@ -217,15 +211,6 @@ public final class DevStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T component) {
         started.push(component);
         return component;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -48,7 +48,6 @@ public record Caller(String key, String clientId, boolean partner) {
         if (caller != null) {
             return caller;
         }
-        java.net.InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
-        return anonymous(peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress());
+        return anonymous(ClientAddress.peer(exchange));
     }
 }

@@ -22,8 +22,7 @@ public final class ClientAddress {
     }
 
     public String of(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String peer = peer(exchange);
         if (!trusted(peer)) {
             return peer;
         }
@@ -38,6 +37,12 @@ public final class ClientAddress {
             }
         }
         return forwarded.isEmpty() ? peer : forwarded.get(0);
+    }
+
+    /** The address at the other end of the connection. */
+    static String peer(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private boolean trusted(String address) {

@@ -29,6 +29,7 @@ import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.LocalProcess;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.RedisServer;
+import org.povertyalleviation.platform.infra.Waiting;
 import org.povertyalleviation.bench.gateway.plain.PlainGatewayApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -315,13 +316,7 @@ public final class GatewayBenchmark implements AutoCloseable {
         Path logFile = runDirectory.resolve(name + ".log");
         LocalProcess process = LocalProcess.start(name, command, environment, runDirectory, logFile, "TERM");
         started.push(() -> process.stop(Duration.ofSeconds(20)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!ready.getAsBoolean()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not become ready; the end of its log (" + logFile + "):\n" + LocalProcess.tail(logFile, 40));
-            }
-            sleep(300);
-        }
+        Waiting.until(name, Duration.ofSeconds(180), process, ready, logFile);
         log.info("{} ready (log {})", name, logFile);
     }
 
@@ -376,12 +371,8 @@ public final class GatewayBenchmark implements AutoCloseable {
 
     /** Lets the previous target's connections close and its JVM settle before the next one is loaded. */
     private static void pause() {
-        sleep(2000);
-    }
-
-    private static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -110,7 +110,7 @@ public final class LocalProcess {
     }
 
     /** The last lines of a server's log, for the message when it failed to start. */
-    public static String tail(Path logFile, int lines) {
+    static String tail(Path logFile, int lines) {
         try {
             List<String> all = java.nio.file.Files.readAllLines(logFile, java.nio.charset.StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

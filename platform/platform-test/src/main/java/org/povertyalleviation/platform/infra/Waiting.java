@@ -3,22 +3,22 @@ package org.povertyalleviation.platform.infra;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polls a readiness check instead of sleeping a fixed time. */
-final class Waiting {
+/** Polls a readiness check instead of sleeping a fixed time: for the launchers here and for programs that start servers. */
+public final class Waiting {
 
     private Waiting() {
     }
 
     /**
      * Waits for the server to be ready; if it never is, stops it (so a failed start leaves no server behind)
-     * and fails naming its log, which is kept for diagnosis.
+     * and fails naming its log and quoting its end, since the caller may delete the log on the way out.
      */
-    static void until(String what, Duration timeout, LocalProcess process, BooleanSupplier ready, java.nio.file.Path logFile) {
+    public static void until(String what, Duration timeout, LocalProcess process, BooleanSupplier ready, java.nio.file.Path logFile) {
         try {
             until(what, timeout, process, ready);
         } catch (RuntimeException e) {
             process.stop(Duration.ofSeconds(10));
-            throw new IllegalStateException(e.getMessage() + " (log: " + logFile + ")", e);
+            throw new IllegalStateException(e.getMessage() + " (log: " + logFile + "); its end:\n" + LocalProcess.tail(logFile, 40), e);
         }
     }
 
