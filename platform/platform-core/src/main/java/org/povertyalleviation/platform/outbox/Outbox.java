@@ -1,5 +1,6 @@
 package org.povertyalleviation.platform.outbox;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.events.EventCodec;
@@ -50,5 +51,40 @@ public class Outbox {
                         .fetch().rowsUpdated())
                 .flatMap(inserted -> inserted == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException(
                         "Outbox.append needs the transaction of county " + event.county() + " (TenantTransactions)")));
+    }
+
+    /**
+     * Appends many events of the transaction's county in one statement (a bulk import's batch): the same guarantees
+     * as {@link #append}, one round trip instead of one per event.
+     */
+    public Mono<Void> appendAll(String topic, List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        return TenantContext.currentCounty().flatMap(county -> {
+            if (events.stream().anyMatch(event -> !county.equals(event.countyCode()))) {
+                return Mono.error(new IllegalStateException("Events of another county appended in a transaction for county " + county));
+            }
+            // Locks in a fixed order, so that two batches touching the same aggregates cannot deadlock.
+            String[] keys = events.stream().map(event -> topic + "|" + event.partitionKey()).distinct().sorted().toArray(String[]::new);
+            return database.sql("select count(pg_advisory_xact_lock(hashtextextended(key, 0))) from unnest(:keys::text[]) as key")
+                    .bind("keys", keys).fetch().first()
+                    .then(database.sql("""
+                                    insert into outbox_event (event_id, county_code, aggregate_id, event_type, topic, envelope)
+                                    select e.event_id, :county, e.aggregate_id, e.event_type, :topic, e.envelope
+                                      from unnest(:ids::uuid[], :aggregates::text[], :types::text[], :envelopes::text[])
+                                           with ordinality as e(event_id, aggregate_id, event_type, envelope, n)
+                                     where current_setting('app.county', true) = :county
+                                     order by e.n""")
+                            .bind("county", county.value())
+                            .bind("topic", topic)
+                            .bind("ids", events.stream().map(event -> UUID.fromString(event.id())).toArray(UUID[]::new))
+                            .bind("aggregates", events.stream().map(EventEnvelope::subject).toArray(String[]::new))
+                            .bind("types", events.stream().map(EventEnvelope::type).toArray(String[]::new))
+                            .bind("envelopes", events.stream().map(codec::write).toArray(String[]::new))
+                            .fetch().rowsUpdated())
+                    .flatMap(inserted -> inserted == events.size() ? Mono.<Void>empty() : Mono.error(new IllegalStateException(
+                            "Outbox.appendAll needs the transaction of county " + county + " (TenantTransactions)")));
+        });
     }
 }

@@ -15,4 +15,9 @@ public class ConflictException extends ProblemException {
     public ConflictException(String reason, String detail) {
         super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail, Map.of("reason", reason));
     }
+
+    /** @param field the request field the clash concerns, e.g. {@code fileNumber} for a duplicate */
+    public ConflictException(String reason, String detail, String field) {
+        super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail, Map.of("reason", reason, "field", field));
+    }
 }

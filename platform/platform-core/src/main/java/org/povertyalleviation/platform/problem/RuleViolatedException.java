@@ -11,4 +11,9 @@ public class RuleViolatedException extends ProblemException {
     public RuleViolatedException(String rule, String detail) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATED, "Rule violated", detail, Map.of("rule", rule));
     }
+
+    /** @param field the request field the rule concerns, e.g. {@code village} for a village the county does not have */
+    public RuleViolatedException(String rule, String detail, String field) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATED, "Rule violated", detail, Map.of("rule", rule, "field", field));
+    }
 }

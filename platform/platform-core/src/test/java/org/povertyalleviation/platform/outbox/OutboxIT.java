@@ -173,6 +173,36 @@ class OutboxIT extends SampleServiceIT {
         assertThat(count("select count(*) from outbox_event where event_id = '" + event.id() + "'")).isZero();
     }
 
+    @Test
+    void a_batch_appended_in_one_statement_is_published_in_its_order_per_aggregate() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        List<EventEnvelope> batch = List.of(shipmentRegistered(first, 1), shipmentRegistered(second, 1), shipmentRegistered(first, 2),
+                shipmentRegistered(second, 2), shipmentRegistered(first, 3));
+
+        tenantTransactions.inCounty(WEN, () -> outbox.appendAll(TOPIC, batch)).block();
+
+        Set<String> ids = batch.stream().map(EventEnvelope::id).collect(Collectors.toSet());
+        List<Received> received = TopicReader.read(TOPIC, 5, r -> ids.stream().anyMatch(id -> r.value().contains(id)));
+        assertThat(received).hasSize(5);
+        assertThat(received.stream().filter(r -> r.key().endsWith(first)).map(r -> codec.read(r.value().getBytes()).id()))
+                .containsExactly(batch.get(0).id(), batch.get(2).id(), batch.get(4).id());
+        assertThat(received.stream().filter(r -> r.key().endsWith(second)).map(r -> codec.read(r.value().getBytes()).id()))
+                .containsExactly(batch.get(1).id(), batch.get(3).id());
+    }
+
+    @Test
+    void a_batch_is_refused_outside_its_countys_transaction_and_nothing_of_it_is_written() {
+        List<EventEnvelope> batch = List.of(shipmentRegistered(UUID.randomUUID().toString(), 1),
+                shipmentRegistered(UUID.randomUUID().toString(), 1));
+
+        assertThatThrownBy(() -> outbox.appendAll(TOPIC, batch).contextWrite(TenantContext.withCounty(WEN)).block())
+                .hasMessageContaining("needs the transaction of county 621222");
+        assertThatThrownBy(() -> tenantTransactions.inCounty(CountyCode.of("621224"), () -> outbox.appendAll(TOPIC, batch)).block())
+                .hasMessageContaining("Events of another county");
+        assertThat(count("select count(*) from outbox_event where event_id in ('" + batch.get(0).id() + "', '" + batch.get(1).id() + "')")).isZero();
+    }
+
     private OutboxRelay replica() {
         return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, new SimpleMeterRegistry());
     }
