@@ -1,0 +1,166 @@
+package org.povertyalleviation.householdregistry.exporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.householdregistry.importing.domain.Column;
+import org.povertyalleviation.householdregistry.personaldata.Disclosure;
+import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher;
+import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
+import org.povertyalleviation.platform.audit.AuditTrail;
+import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Exports a county's households (optionally one village), one row per person, in the import's columns plus the
+ * status, so that an unmasked export can be imported again elsewhere. Streamed: rows leave as they are read.
+ * Masked unless {@code unmasked=true} and the role allows it; an unmasked export is audited.
+ */
+@RestController
+class HouseholdExport {
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final List<Column> COLUMNS = Arrays.asList(Column.values());
+
+    private final CountyGate gate;
+    private final TenantTransactions tenantTransactions;
+    private final DatabaseClient database;
+    private final Disclosure disclosure;
+    private final PersonalDataCipher cipher;
+    private final AuditTrail audit;
+
+    HouseholdExport(CountyGate gate, TenantTransactions tenantTransactions, DatabaseClient database, Disclosure disclosure,
+                    PersonalDataCipher cipher, AuditTrail audit) {
+        this.gate = gate;
+        this.tenantTransactions = tenantTransactions;
+        this.database = database;
+        this.disclosure = disclosure;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    @GetMapping("/counties/{county}/exports/households.csv")
+    Mono<ResponseEntity<Flux<String>>> csv(@PathVariable String county, @RequestParam(required = false) String village,
+                                          @RequestParam(defaultValue = "false") boolean unmasked) {
+        return rows(county, village, unmasked).map(rows -> ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + county + ".csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(Flux.concat(Flux.just("\uFEFF" + String.join(",", header()) + "\n"),
+                        rows.map(row -> String.join(",", row.stream().map(HouseholdExport::csvCell).toList()) + "\n"))));
+    }
+
+    @GetMapping("/counties/{county}/exports/households.xlsx")
+    Mono<ResponseEntity<Flux<DataBuffer>>> xlsx(@PathVariable String county, @RequestParam(required = false) String village,
+                                               @RequestParam(defaultValue = "false") boolean unmasked) {
+        return rows(county, village, unmasked).map(rows -> ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + county + ".xlsx\"")
+                .contentType(XLSX)
+                .body(Flux.from(DataBufferUtils.outputStreamPublisher(out -> writeWorkbook(out, rows), DefaultDataBufferFactory.sharedInstance,
+                        Schedulers.boundedElastic()::schedule))));
+    }
+
+    private void writeWorkbook(OutputStream out, Flux<List<String>> rows) {
+        try {
+            Workbook workbook = new Workbook(out, "household-registry", "1.0");
+            Worksheet sheet = workbook.newWorksheet("households");
+            List<String> header = header();
+            for (int c = 0; c < header.size(); c++) {
+                sheet.value(0, c, header.get(c));
+            }
+            int r = 1;
+            for (List<String> row : rows.toIterable(256)) {
+                for (int c = 0; c < row.size(); c++) {
+                    if (row.get(c) != null) {
+                        sheet.value(r, c, row.get(c));
+                    }
+                }
+                if (++r % 1000 == 0) {
+                    sheet.flush();
+                }
+            }
+            workbook.finish();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> header() {
+        List<String> header = new ArrayList<>(COLUMNS.stream().map(Column::heading).toList());
+        header.add("status");
+        return header;
+    }
+
+    /** The rows, after the access check and (for an unmasked export) the audit entry. */
+    private Mono<Flux<List<String>>> rows(String county, String village, boolean unmasked) {
+        if (village != null && !village.matches("\\d{12}")) {
+            throw InvalidRequestException.field("village", "must be 12 digits");
+        }
+        return gate.read(county).flatMap(code -> disclosure.unmasked(unmasked).flatMap(reveal -> (reveal
+                        ? tenantTransactions.inCounty(code, () -> audit.personalDataRead("households.exported-unmasked", "county",
+                                village == null ? code.value() : village))
+                        : Mono.<Void>empty())
+                .thenReturn(query(code, village, reveal))));
+    }
+
+    private Flux<List<String>> query(CountyCode county, String village, boolean reveal) {
+        return tenantTransactions.manyInCounty(county, () -> database.sql("""
+                        select h.file_number, h.village_code, h.registration_year, m.relation, m.name, m.resident_id_masked,
+                               m.resident_id_cipher, m.phone_masked, m.phone_cipher, m.labour_capacity, m.health, m.education,
+                               array_to_string(m.ecommerce_skills, ';') as skills, array_to_string(h.causes, ';') as causes,
+                               h.primary_cause, h.helper_cadre, h.food_secure, h.clothing_secure, h.compulsory_education,
+                               h.basic_medical_care, h.safe_housing, h.status
+                          from household h join member m on m.county_code = h.county_code and m.household_id = h.id
+                         where h.county_code = :county and (:village::text is null or h.village_code = :village)
+                         order by h.file_number, m.relation <> 'HEAD', m.birth_date, m.id""")
+                .bind("county", county.value())
+                .bind("village", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, village))
+                .map(row -> {
+                    String residentId = reveal ? cipher.open(county.value(), Field.RESIDENT_ID, row.get("resident_id_cipher", byte[].class))
+                            : row.get("resident_id_masked", String.class);
+                    byte[] phoneCipher = row.get("phone_cipher", byte[].class);
+                    String phone = reveal && phoneCipher != null ? cipher.open(county.value(), Field.PHONE, phoneCipher)
+                            : row.get("phone_masked", String.class);
+                    // In Column order.
+                    return Arrays.asList(row.get("file_number", String.class), row.get("village_code", String.class),
+                            String.valueOf(row.get("registration_year", Short.class)), row.get("relation", String.class),
+                            row.get("name", String.class), residentId, phone, row.get("labour_capacity", String.class),
+                            row.get("health", String.class), row.get("education", String.class), row.get("skills", String.class),
+                            row.get("causes", String.class), row.get("primary_cause", String.class), row.get("helper_cadre", String.class),
+                            String.valueOf(row.get("food_secure", Boolean.class)), String.valueOf(row.get("clothing_secure", Boolean.class)),
+                            String.valueOf(row.get("compulsory_education", Boolean.class)),
+                            String.valueOf(row.get("basic_medical_care", Boolean.class)), String.valueOf(row.get("safe_housing", Boolean.class)),
+                            row.get("status", String.class));
+                })
+                .all());
+    }
+
+    private static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        // A leading = + - @ would be a formula in a spreadsheet: prefixed so that opening the export runs nothing.
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

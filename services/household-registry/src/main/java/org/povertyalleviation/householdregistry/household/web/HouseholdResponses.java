@@ -1,0 +1,67 @@
+package org.povertyalleviation.householdregistry.household.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+
+import org.povertyalleviation.householdregistry.household.HouseholdRegister.HouseholdView;
+import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.HouseholdListRow;
+import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.HouseholdRow;
+import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.MemberRow;
+import org.povertyalleviation.householdregistry.personaldata.PersonalData;
+
+/** What the household API answers; personal data masked unless the read was revealed (and audited). */
+final class HouseholdResponses {
+
+    private HouseholdResponses() {
+    }
+
+    record GuaranteesResponse(boolean food, boolean clothing, boolean compulsoryEducation, boolean basicMedicalCare,
+                              boolean safeHousing, boolean allMet) {
+    }
+
+    /**
+     * A member. {@code birthDate} is given only unmasked: with the masked ID's region and last four characters it
+     * would complete the number. {@code age} is always given.
+     */
+    record MemberResponse(UUID id, String name, String relation, String residentId, LocalDate birthDate, int age, String sex,
+                          String phone, String labourCapacity, String health, String education, List<String> ecommerceSkills) {
+    }
+
+    record HouseholdResponse(UUID id, String county, String fileNumber, String village, int registrationYear, String status,
+                             String statusReason, Instant statusChangedAt, String helperCadre, GuaranteesResponse guarantees,
+                             List<String> causes, String primaryCause, List<MemberResponse> members, boolean personalDataUnmasked,
+                             int version, Instant createdAt, Instant updatedAt) {
+    }
+
+    record HouseholdSummary(UUID id, String fileNumber, String village, String status, int registrationYear, String primaryCause,
+                            String headName, String headResidentId, int members) {
+    }
+
+    static HouseholdResponse household(HouseholdView view, boolean unmasked, PersonalData personalData, LocalDate today) {
+        HouseholdRow row = view.household();
+        var guarantees = row.guarantees();
+        return new HouseholdResponse(row.id(), row.countyCode(), row.fileNumber(), row.villageCode(), row.registrationYear(),
+                row.status().name(), row.statusReason(), row.statusChangedAt(), row.helperCadre(),
+                new GuaranteesResponse(guarantees.food(), guarantees.clothing(), guarantees.compulsoryEducation(),
+                        guarantees.basicMedicalCare(), guarantees.safeHousing(), guarantees.allMet()),
+                row.causes(), row.primaryCause(),
+                view.members().stream().map(member -> member(row.countyCode(), member, unmasked, personalData, today)).toList(),
+                unmasked, row.version(), row.createdAt(), row.updatedAt());
+    }
+
+    static HouseholdSummary summary(HouseholdListRow row) {
+        return new HouseholdSummary(row.id(), row.fileNumber(), row.villageCode(), row.status().name(), row.registrationYear(),
+                row.primaryCause(), row.headName(), row.headResidentId(), row.members());
+    }
+
+    private static MemberResponse member(String county, MemberRow member, boolean unmasked, PersonalData personalData, LocalDate today) {
+        return new MemberResponse(member.id(), member.name(), member.relation(),
+                unmasked ? personalData.residentId(county, member) : member.residentIdMasked(),
+                unmasked ? member.birthDate() : null, Period.between(member.birthDate(), today).getYears(), member.sex(),
+                unmasked ? personalData.phone(county, member) : member.phoneMasked(),
+                member.labourCapacity(), member.health(), member.education(), member.ecommerceSkills());
+    }
+}

@@ -1,0 +1,167 @@
+package org.povertyalleviation.householdregistry.importing.web;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.householdregistry.importing.HouseholdFileReader.Format;
+import org.povertyalleviation.householdregistry.importing.HouseholdImport;
+import org.povertyalleviation.householdregistry.importing.domain.Rejection;
+import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
+import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository.JobRow;
+import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.NotFoundException;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Bulk import of a county's household file (CSV or XLSX, multipart field {@code file}): answered 202 with the job at
+ * once; the job's counts show progress, {@code /progress} streams them as server-sent events until it ends, and the
+ * rejected rows are listed with line numbers and reasons (JSON, or CSV to hand back to the village).
+ */
+@RestController
+class ImportController {
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+    private final CountyGate gate;
+    private final HouseholdImport householdImport;
+    private final ImportRepository imports;
+    private final TenantTransactions tenantTransactions;
+
+    ImportController(CountyGate gate, HouseholdImport householdImport, ImportRepository imports, TenantTransactions tenantTransactions) {
+        this.gate = gate;
+        this.householdImport = householdImport;
+        this.imports = imports;
+        this.tenantTransactions = tenantTransactions;
+    }
+
+    @PostMapping(path = "/counties/{county}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<JobRow>> start(@PathVariable String county, @RequestBody Mono<MultiValueMap<String, Part>> parts) {
+        return gate.act(county).flatMap(code -> parts.flatMap(form -> {
+            Part part = form.getFirst("file");
+            if (!(part instanceof FilePart file)) {
+                return Mono.error(InvalidRequestException.field("file", "upload the household file as the multipart field \"file\""));
+            }
+            Format format = format(file);
+            return Mono.fromCallable(() -> Files.createTempFile("household-import-", "." + format.name().toLowerCase()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(path -> file.transferTo(path).then(Mono.defer(() -> size(path)))
+                            .flatMap(size -> size == 0 ? Mono.error(InvalidRequestException.field("file", "the file is empty")) : Mono.just(path))
+                            .flatMap(upload -> ReactiveSecurityContextHolder.getContext()
+                                    .map(context -> context.getAuthentication().getName())
+                                    .flatMap(user -> householdImport.start(code, upload, file.filename(), format, user)))
+                            .doOnError(e -> deleteQuietly(path)));
+        })).map(job -> ResponseEntity.accepted().location(URI.create("/counties/" + county + "/imports/" + job.id())).body(job));
+    }
+
+    @GetMapping("/counties/{county}/imports")
+    Flux<JobRow> jobs(@PathVariable String county) {
+        return gate.read(county).flatMapMany(code -> tenantTransactions.manyInCounty(code, () -> imports.recentJobs(code.value(), 50)));
+    }
+
+    @GetMapping("/counties/{county}/imports/{id}")
+    Mono<JobRow> job(@PathVariable String county, @PathVariable String id) {
+        UUID job = uuid(id);
+        return gate.read(county).flatMap(code -> find(code, job));
+    }
+
+    /** The job every half second until it has ended (the last event is the final counts), as server-sent events. */
+    @GetMapping(path = "/counties/{county}/imports/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<JobRow>> progress(@PathVariable String county, @PathVariable String id) {
+        UUID job = uuid(id);
+        return gate.read(county).flatMapMany(code -> find(code, job).thenMany(Flux.interval(Duration.ZERO, PROGRESS_INTERVAL)
+                .concatMap(tick -> find(code, job))
+                .takeUntil(row -> !row.status().equals("RUNNING"))
+                .map(row -> ServerSentEvent.builder(row).event(row.status().equals("RUNNING") ? "progress" : "finished").build())));
+    }
+
+    /** Rejected rows in line order; pass the last line of a page as {@code after} for the next. */
+    @GetMapping("/counties/{county}/imports/{id}/rejections")
+    Flux<Rejection> rejections(@PathVariable String county, @PathVariable String id, @RequestParam(defaultValue = "0") int after,
+                               @RequestParam(defaultValue = "500") int limit) {
+        UUID job = uuid(id);
+        if (limit < 1 || limit > 5000) {
+            throw InvalidRequestException.field("limit", "must be between 1 and 5000");
+        }
+        return gate.read(county).flatMapMany(code -> find(code, job)
+                .thenMany(tenantTransactions.manyInCounty(code, () -> imports.rejections(code.value(), job, after, limit))));
+    }
+
+    /** Every rejected row as CSV (line, file number, field, reason), to hand back to whoever keeps the file. */
+    @GetMapping(path = "/counties/{county}/imports/{id}/rejections.csv", produces = "text/csv")
+    Mono<ResponseEntity<Flux<String>>> rejectionsCsv(@PathVariable String county, @PathVariable String id) {
+        UUID job = uuid(id);
+        return gate.read(county).flatMap(code -> find(code, job)).map(found -> ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-rows-" + job + ".csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(Flux.concat(Flux.just("\uFEFFline,file_number,field,reason\n"),
+                        tenantTransactions.manyInCounty(CountyCode.of(county), () -> imports.rejections(county, job, 0, Integer.MAX_VALUE))
+                                .map(rejection -> rejection.line() + "," + csv(rejection.fileNumber()) + "," + csv(rejection.field())
+                                        + "," + csv(rejection.reason()) + "\n"))));
+    }
+
+    private Mono<JobRow> find(CountyCode county, UUID job) {
+        return tenantTransactions.inCounty(county, () -> imports.job(county.value(), job))
+                .switchIfEmpty(Mono.error(new NotFoundException("Import", job)));
+    }
+
+    private static Format format(FilePart file) {
+        String name = file.filename().toLowerCase();
+        MediaType type = file.headers().getContentType();
+        if (name.endsWith(".xlsx") || (type != null && type.toString().contains("spreadsheetml"))) {
+            return Format.XLSX;
+        }
+        if (name.endsWith(".csv") || (type != null && type.toString().startsWith("text/csv"))) {
+            return Format.CSV;
+        }
+        throw InvalidRequestException.field("file", "must be a .csv or .xlsx file");
+    }
+
+    private static Mono<Long> size(Path path) {
+        return Mono.fromCallable(() -> Files.size(path)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (java.io.IOException ignored) {
+            // A temporary file; the OS cleans its temporary directory.
+        }
+    }
+
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.field("id", "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.povertyalleviation.householdregistry.income.domain;
+
+/** Where a household's income came from; all but SUBSIDY and OTHER are the e-commerce mechanisms. */
+public enum IncomeSource {
+    SHOP_SHARE(true), ORDER_PREMIUM(true), WORKSHOP_WAGE(true), DIVIDEND(true), CROWDFUNDING(true),
+    SUBSIDY(false), OTHER(false);
+
+    private final boolean ecommerce;
+
+    IncomeSource(boolean ecommerce) {
+        this.ecommerce = ecommerce;
+    }
+
+    /** Income the platform's mechanisms produced, which the early warning watches. */
+    public boolean ecommerce() {
+        return ecommerce;
+    }
+}

@@ -1,0 +1,137 @@
+package org.povertyalleviation.householdregistry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.PlatformRealm;
+import org.povertyalleviation.platform.infra.ServiceProperties;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The household registry against the JVM's real PostgreSQL, Kafka and Keycloak; one context for every test class.
+ * Counties join the way they do in production: the test publishes the county registry's county.joined.v1 and
+ * village.registered.v1 events to Kafka and waits until the service's copy has them. Each test class registers its
+ * own file numbers (a prefix per class), so classes run in any order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HouseholdRegistryIT {
+
+    /** Test keys (Base64 of 32 bytes); production keys come from a Kubernetes Secret. */
+    public static final String TEST_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    public static final String OLD_KEY = "b2xkLWtleS1yb3RhdGVkLWF3YXktaW4tdGVzdHMtMzI=";
+    public static final String TEST_LOOKUP_KEY = "bG9va3VwLWtleS1mb3ItdGVzdHMtb25seS0zMi1ieXRlcyE=";
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebTestClient web;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceProperties.register(registry, "household_registry", HouseholdRegistryIT::keycloak);
+        registry.add("household-registry.personal-data.active-key-secret", () -> TEST_KEY);
+        registry.add("household-registry.personal-data.active-key", () -> "k1");
+        registry.add("household-registry.personal-data.lookup-key", () -> TEST_LOOKUP_KEY);
+        // An earlier key, still readable: PersonalDataIT seals rows with it and rotates them to k1.
+        registry.add("household-registry.personal-data.keys.k0", () -> OLD_KEY);
+        // The sweep runs when a test asks for it, not on a schedule.
+        registry.add("household-registry.early-warning.sweep-cron", () -> "-");
+    }
+
+    protected static KeycloakServer keycloak() {
+        return SharedInfrastructure.keycloak(List.of(PlatformRealm.fromRepository()
+                .user("operator", "secret", "platform-operator")
+                .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
+                .user("clerk-621222", "secret", "county-clerk", PlatformRealm.county("621222"))
+                .user("cadre-621222", "secret", "village-cadre", PlatformRealm.county("621222"))
+                .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
+                .user("admin-621224", "secret", "county-admin", PlatformRealm.county("621224"))
+                .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
+                .partner("partner-jd", "partner-secret", "621224")
+                .json()));
+    }
+
+    protected static String tokenFor(String username) {
+        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
+    }
+
+    @BeforeEach
+    void client() {
+        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        joinOnce("621222", "文县");
+        joinOnce("621224", "康县");
+    }
+
+    private static final java.util.Set<String> JOINED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Publishes the county registry's events for a county with three villages, and waits until the service knows them. */
+    protected void joinOnce(String county, String nameZh) {
+        if (!JOINED.add(county)) {
+            return;
+        }
+        publish("county.events", county, county, "county.joined.v1",
+                "{\"county\":\"" + county + "\",\"nameZh\":\"" + nameZh + "\",\"nameEn\":\"County " + county + "\",\"city\":\""
+                        + county.substring(0, 4) + "00\",\"province\":\"" + county.substring(0, 2) + "0000\",\"townships\":3,\"villages\":5}");
+        for (String village : villages(county)) {
+            publish("village.events", county, village, "village.registered.v1",
+                    "{\"county\":\"" + county + "\",\"village\":\"" + village + "\",\"township\":\"" + village.substring(0, 9)
+                            + "\",\"nameZh\":\"村" + village.substring(9) + "\",\"poor\":true}");
+        }
+        String token = tokenFor("operator");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            int status = web.get().uri("/counties/" + county + "/villages/" + villages(county).get(villages(county).size() - 1) + "/income/summary")
+                    .header("Authorization", "Bearer " + token).exchange().returnResult(String.class).getStatus().value();
+            if (status == 200) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("County " + county + " did not join the household registry's copy within 60 s (last answer " + status + ")");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    protected static List<String> villages(String county) {
+        // IncomeIT's summary test has 103201 to itself, so that the village summary counts only its two households.
+        return List.of(county + "101201", county + "101202", county + "102201", county + "102202", county + "103201");
+    }
+
+    /** Sends one structured CloudEvent the way the producing service's outbox relay does (key county:subject). */
+    protected static String publish(String topic, String county, String subject, String type, String dataJson) {
+        String id = UUID.randomUUID().toString();
+        publishWithId(topic, county, subject, type, id, dataJson);
+        return id;
+    }
+
+    protected static void publishWithId(String topic, String county, String subject, String type, String id, String dataJson) {
+        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
+                + "\",\"subject\":\"" + subject + "\",\"time\":\"2026-11-23T02:15:30Z\",\"datacontenttype\":\"application/json\",\"county\":\""
+                + county + "\",\"data\":" + dataJson + "}";
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, county + ":" + subject, envelope)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish " + type, e);
+        }
+    }
+}

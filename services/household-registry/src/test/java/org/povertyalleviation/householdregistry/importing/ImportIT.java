@@ -1,0 +1,220 @@
+package org.povertyalleviation.householdregistry.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.povertyalleviation.householdregistry.household.HouseholdMother.residentId;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.householdregistry.Events;
+import org.povertyalleviation.householdregistry.HouseholdRegistryIT;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** Bulk import and export of a county's household file, CSV and XLSX, against the real database and Kafka. */
+class ImportIT extends HouseholdRegistryIT {
+
+    private static final String HEADER = "file_number,village_code,registration_year,relation,name,resident_id,phone,labour_capacity,"
+            + "health,education,ecommerce_skills,causes,primary_cause,helper_cadre,food,clothing,compulsory_education,"
+            + "basic_medical_care,safe_housing";
+
+    @Test
+    void good_rows_go_in_bad_rows_are_reported_with_their_lines_and_importing_again_changes_nothing() {
+        String wangHead = residentId("621222", "19700101");
+        String wangSpouse = residentId("621222", "19720202");
+        String badCheck = residentId("621222", "19800303");
+        badCheck = badCheck.substring(0, 17) + (badCheck.charAt(17) == '1' ? '2' : '1');
+        String liHead = residentId("621222", "19600404");
+        String csv = HEADER + "\n"
+                // line 2-3: a good household of two
+                + "IMP-1,621222101201,2016,HEAD,王五,\"" + wangHead + "\",13912345678,FULL,HEALTHY,PRIMARY,LIVE_STREAMING;SHOP_OPERATION,"
+                + "ILLNESS;LACK_OF_FUNDS,ILLNESS,\"李干部, 村支书\",是,是,是,是,否\n"
+                + "IMP-1,,,SPOUSE,赵六," + wangSpouse + ",,PARTIAL,CHRONIC_ILLNESS,NONE,,,,,,,,,\n"
+                // line 4-5: a household whose second member has a wrong check character: both rows rejected
+                + "IMP-2,621222101202,2017,HEAD,钱七," + residentId("621222", "19750505") + ",,FULL,HEALTHY,PRIMARY,,LACK_OF_WATER,LACK_OF_WATER,,1,1,1,1,1\n"
+                + "IMP-2,,,CHILD,钱小七," + badCheck + ",,NONE,HEALTHY,PRIMARY,,,,,,,,,\n"
+                // line 6: a village of another county
+                + "IMP-3,621224101201,2017,HEAD,孙八," + residentId("621222", "19650606") + ",,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,1\n"
+                // line 7: a good single-person household
+                + "IMP-4,621222102201,2018,户主,李九," + liHead + ",0939-1234567,NONE,DISABLED,NONE,,DISABILITY,DISABILITY,,1,1,1,1,1\n"
+                // line 8: IMP-1 again, apart from its rows
+                + "IMP-1,,,CHILD,王小五," + residentId("621222", "20100101") + ",,NONE,HEALTHY,PRIMARY,,,,,,,,,\n";
+
+        String job = upload("households.csv", csv.getBytes(StandardCharsets.UTF_8));
+        String finished = awaitFinished(job);
+
+        assertThat(finished).contains("\"status\":\"COMPLETED\"").contains("\"rowsRead\":7").contains("\"householdsCreated\":2")
+                .contains("\"householdsUpdated\":0").contains("\"rowsRejected\":4");
+        String rejections = get("/counties/621222/imports/" + job + "/rejections").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(lines(rejections)).containsExactly(4, 5, 6, 8);
+        assertThat(rejections).contains("\"line\":5,\"fileNumber\":\"IMP-2\",\"field\":\"resident_id\"")
+                .contains("check character").contains("rejected with its household (see line 5)")
+                .contains("village 621224101201 is not a village of county 621222").contains("must be together; it began on line 2");
+        String households = get("/counties/621222/households?limit=500&after=IMP-").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(households).contains("\"fileNumber\":\"IMP-1\"").contains("\"fileNumber\":\"IMP-4\"")
+                .doesNotContain("\"fileNumber\":\"IMP-2\"").doesNotContain("\"fileNumber\":\"IMP-3\"");
+        assertThat(households.replaceAll("(?s).*\"fileNumber\":\"IMP-1\"(.*?)}.*", "$1")).contains("\"members\":2");
+        String csvReport = get("/counties/621222/imports/" + job + "/rejections.csv").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csvReport).startsWith("\uFEFFline,file_number,field,reason\n").contains("\n6,IMP-3,village_code,");
+        List<String> registered = Events.read("household.events",
+                value -> value.contains("\"type\":\"household.registered.v1\"") && value.contains("\"fileNumber\":\"IMP-"), 2);
+        assertThat(registered).hasSize(2);
+        assertThat(Events.schemaErrors("household.registered.v1", registered.get(0))).isEmpty();
+
+        String again = awaitFinished(upload("households.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(again).contains("\"householdsCreated\":0").contains("\"householdsUpdated\":0").contains("\"householdsUnchanged\":2")
+                .contains("\"rowsRejected\":4");
+        assertThat(Events.read("household.events", value -> value.contains("\"fileNumber\":\"IMP-")
+                && (value.contains("household.updated.v1") || value.contains("household.registered.v1")), 3)).hasSize(2);
+
+        // The same households as a workbook, with one change: the Wang household's safe housing is now met.
+        String xlsxJob = upload("households.xlsx", workbook(csv.lines().limit(3).toList(), "否", "是"));
+        assertThat(awaitFinished(xlsxJob)).contains("\"status\":\"COMPLETED\"").contains("\"householdsUpdated\":1")
+                .contains("\"householdsCreated\":0").contains("\"rowsRejected\":0");
+        assertThat(Events.read("household.events", value -> value.contains("household.updated.v1") && value.contains("\"fileNumber\":\"IMP-1\""), 1))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_file_without_the_required_columns_fails_with_the_missing_ones_named_and_writes_nothing() {
+        String job = upload("households.csv", "file_number,name\nX-1,王\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitFinished(job)).contains("\"status\":\"FAILED\"").contains("village_code").contains("resident_id")
+                .contains("\"householdsCreated\":0");
+        web.post().uri("/counties/621222/imports").header("Authorization", "Bearer " + tokenFor("clerk-621222"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart("households.pdf", new byte[] {1}))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("file");
+    }
+
+    @Test
+    void progress_streams_as_server_sent_events_until_the_job_ends() {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 1200; i++) {
+            csv.append("SSE-").append(String.format("%04d", i)).append(",621222101202,2019,HEAD,户主").append(i).append(',')
+                    .append(residentId("621222", String.format("1990%02d%02d", 1 + i % 12, 1 + i / 12 % 28))).append(",,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,1\n");
+        }
+        String job = upload("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        List<String> events = web.get().uri("/counties/621222/imports/" + job + "/progress")
+                .header("Authorization", "Bearer " + tokenFor("clerk-621222")).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody().collectList().block(Duration.ofSeconds(60));
+
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1)).contains("\"status\":\"COMPLETED\"").contains("\"householdsCreated\":1200");
+    }
+
+    @Test
+    void exports_are_masked_unless_an_allowed_role_asks_and_then_audited() {
+        String head = residentId("621222", "19550505");
+        String csv = HEADER + "\nEXP-1,621222101201,2016,HEAD,周十," + head + ",13712345678,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,1\n";
+        awaitFinished(upload("export.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        String masked = get("/counties/621222/exports/households.csv?village=621222101201").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(masked).contains("EXP-1,621222101201,2016,HEAD,周十,621222********" + head.substring(14) + ",137****5678")
+                .doesNotContain(head);
+        String unmasked = web.get().uri("/counties/621222/exports/households.csv?unmasked=true")
+                .header("Authorization", "Bearer " + tokenFor("admin-621222")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(unmasked).contains(head + ",13712345678");
+        web.get().uri("/counties/621222/exports/households.xlsx?unmasked=true").header("Authorization", "Bearer " + tokenFor("cadre-621222"))
+                .exchange().expectStatus().isForbidden();
+        byte[] xlsx = get("/counties/621222/exports/households.xlsx").expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(xlsx).startsWith((byte) 'P', (byte) 'K');
+        web.get().uri("/audit/counties/621222/entries?limit=500").header("Authorization", "Bearer " + tokenFor("auditor-621222")).exchange()
+                .expectBody(String.class).value(audit -> assertThat(audit)
+                        .contains("\"actor\":\"admin-621222\"").contains("\"action\":\"households.exported-unmasked\""));
+    }
+
+    private String upload(String name, byte[] content) {
+        String body = web.post().uri("/counties/621222/imports").header("Authorization", "Bearer " + tokenFor("clerk-621222"))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(multipart(name, content))).exchange()
+                .expectStatus().isAccepted().expectHeader().exists("Location")
+                .expectBody(String.class).returnResult().getResponseBody();
+        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    }
+
+    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(String name, byte[] content) {
+        MultipartBodyBuilder builder = new MultipartBodyBuilder();
+        builder.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return builder.build();
+    }
+
+    private String awaitFinished(String job) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String body = get("/counties/621222/imports/" + job).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            if (!body.contains("\"status\":\"RUNNING\"")) {
+                return body;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Import " + job + " still running after 60 s: " + body);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String path) {
+        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor("clerk-621222")).exchange();
+    }
+
+    private static List<Integer> lines(String rejections) {
+        return Pattern.compile("\"line\":(\\d+)").matcher(rejections).results().map(m -> Integer.parseInt(m.group(1))).distinct().toList();
+    }
+
+    /** The CSV lines as a workbook (cells split naively: the test lines quote only where a comma is inside). */
+    private static byte[] workbook(List<String> csvLines, String replace, String with) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Workbook workbook = new Workbook(out, "test", "1.0");
+            Worksheet sheet = workbook.newWorksheet("户籍");
+            for (int r = 0; r < csvLines.size(); r++) {
+                List<String> cells = splitCsv(csvLines.get(r));
+                for (int c = 0; c < cells.size(); c++) {
+                    String cell = r > 0 && c == cells.size() - 1 && cells.get(c).equals(replace) ? with : cells.get(c);
+                    if (c == 2 && r > 0 && !cell.isEmpty()) {
+                        sheet.value(r, c, Integer.parseInt(cell));
+                    } else if (!cell.isEmpty()) {
+                        sheet.value(r, c, cell);
+                    }
+                }
+            }
+            workbook.finish();
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        var matcher = Pattern.compile("\"([^\"]*)\"|([^,]*)").matcher(line);
+        int position = 0;
+        while (position <= line.length() && matcher.find(position)) {
+            cells.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            position = matcher.end() + 1;
+        }
+        return cells;
+    }
+}
