@@ -8,8 +8,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,10 +110,20 @@ public final class DevStack implements AutoCloseable {
         countyRegistry.put("KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
         startApp("county-registry", options.appsDirectory().resolve("county-registry.jar"), countyRegistryPort, countyRegistry);
 
+        int householdRegistryPort = FreePorts.next();
+        Map<String, String> householdRegistry = new LinkedHashMap<>(common);
+        householdRegistry.putAll(databaseEnvironment(postgres.database("household_registry")));
+        // Personal data is sealed with keys made for this run: its database goes with it, so nothing needs them later.
+        householdRegistry.put("PII_ACTIVE_KEY_ID", "k1");
+        householdRegistry.put("PII_ACTIVE_KEY", randomKey());
+        householdRegistry.put("PII_LOOKUP_KEY", randomKey());
+        startApp("household-registry", options.appsDirectory().resolve("household-registry.jar"), householdRegistryPort, householdRegistry);
+
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("SPRING_DATA_REDIS_HOST", redis.host());
         gateway.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
         gateway.put("COUNTY_REGISTRY_URL", "http://127.0.0.1:" + countyRegistryPort);
+        gateway.put("HOUSEHOLD_REGISTRY_URL", "http://127.0.0.1:" + householdRegistryPort);
         startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), gateway);
 
         DemoOnboarding.onboardAll(dataset, "http://127.0.0.1:" + countyRegistryPort,
@@ -127,6 +139,13 @@ public final class DevStack implements AutoCloseable {
         return Map.of("DATABASE_R2DBC_URL", database.r2dbcUrl(), "DATABASE_JDBC_URL", database.jdbcUrl(),
                 "DATABASE_APP_USER", database.appUsername(), "DATABASE_APP_PASSWORD", database.appPassword(),
                 "DATABASE_OWNER_USER", database.ownerUsername(), "DATABASE_OWNER_PASSWORD", database.ownerPassword());
+    }
+
+    /** 32 random bytes in Base64: an AES-256 key, or an HMAC-SHA256 key of the same strength. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Starts a service or the gateway from its jar and waits until its readiness probe is UP. */
@@ -182,7 +201,7 @@ public final class DevStack implements AutoCloseable {
     /** The summary printed at start-up: what runs where, and who can log in. */
     public String summary() {
         StringBuilder out = new StringBuilder("\n=== Poverty-alleviation platform devstack is up (demo seed ").append(dataset.seed()).append(") ===\n");
-        urls.forEach((name, url) -> out.append(String.format("  %-16s %s%n", name, url)));
+        urls.forEach((name, url) -> out.append(String.format("  %-18s %s%n", name, url)));
         out.append("\n  Demo users (realm ").append(DemoRealm.REALM).append(", local use only):\n");
         for (DemoRealm.DemoUser user : DemoRealm.users(dataset)) {
             out.append(String.format("    %-18s %-22s %-18s %s%n", user.username(), user.password(), user.role(), user.scope()));

@@ -32,7 +32,7 @@ class DevStackIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"")
                     .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"",
-                            "\"county-registry\":\"UP\"", "\"gateway\":\"UP\"");
+                            "\"county-registry\":\"UP\"", "\"household-registry\":\"UP\"", "\"gateway\":\"UP\"");
             assertThat(get(gatewayHealth).body()).contains("\"status\":\"UP\"");
 
             String issuer = stack.urls().get("issuer");
