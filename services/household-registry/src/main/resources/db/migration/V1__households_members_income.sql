@@ -123,6 +123,8 @@ create table import_job (
     failure              text,
     started_by           text        not null,
     started_at           timestamptz not null default now(),
+    -- Moves on with every committed batch: a RUNNING job that stops moving lost its worker (ImportWatchdog).
+    last_progress_at     timestamptz not null default now(),
     finished_at          timestamptz,
     primary key (county_code, id)
 );

@@ -138,6 +138,31 @@ class ImportIT extends HouseholdRegistryIT {
                         .contains("\"actor\":\"admin-621222\"").contains("\"action\":\"households.exported-unmasked\""));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ImportWatchdog watchdog;
+
+    @Test
+    void a_job_whose_worker_is_gone_is_marked_failed_by_the_watchdog() throws Exception {
+        String stalled = java.util.UUID.randomUUID().toString();
+        String moving = java.util.UUID.randomUUID().toString();
+        var db = org.povertyalleviation.platform.infra.SharedInfrastructure.postgres().database("household_registry");
+        try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword());
+             var statement = connection.createStatement()) {
+            statement.execute("select set_config('app.county', '621222', false)");
+            statement.execute("insert into import_job (county_code, id, file_name, format, status, started_by, started_at, last_progress_at)"
+                    + " values ('621222', '" + stalled + "', 'lost.csv', 'CSV', 'RUNNING', 'clerk-621222', now() - interval '1 hour',"
+                    + " now() - interval '16 minutes'), ('621222', '" + moving + "', 'slow.csv', 'CSV', 'RUNNING', 'clerk-621222',"
+                    + " now() - interval '1 hour', now() - interval '1 minute')");
+        }
+
+        watchdog.failStalledImports();
+
+        assertThat(get("/counties/621222/imports/" + stalled).expectBody(String.class).returnResult().getResponseBody())
+                .contains("\"status\":\"FAILED\"").contains("importing the file again completes it");
+        assertThat(get("/counties/621222/imports/" + moving).expectBody(String.class).returnResult().getResponseBody())
+                .contains("\"status\":\"RUNNING\"");
+    }
+
     private String upload(String name, byte[] content) {
         String body = web.post().uri("/counties/621222/imports").header("Authorization", "Bearer " + tokenFor("clerk-621222"))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(multipart(name, content))).exchange()

@@ -76,7 +76,8 @@ public class ImportRepository {
         return database.sql("""
                         update import_job set rows_read = rows_read + :read, households_created = households_created + :created,
                                households_updated = households_updated + :updated,
-                               households_unchanged = households_unchanged + :unchanged, rows_rejected = rows_rejected + :rejected
+                               households_unchanged = households_unchanged + :unchanged, rows_rejected = rows_rejected + :rejected,
+                               last_progress_at = now()
                          where county_code = :county and id = :id""")
                 .bind("county", county).bind("id", job).bind("read", rowsRead).bind("created", created).bind("updated", updated)
                 .bind("unchanged", unchanged).bind("rejected", rejected)
@@ -103,6 +104,15 @@ public class ImportRepository {
                 .bind("fields", rejections.stream().map(Rejection::field).toArray(String[]::new))
                 .bind("reasons", rejections.stream().map(Rejection::reason).toArray(String[]::new))
                 .fetch().rowsUpdated().then();
+    }
+
+    /** Ends the county's RUNNING jobs that have not moved for {@code minutes}: their worker is gone. */
+    public Mono<Long> failStalled(String county, int minutes) {
+        return database.sql("""
+                        update import_job set status = 'FAILED', finished_at = now(),
+                               failure = 'the import stopped after its last committed batch (its worker ended); importing the file again completes it'
+                         where county_code = :county and status = 'RUNNING' and last_progress_at < now() - make_interval(mins => :minutes)""")
+                .bind("county", county).bind("minutes", minutes).fetch().rowsUpdated();
     }
 
     public Flux<Rejection> rejections(String county, UUID job, int afterLine, int limit) {

@@ -1,0 +1,46 @@
+package org.povertyalleviation.householdregistry.importing;
+
+import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * An import runs on a worker thread of the replica that received the file; if that replica stops, its job would
+ * show RUNNING for ever. A batch commits in about a second, so a job without progress for 15 minutes has lost its
+ * worker: it is marked FAILED (what committed stays; importing the file again completes it).
+ */
+@Component
+class ImportWatchdog {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportWatchdog.class);
+    static final int STALLED_MINUTES = 15;
+
+    private final DatabaseClient database;
+    private final TenantTransactions tenantTransactions;
+    private final ImportRepository imports;
+
+    ImportWatchdog(DatabaseClient database, TenantTransactions tenantTransactions, ImportRepository imports) {
+        this.database = database;
+        this.tenantTransactions = tenantTransactions;
+        this.imports = imports;
+    }
+
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void failStalledImports() {
+        database.sql("select code from joined_county order by code").map(row -> row.get("code", String.class)).all()
+                .concatMap(code -> tenantTransactions.inCounty(CountyCode.of(code), () -> imports.failStalled(code, STALLED_MINUTES))
+                        .filter(failed -> failed > 0)
+                        .doOnNext(failed -> log.warn("{} import(s) of county {} stalled for {} minutes and were marked FAILED",
+                                failed, code, STALLED_MINUTES)))
+                .onErrorResume(e -> {
+                    log.error("The import watchdog failed; it runs again in 5 minutes", e);
+                    return reactor.core.publisher.Flux.empty();
+                })
+                .blockLast();
+    }
+}
