@@ -3,7 +3,6 @@ package org.povertyalleviation.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
-import org.povertyalleviation.platform.sample.TopicReader;
-import org.povertyalleviation.platform.sample.TopicReader.Received;
+import org.povertyalleviation.platform.contracts.EventCatalogue;
+import org.povertyalleviation.platform.contracts.TopicReader;
+import org.povertyalleviation.platform.contracts.TopicReader.Received;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantContext;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -73,7 +69,7 @@ class OutboxIT extends SampleServiceIT {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).key()).isEqualTo("621222:" + shipment);
         assertThat(codec.read(received.get(0).value().getBytes())).isEqualTo(event);
-        assertThat(schemaErrors(received.get(0).value())).isEmpty();
+        assertThat(EventCatalogue.envelopeErrors(received.get(0).value())).isEmpty();
         assertThat(pendingRows()).isZero();
     }
 
@@ -234,12 +230,6 @@ class OutboxIT extends SampleServiceIT {
 
     private long count(String sql) {
         return database.sql(sql).map(row -> row.get(0, Long.class)).one().defaultIfEmpty(0L).block();
-    }
-
-    private static Set<String> schemaErrors(String envelope) throws Exception {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Path.of("../../docs/events/envelope.schema.json").toUri());
-        return schema.validate(new ObjectMapper().readTree(envelope)).stream().map(Object::toString).collect(Collectors.toSet());
     }
 
     private static void sleep(long millis) {

@@ -15,14 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.countyregistry.CountyRegistryIT;
+import org.povertyalleviation.platform.contracts.EventCatalogue;
+import org.povertyalleviation.platform.contracts.TopicReader;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.springframework.http.MediaType;
@@ -49,10 +45,10 @@ class OnboardingIT extends CountyRegistryIT {
 
         List<String> joined = events("county.events", "\"county.joined.v1\"", "350821", 1);
         assertThat(joined).hasSize(1);
-        assertThat(schemaErrors("county.joined.v1", joined.get(0))).isEmpty();
+        assertThat(EventCatalogue.schemaErrors("county.joined.v1", joined.get(0))).isEmpty();
         List<String> villages = events("village.events", "\"village.registered.v1\"", "350821", 3);
         assertThat(villages).hasSize(3);
-        assertThat(schemaErrors("village.registered.v1", villages.get(0))).isEmpty();
+        assertThat(EventCatalogue.schemaErrors("village.registered.v1", villages.get(0))).isEmpty();
     }
 
     @Test
@@ -144,36 +140,7 @@ class OnboardingIT extends CountyRegistryIT {
 
     /** The events of a type for a county on a topic, read until {@code expected} arrived and a little after. */
     private static List<String> events(String topic, String type, String county, int expected) {
-        List<String> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long settle = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settle)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value().contains(type) && record.value().contains("\"county\":\"" + county + "\"")) {
-                        found.add(record.value());
-                    }
-                });
-                if (found.size() >= expected && settle == Long.MAX_VALUE) {
-                    settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Set<String> schemaErrors(String type, String envelope) throws Exception {
-        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        var mapper = new ObjectMapper();
-        var node = mapper.readTree(envelope);
-        Set<String> errors = factory.getSchema(Path.of("../../docs/events/envelope.schema.json").toUri()).validate(node)
-                .stream().map(Object::toString).collect(Collectors.toSet());
-        factory.getSchema(Path.of("../../docs/events/" + type + ".schema.json").toUri()).validate(node.get("data"))
-                .forEach(error -> errors.add("data: " + error));
-        return errors;
+        return TopicReader.read(topic, expected, r -> r.value().contains(type) && r.value().contains("\"county\":\"" + county + "\""))
+                .stream().map(TopicReader.Received::value).toList();
     }
 }

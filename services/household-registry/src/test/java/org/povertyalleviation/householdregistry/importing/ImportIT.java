@@ -74,8 +74,8 @@ class ImportIT extends HouseholdRegistryIT {
         String again = awaitFinished(upload("households.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(again).contains("\"householdsCreated\":0").contains("\"householdsUpdated\":0").contains("\"householdsUnchanged\":2")
                 .contains("\"rowsRejected\":4");
-        assertThat(Events.read("household.events", value -> value.contains("\"fileNumber\":\"IMP-")
-                && (value.contains("household.updated.v1") || value.contains("household.registered.v1")), 3)).hasSize(2);
+        assertThat(Events.present("household.events", value -> value.contains("\"fileNumber\":\"IMP-")
+                && (value.contains("household.updated.v1") || value.contains("household.registered.v1")))).hasSize(2);
 
         // The same households as a workbook, with one change: the Wang household's safe housing is now met.
         String xlsxJob = upload("households.xlsx", workbook(csv.lines().limit(3).toList(), "否", "是"));

@@ -1,4 +1,4 @@
-package org.povertyalleviation.platform.sample;
+package org.povertyalleviation.platform.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

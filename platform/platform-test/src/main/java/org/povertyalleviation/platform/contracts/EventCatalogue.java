@@ -1,0 +1,67 @@
+package org.povertyalleviation.platform.contracts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+
+/**
+ * The event catalogue (docs/events/) as producers' tests use it: what an emitted event breaks of the envelope schema
+ * and of its type's data schema. Found from the module's directory upwards, so every module's tests find it.
+ */
+public final class EventCatalogue {
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventCatalogue() {
+    }
+
+    /** Everything wrong with the envelope and with its data against {@code <type>.schema.json}; empty when valid. */
+    public static Set<String> schemaErrors(String type, String envelope) {
+        JsonNode node = parse(envelope);
+        Set<String> errors = envelopeErrors(node);
+        Path schema = directory().resolve(type + ".schema.json");
+        if (!Files.isRegularFile(schema)) {
+            errors.add("no schema " + schema + " in the catalogue");
+            return errors;
+        }
+        SCHEMAS.getSchema(schema.toUri()).validate(node.get("data")).forEach(error -> errors.add("data: " + error));
+        return errors;
+    }
+
+    /** Everything wrong with the envelope alone (the CloudEvents envelope with the county extension). */
+    public static Set<String> envelopeErrors(String envelope) {
+        return envelopeErrors(parse(envelope));
+    }
+
+    private static Set<String> envelopeErrors(JsonNode node) {
+        Set<String> errors = new LinkedHashSet<>();
+        SCHEMAS.getSchema(directory().resolve("envelope.schema.json").toUri()).validate(node).forEach(error -> errors.add(error.toString()));
+        return errors;
+    }
+
+    /** The catalogue's directory: docs/events of the repository the tests run in. */
+    public static Path directory() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path catalogue = dir.resolve("docs/events");
+            if (Files.isRegularFile(catalogue.resolve("envelope.schema.json"))) {
+                return catalogue;
+            }
+        }
+        throw new IllegalStateException("docs/events/envelope.schema.json not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static JsonNode parse(String envelope) {
+        try {
+            return JSON.readTree(envelope);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + envelope, e);
+        }
+    }
+}
