@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.infra.FreePorts;
-import org.povertyalleviation.platform.infra.KeycloakServer;
 
 class DevStackIT {
 
