@@ -253,6 +253,10 @@ class HouseholdIT extends HouseholdRegistryIT {
         String kang = register("621224", registration("621224", "K-0001", residentId("621224")), "admin-621224");
         register("621222", registration("621222", "W-ISO", residentId("621222")));
         String wen = tokenFor("admin-621222");
+        String kangHead = get("/counties/621224/households/" + kang, "admin-621224").expectBody(String.class).returnResult()
+                .getResponseBody().replaceAll("(?s).*\"members\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        String member = "{\"name\":\"x\",\"relation\":\"HEAD\",\"residentId\":\"" + residentId("621222")
+                + "\",\"labourCapacity\":\"NONE\",\"health\":\"HEALTHY\",\"education\":\"NONE\"}";
 
         CountyIsolation.of("http://127.0.0.1:" + port)
                 .actingAs("621222", wen)
@@ -264,6 +268,8 @@ class HouseholdIT extends HouseholdRegistryIT {
                 .endpoint("POST", "/counties/{county}/households/{id}/status", "{\"status\":\"LIFTED\"}")
                 .endpoint("POST", "/counties/{county}/households/{id}/members", "{\"name\":\"x\",\"relation\":\"CHILD\",\"residentId\":\""
                         + residentId("621222") + "\",\"labourCapacity\":\"NONE\",\"health\":\"HEALTHY\",\"education\":\"NONE\"}")
+                .endpoint("PUT", "/counties/{county}/households/{id}/members/" + kangHead, member)
+                .endpoint("DELETE", "/counties/{county}/households/{id}/members/" + kangHead)
                 .endpoint("DELETE", "/counties/{county}/households/{id}")
                 .endpoint("GET", "/counties/{county}/households/{id}/income")
                 .endpoint("GET", "/counties/{county}/households/{id}/income/summary")
@@ -274,6 +280,7 @@ class HouseholdIT extends HouseholdRegistryIT {
                 .endpoint("GET", "/counties/{county}/villages/621224101201/income/summary")
                 .endpoint("GET", "/counties/{county}/imports")
                 .endpoint("GET", "/counties/{county}/exports/households.csv")
+                .endpoint("GET", "/counties/{county}/exports/households.xlsx")
                 .listing("/counties/{county}/households")
                 .listing("/counties/{county}/households?village=621222101201")
                 .assertIsolated();

@@ -138,6 +138,29 @@ class ImportIT extends HouseholdRegistryIT {
                         .contains("\"actor\":\"admin-621222\"").contains("\"action\":\"households.exported-unmasked\""));
     }
 
+    @Test
+    void county_a_never_reaches_county_bs_imports() {
+        String csv = HEADER + "\nKI-1,621224101201,2016,HEAD,康一," + residentId("621224") + ",,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,0\n"
+                + "KI-2,621222101201,2016,HEAD,康二," + residentId("621224") + ",,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,0\n";
+        String kangJob = web.post().uri("/counties/621224/imports").header("Authorization", "Bearer " + tokenFor("admin-621224"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart("kang.csv", csv.getBytes(StandardCharsets.UTF_8)))).exchange()
+                .expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody()
+                .replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        awaitFinished("621224", kangJob, "admin-621224");
+        awaitFinished(upload("own.csv", (HEADER + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        org.povertyalleviation.platform.isolation.CountyIsolation.of("http://127.0.0.1:" + port)
+                .actingAs("621222", tokenFor("admin-621222"))
+                .foreignRecord("621224", kangJob, tokenFor("admin-621224"))
+                .endpoint("GET", "/counties/{county}/imports/{id}")
+                .endpoint("GET", "/counties/{county}/imports/{id}/progress")
+                .endpoint("GET", "/counties/{county}/imports/{id}/rejections")
+                .endpoint("GET", "/counties/{county}/imports/{id}/rejections.csv")
+                .listing("/counties/{county}/imports")
+                .assertIsolated();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     ImportWatchdog watchdog;
 
@@ -183,9 +206,14 @@ class ImportIT extends HouseholdRegistryIT {
     }
 
     private String awaitFinished(String job) {
+        return awaitFinished("621222", job, "clerk-621222");
+    }
+
+    private String awaitFinished(String county, String job, String user) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            String body = get("/counties/621222/imports/" + job).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            String body = web.get().uri("/counties/" + county + "/imports/" + job).header("Authorization", "Bearer " + tokenFor(user))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
             if (!body.contains("\"status\":\"RUNNING\"")) {
                 return body;
             }
