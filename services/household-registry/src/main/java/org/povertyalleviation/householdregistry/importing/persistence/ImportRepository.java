@@ -277,26 +277,37 @@ public class ImportRepository {
     }
 
     /**
-     * The rows of the batch's new and changed households for their events; a household that changed only in its
-     * members moves on a version here (one whose file row was updated already did).
+     * The rows of the batch's new and changed households for their events. A household that changed only in its
+     * members moves on a version here; the others are only read (new ones were just inserted, and one whose file
+     * row was updated already moved on), so no row is written twice.
      */
     public Flux<Written> written(String county, BatchResult result) {
-        Set<UUID> all = new java.util.HashSet<>(result.created());
-        all.addAll(result.changed());
-        Set<UUID> bumped = new java.util.HashSet<>(result.created());
-        bumped.addAll(result.fileUpdated());
-        return database.sql("""
-                        update household set version = version + case when id = any (:bumped) then 0 else 1 end,
-                               updated_at = case when id = any (:bumped) then updated_at else now() end
+        Set<UUID> read = new java.util.HashSet<>(result.created());
+        read.addAll(result.fileUpdated());
+        Set<UUID> membersOnly = new java.util.HashSet<>(result.changed());
+        membersOnly.removeAll(result.fileUpdated());
+        Flux<Written> bumped = membersOnly.isEmpty() ? Flux.empty() : database.sql("""
+                        update household set version = version + 1, updated_at = now()
                          where county_code = :county and id = any (:ids)
-                        returning county_code, id, file_number, village_code, registration_year, status, status_reason,
-                                  status_changed_at, helper_cadre, food_secure, clothing_secure, compulsory_education,
-                                  basic_medical_care, safe_housing, causes, primary_cause, version, created_at, updated_at,
-                                  (select count(*) from member m where m.county_code = household.county_code and m.household_id = household.id) as members""")
-                .bind("county", county).bind("ids", all.toArray(UUID[]::new)).bind("bumped", bumped.toArray(UUID[]::new))
-                .map(row -> new Written(org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.household(row),
-                        row.get("members", Long.class).intValue()))
-                .all();
+                        returning\s""" + WRITTEN_COLUMNS)
+                .bind("county", county).bind("ids", membersOnly.toArray(UUID[]::new))
+                .map(ImportRepository::written).all();
+        Flux<Written> unchanged = read.isEmpty() ? Flux.empty() : database.sql("select " + WRITTEN_COLUMNS
+                        + " from household where county_code = :county and id = any (:ids)")
+                .bind("county", county).bind("ids", read.toArray(UUID[]::new))
+                .map(ImportRepository::written).all();
+        return bumped.concatWith(unchanged);
+    }
+
+    private static final String WRITTEN_COLUMNS = """
+            county_code, id, file_number, village_code, registration_year, status, status_reason, status_changed_at, helper_cadre,
+            food_secure, clothing_secure, compulsory_education, basic_medical_care, safe_housing, causes, primary_cause, version,
+            created_at, updated_at,
+            (select count(*) from member m where m.county_code = household.county_code and m.household_id = household.id) as members""";
+
+    private static Written written(Readable row) {
+        return new Written(org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.household(row),
+                row.get("members", Long.class).intValue());
     }
 
     private static JobRow job(Readable row) {
