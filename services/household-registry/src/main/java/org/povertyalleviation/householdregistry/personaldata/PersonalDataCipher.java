@@ -30,6 +30,16 @@ public class PersonalDataCipher {
     private final String activeKey;
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
+    // Cipher.getInstance and Mac.getInstance look the provider up on every call: an import seals two values and hashes
+    // two per person, so each thread keeps its own (neither is thread-safe; both are re-initialised per use).
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    });
+    private final ThreadLocal<Mac> macs;
 
     public PersonalDataCipher(PersonalDataProperties properties) {
         if (properties.keys().isEmpty() || properties.activeKey() == null) {
@@ -55,6 +65,15 @@ public class PersonalDataCipher {
             throw new IllegalStateException("household-registry.personal-data.lookup-key must be at least 32 bytes");
         }
         this.lookupKey = new SecretKeySpec(lookup, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(lookupKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+            }
+        });
     }
 
     public String activeKey() {
@@ -65,7 +84,7 @@ public class PersonalDataCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKey), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(county, field));
             byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -91,7 +110,7 @@ public class PersonalDataCipher {
         byte[] ciphertext = new byte[buffer.remaining()];
         buffer.get(ciphertext);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(county, field));
             return new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8);
@@ -107,14 +126,10 @@ public class PersonalDataCipher {
 
     /** The keyed hash of a value (normalised by its value type), per county and field: equal values, equal hashes. */
     public byte[] lookupHash(String county, Field field, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
-            mac.update(associatedData(county, field));
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
+        Mac mac = macs.get();
+        mac.update(associatedData(county, field));
+        // doFinal also resets the Mac for the next value.
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] associatedData(String county, Field field) {
