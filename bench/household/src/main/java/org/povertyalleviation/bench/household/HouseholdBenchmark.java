@@ -1,0 +1,285 @@
+package org.povertyalleviation.bench.household;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+import org.povertyalleviation.platform.infra.BuildRepository;
+import org.povertyalleviation.platform.infra.Directories;
+import org.povertyalleviation.platform.infra.KafkaBroker;
+import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.PlatformRealm;
+import org.povertyalleviation.platform.infra.PostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The household registry's two performance targets, each against a baseline measured in the same run on the same
+ * machine: the bulk import of a county's household file against PostgreSQL's COPY of the same rows, and the
+ * village list page against the same SQL sent over JDBC. Starts real PostgreSQL, Kafka and Keycloak (platform-test's
+ * launchers), runs the service from its packaged jar as a separate JVM, makes counties join the way the county
+ * registry does (its events on Kafka), and prints a Markdown report. See bench/household/README.md.
+ */
+public final class HouseholdBenchmark implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HouseholdBenchmark.class);
+
+    static final String COUNTY = "621222";
+    static final String COUNTY_NAME = "文县";
+    static final String ADMIN = "admin-" + COUNTY;
+    static final String OPERATOR = "operator";
+    static final String PASSWORD = "secret";
+
+    final BenchSettings settings;
+    final Path runDirectory = Directories.runDirectory("household-bench");
+    final JsonMapper json = JsonMapper.builder().build();
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Path serviceJar;
+    PostgresServer postgres;
+    KafkaBroker kafka;
+    KeycloakServer keycloak;
+    private volatile boolean failed;
+    private boolean closed;
+    private String sourceVersion = "(unknown)";
+
+    private HouseholdBenchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    private void run() {
+        BuildRepository.useTheBuilds(HouseholdBenchmark.class, "/bench-build.properties");
+        if (!Files.isRegularFile(settings.serviceJar())) {
+            throw new IllegalStateException(settings.serviceJar() + " is missing: build first (bench/household/run.sh does)");
+        }
+        // A copy, so that a rebuild of the service during the run cannot change the jar under a running JVM.
+        serviceJar = runDirectory.resolve("household-registry.jar");
+        try {
+            Files.copy(settings.serviceJar(), serviceJar, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String startLoad = loadAverage();
+        sourceVersion = sourceVersion();
+        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        log.info("Run directory {}; service jar {} ({} KB, modified {})", runDirectory, settings.serviceJar(),
+                settings.serviceJar().toFile().length() / 1024, Files.isRegularFile(settings.serviceJar())
+                        ? java.time.Instant.ofEpochMilli(settings.serviceJar().toFile().lastModified()) : "?");
+
+        log.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak takes half a minute)");
+        postgres = track(PostgresServer.start());
+        kafka = track(KafkaBroker.start());
+        keycloak = track(KeycloakServer.start(List.of(realm())));
+
+        ImportBenchmark.Result importResult = settings.runImport() ? new ImportBenchmark(this).run() : null;
+        VillageListBenchmark.Result listResult = settings.runList() ? new VillageListBenchmark(this).run() : null;
+        System.out.println(report(startedAt, startLoad, loadAverage(), importResult, listResult));
+    }
+
+    /** Starts a household registry on the database (its Flyway migrations run at start) and stops it with the run. */
+    ServiceInstance startService(String name, PostgresServer.Database database) {
+        ServiceInstance instance = ServiceInstance.start(name, serviceJar, split(settings.serviceJvm()), split(settings.serviceArgs()), database,
+                kafka.bootstrapServers(), keycloak.issuer(PlatformRealm.NAME), runDirectory);
+        return track(instance);
+    }
+
+    /** Applies the service's migrations to a fresh database the way the service does: by starting it once on it. */
+    void migrate(PostgresServer.Database database) {
+        log.info("Migrating database {} by starting the service on it once", database.name());
+        try (ServiceInstance instance = startService("migrate-" + database.name(), database)) {
+            log.info("Database {} migrated", database.name());
+        }
+    }
+
+    String token(String username) {
+        return keycloak.passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, PASSWORD);
+    }
+
+    static Connection owner(PostgresServer.Database database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.ownerUsername(), database.ownerPassword());
+    }
+
+    static Connection app(PostgresServer.Database database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.appUsername(), database.appPassword());
+    }
+
+    /** The repository's realm with the benchmark's two users, and tokens that outlast any run. */
+    private String realm() {
+        ObjectNode realm = (ObjectNode) json.readTree(PlatformRealm.fromRepository()
+                .user(ADMIN, PASSWORD, "county-admin", PlatformRealm.county(COUNTY))
+                .user(OPERATOR, PASSWORD, "platform-operator")
+                .json());
+        realm.put("accessTokenLifespan", 24 * 3600);
+        return json.writeValueAsString(realm);
+    }
+
+    private String report(String startedAt, String startLoad, String endLoad, ImportBenchmark.Result importResult,
+                          VillageListBenchmark.Result listResult) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n## Household registry benchmark, ").append(startedAt).append("\n\n");
+        out.append(String.format(Locale.ROOT, "Machine: %d CPUs, %d GiB memory, load average %s at start, %s at end. Service JVM: %s. "
+                        + "PostgreSQL 17 (platform-test's launcher: fsync off, default shared_buffers), Kafka and Keycloak on the "
+                        + "same machine; the clients too.%n", Runtime.getRuntime().availableProcessors(), memoryGiB(), startLoad, endLoad,
+                settings.serviceJvm()));
+        out.append("Service built from ").append(sourceVersion).append(".\n");
+        if (!settings.serviceArgs().isBlank()) {
+            out.append("The service ran with extra arguments: ").append(settings.serviceArgs()).append('\n');
+        }
+        if (importResult != null) {
+            out.append('\n').append(importResult.report());
+        }
+        if (listResult != null) {
+            out.append('\n').append(listResult.report());
+        }
+        return out.toString();
+    }
+
+    static String verdict(boolean met, boolean valid) {
+        return !valid ? "INVALID" : met ? "**MET**" : "**MISS**";
+    }
+
+    private <T extends AutoCloseable> T track(T component) {
+        started.push(component);
+        return component;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("Stopping a benchmark component failed: {}", e.toString());
+            }
+        }
+        if (failed || settings.keepLogs()) {
+            log.info("Run directory (service logs, generated files) kept: {}", runDirectory);
+        } else {
+            Directories.deleteRecursively(runDirectory);
+        }
+    }
+
+    /** The commit the service was built from, and whether its sources (or the platform's) differed from it. */
+    private static String sourceVersion() {
+        try {
+            String commit = git("rev-parse", "--short", "HEAD");
+            String changed = git("status", "--porcelain", "--", "services/household-registry", "platform");
+            return "commit " + commit + (changed.isBlank() ? "" : " with uncommitted changes in " + changed.lines()
+                    .map(line -> line.substring(3)).collect(java.util.stream.Collectors.joining(", ")));
+        } catch (RuntimeException e) {
+            return "(unknown commit: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String git(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        try {
+            Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (git.waitFor() != 0) {
+                throw new IllegalStateException(output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> split(String options) {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "(unknown)";
+        }
+    }
+
+    private static long memoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unknown
+        }
+        return -1;
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The service did something the harness cannot explain by its own doing (an unexpected status, a failed or
+     * short import, different rows than SQL returns): reported with the request, the answer and the service's log,
+     * and the run stops.
+     */
+    static final class ServiceProblem extends RuntimeException {
+        ServiceProblem(String message) {
+            super(message);
+        }
+    }
+
+    public static void main(String[] args) {
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.parse(args);
+        } catch (BenchSettings.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(BenchSettings.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        HouseholdBenchmark benchmark = new HouseholdBenchmark(settings);
+        // Registered before anything starts, so that Ctrl-C during the start-up also stops what has started.
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::close, "household-bench-stop"));
+        int status = 0;
+        try {
+            benchmark.run();
+        } catch (ServiceProblem e) {
+            benchmark.failed = true;
+            log.error("THE SERVICE MISBEHAVED; the run stops here:\n{}", e.getMessage());
+            status = 3;
+        } catch (RuntimeException e) {
+            benchmark.failed = true;
+            log.error("Benchmark failed: {}", e.getMessage(), e);
+            status = 1;
+        }
+        benchmark.close();
+        System.exit(status);
+    }
+}

@@ -1,0 +1,176 @@
+package org.povertyalleviation.bench.household;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.povertyalleviation.platform.infra.FreePorts;
+import org.povertyalleviation.platform.infra.HttpProbe;
+import org.povertyalleviation.platform.infra.LocalProcess;
+import org.povertyalleviation.platform.infra.PostgresServer;
+import org.povertyalleviation.platform.infra.Waiting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One household registry, started from its executable jar as a separate JVM the way the devstack starts it (the
+ * environment of its application.yml: port, its database's two roles, Kafka, the token issuer, personal-data keys
+ * made for the run), and an HTTP/1.1 client for it.
+ */
+final class ServiceInstance implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceInstance.class);
+
+    private final String name;
+    private final LocalProcess process;
+    private final Path logFile;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean stopped;
+
+    private ServiceInstance(String name, LocalProcess process, Path logFile, String baseUrl) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServiceInstance start(String name, Path jar, List<String> jvmOptions, List<String> arguments, PostgresServer.Database database,
+                                 String kafkaBootstrap, String issuer, Path runDirectory) {
+        int port = FreePorts.next();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORT", Integer.toString(port));
+        environment.put("DATABASE_R2DBC_URL", database.r2dbcUrl());
+        environment.put("DATABASE_JDBC_URL", database.jdbcUrl());
+        environment.put("DATABASE_APP_USER", database.appUsername());
+        environment.put("DATABASE_APP_PASSWORD", database.appPassword());
+        environment.put("DATABASE_OWNER_USER", database.ownerUsername());
+        environment.put("DATABASE_OWNER_PASSWORD", database.ownerPassword());
+        environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafkaBootstrap);
+        environment.put("PLATFORM_ISSUER_URI", issuer);
+        // Personal data is sealed with keys made for this run: the databases go with it.
+        environment.put("PII_ACTIVE_KEY_ID", "k1");
+        environment.put("PII_ACTIVE_KEY", randomKey());
+        environment.put("PII_LOOKUP_KEY", randomKey());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(arguments);
+        Path logFile = runDirectory.resolve(name + ".log");
+        LocalProcess process = LocalProcess.start(name, command, environment, runDirectory, logFile, "TERM");
+        String baseUrl = "http://127.0.0.1:" + port;
+        ServiceInstance instance = new ServiceInstance(name, process, logFile, baseUrl);
+        long started = System.nanoTime();
+        Waiting.until(name, Duration.ofSeconds(240), process, () -> HttpProbe.status(baseUrl + "/actuator/health/readiness") == 200, logFile);
+        log.info("{} ready on {} after {} s (database {}, log {})", name, baseUrl, (System.nanoTime() - started) / 1_000_000_000,
+                database.name(), logFile);
+        return instance;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /** Uploads a file as the multipart field {@code file}, streamed from disk. */
+    HttpResponse<String> upload(String path, String token, Path file, String fileName, String contentType) {
+        String boundary = "bench-" + Long.toHexString(System.nanoTime());
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        try {
+            HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8), HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines of the service's log, for a report of what went wrong. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Lines of the service's log at level ERROR or WARN (ECS JSON: "log":{"level":...}), less start-up noise. */
+    List<String> problems(int max) {
+        try {
+            return Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains("\"level\":\"ERROR\"") || (line.contains("\"level\":\"WARN\"")
+                            && !line.contains("OffsetFetcherUtils") && !line.contains("SpringDocAppInitializer")
+                            && !line.contains("MeterRegistry")) || line.startsWith("ERROR") || line.contains(" ERROR "))
+                    .limit(max).toList();
+        } catch (IOException e) {
+            return List.of("(log unreadable: " + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!stopped) {
+            stopped = true;
+            process.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
