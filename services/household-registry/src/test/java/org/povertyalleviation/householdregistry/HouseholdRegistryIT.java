@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -133,5 +134,41 @@ public abstract class HouseholdRegistryIT {
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish " + type, e);
         }
+    }
+
+    /** The clerk of Wen County, who registers and records in most tests. */
+    protected static final String CLERK = "clerk-621222";
+
+    /** Registers a household as the county's clerk (Wen) or admin (others); its id. */
+    protected String register(String county, Map<String, Object> request) {
+        return register(county, request, county.equals("621222") ? CLERK : "admin-" + county);
+    }
+
+    protected String register(String county, Map<String, Object> request, String user) {
+        return idOf(post("/counties/" + county + "/households", user, request).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** The id at the start of a created resource's JSON. */
+    protected static String idOf(String body) {
+        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    }
+
+    protected WebTestClient.ResponseSpec get(String path, String user) {
+        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec delete(String path, String user) {
+        return web.delete().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec post(String path, String user, Object body) {
+        return web.post().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec put(String path, String user, Object body) {
+        return web.put().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
     }
 }

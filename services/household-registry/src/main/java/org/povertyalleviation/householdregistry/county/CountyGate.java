@@ -3,7 +3,6 @@ package org.povertyalleviation.householdregistry.county;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,11 +14,11 @@ import reactor.core.publisher.Mono;
 public class CountyGate {
 
     private final CountyAccess countyAccess;
-    private final DatabaseClient database;
+    private final JoinedCounties joinedCounties;
 
-    public CountyGate(CountyAccess countyAccess, DatabaseClient database) {
+    public CountyGate(CountyAccess countyAccess, JoinedCounties joinedCounties) {
         this.countyAccess = countyAccess;
-        this.database = database;
+        this.joinedCounties = joinedCounties;
     }
 
     public Mono<CountyCode> read(String county) {
@@ -33,8 +32,6 @@ public class CountyGate {
     }
 
     private Mono<CountyCode> joined(CountyCode code) {
-        return database.sql("select exists (select 1 from joined_county where code = :county) as joined")
-                .bind("county", code.value()).map(row -> row.get("joined", Boolean.class)).one()
-                .flatMap(joined -> joined ? Mono.just(code) : Mono.error(new NotFoundException("County", code)));
+        return joinedCounties.joined(code).flatMap(joined -> joined ? Mono.just(code) : Mono.error(new NotFoundException("County", code)));
     }
 }

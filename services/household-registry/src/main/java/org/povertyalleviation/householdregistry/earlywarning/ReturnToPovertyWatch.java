@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.povertyalleviation.householdregistry.county.JoinedCounties;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning.MonthIncome;
 import org.povertyalleviation.householdregistry.household.HouseholdRegister;
@@ -51,10 +52,11 @@ public class ReturnToPovertyWatch {
     private final EarlyWarningProperties properties;
     private final IncomeProperties incomeProperties;
     private final Clock clock;
+    private final JoinedCounties joinedCounties;
 
     public ReturnToPovertyWatch(HouseholdRepository households, IncomeRepository income, HouseholdRegister register,
                                 TenantTransactions tenantTransactions, DatabaseClient database, EarlyWarningProperties properties,
-                                IncomeProperties incomeProperties, Clock clock) {
+                                IncomeProperties incomeProperties, Clock clock, JoinedCounties joinedCounties) {
         this.households = households;
         this.income = income;
         this.register = register;
@@ -63,6 +65,7 @@ public class ReturnToPovertyWatch {
         this.properties = properties;
         this.incomeProperties = incomeProperties;
         this.clock = clock;
+        this.joinedCounties = joinedCounties;
     }
 
     /** In the caller's county transaction: a LIFTED household at risk becomes MONITORED. @return true when it did */
@@ -129,8 +132,8 @@ public class ReturnToPovertyWatch {
 
     @Scheduled(cron = "${household-registry.early-warning.sweep-cron:0 0 3 2 * *}", zone = "Asia/Shanghai")
     void monthlySweep() {
-        database.sql("select code from joined_county order by code").map(row -> row.get("code", String.class)).all()
-                .concatMap(code -> sweep(CountyCode.of(code))
+        joinedCounties.all()
+                .concatMap(code -> sweep(code)
                         .doOnNext(sweep -> log.info("Early warning in county {}: {} lifted households checked, {} now monitored",
                                 sweep.county(), sweep.checked(), sweep.atRisk()))
                         .onErrorResume(e -> {

@@ -1,11 +1,10 @@
 package org.povertyalleviation.householdregistry.importing;
 
+import org.povertyalleviation.householdregistry.county.JoinedCounties;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
-import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,20 +19,20 @@ class ImportWatchdog {
     private static final Logger log = LoggerFactory.getLogger(ImportWatchdog.class);
     static final int STALLED_MINUTES = 15;
 
-    private final DatabaseClient database;
+    private final JoinedCounties joinedCounties;
     private final TenantTransactions tenantTransactions;
     private final ImportRepository imports;
 
-    ImportWatchdog(DatabaseClient database, TenantTransactions tenantTransactions, ImportRepository imports) {
-        this.database = database;
+    ImportWatchdog(JoinedCounties joinedCounties, TenantTransactions tenantTransactions, ImportRepository imports) {
+        this.joinedCounties = joinedCounties;
         this.tenantTransactions = tenantTransactions;
         this.imports = imports;
     }
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void failStalledImports() {
-        database.sql("select code from joined_county order by code").map(row -> row.get("code", String.class)).all()
-                .concatMap(code -> tenantTransactions.inCounty(CountyCode.of(code), () -> imports.failStalled(code, STALLED_MINUTES))
+        joinedCounties.all()
+                .concatMap(code -> tenantTransactions.inCounty(code, () -> imports.failStalled(code.value(), STALLED_MINUTES))
                         .filter(failed -> failed > 0)
                         .doOnNext(failed -> log.warn("{} import(s) of county {} stalled for {} minutes and were marked FAILED",
                                 failed, code, STALLED_MINUTES)))

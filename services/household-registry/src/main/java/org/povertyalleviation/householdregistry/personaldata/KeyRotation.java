@@ -2,6 +2,7 @@ package org.povertyalleviation.householdregistry.personaldata;
 
 import java.util.UUID;
 
+import org.povertyalleviation.householdregistry.county.JoinedCounties;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -32,19 +33,22 @@ class KeyRotation {
     private final TenantTransactions tenantTransactions;
     private final DatabaseClient database;
     private final PersonalDataCipher cipher;
+    private final JoinedCounties joinedCounties;
 
-    KeyRotation(CountyAccess countyAccess, TenantTransactions tenantTransactions, DatabaseClient database, PersonalDataCipher cipher) {
+    KeyRotation(CountyAccess countyAccess, TenantTransactions tenantTransactions, DatabaseClient database, PersonalDataCipher cipher,
+                JoinedCounties joinedCounties) {
         this.countyAccess = countyAccess;
         this.tenantTransactions = tenantTransactions;
         this.database = database;
         this.cipher = cipher;
+        this.joinedCounties = joinedCounties;
     }
 
     @PostMapping("/personal-data/reseal")
     Flux<Resealed> reseal() {
         return countyAccess.requireRole("platform-operator")
-                .thenMany(database.sql("select code from joined_county order by code").map(row -> row.get("code", String.class)).all())
-                .concatMap(county -> resealCounty(CountyCode.of(county), 0).map(count -> new Resealed(county, count)));
+                .thenMany(joinedCounties.all())
+                .concatMap(county -> resealCounty(county, 0).map(count -> new Resealed(county.value(), count)));
     }
 
     private Mono<Long> resealCounty(CountyCode county, long done) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.householdregistry.Events;
 import org.povertyalleviation.householdregistry.HouseholdRegistryIT;
-import org.springframework.http.MediaType;
 
 /** Return-to-poverty early warning on the real ledger: a lifted household whose income stops becomes MONITORED. */
 class EarlyWarningIT extends HouseholdRegistryIT {
@@ -62,8 +61,7 @@ class EarlyWarningIT extends HouseholdRegistryIT {
     private String register(String fileNumber) {
         Map<String, Object> request = registration("621222", fileNumber, residentId("621222"));
         request.put("village", "621222102201");
-        String body = post("/counties/621222/households", request).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        return register("621222", request);
     }
 
     private void income(String household, YearMonth month, String source, long fen) {
@@ -83,11 +81,10 @@ class EarlyWarningIT extends HouseholdRegistryIT {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String path) {
-        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor("clerk-621222")).exchange();
+        return get(path, CLERK);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String path, Object body) {
-        return web.post().uri(path).header("Authorization", "Bearer " + tokenFor("clerk-621222")).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return post(path, CLERK, body);
     }
 }

@@ -20,7 +20,6 @@ import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Registering, reading, changing and removing households and members, with real tokens, database and Kafka. */
 class HouseholdIT extends HouseholdRegistryIT {
@@ -304,33 +303,5 @@ class HouseholdIT extends HouseholdRegistryIT {
 
     private static List<String> fileNumbers(String body) {
         return Pattern.compile("\"fileNumber\":\"([^\"]+)\"").matcher(body).results().map(m -> m.group(1)).toList();
-    }
-
-    protected String register(String county, Map<String, Object> request) {
-        return register(county, request, county.equals("621222") ? "clerk-621222" : "admin-" + county);
-    }
-
-    protected String register(String county, Map<String, Object> request, String user) {
-        String body = post("/counties/" + county + "/households", user, request).expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody();
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-    }
-
-    protected WebTestClient.ResponseSpec get(String path, String user) {
-        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
-    }
-
-    protected WebTestClient.ResponseSpec delete(String path, String user) {
-        return web.delete().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
-    }
-
-    protected WebTestClient.ResponseSpec post(String path, String user, Object body) {
-        return web.post().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
-
-    protected WebTestClient.ResponseSpec put(String path, String user, Object body) {
-        return web.put().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
     }
 }

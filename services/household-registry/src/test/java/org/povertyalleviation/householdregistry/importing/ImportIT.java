@@ -142,11 +142,7 @@ class ImportIT extends HouseholdRegistryIT {
     void county_a_never_reaches_county_bs_imports() {
         String csv = HEADER + "\nKI-1,621224101201,2016,HEAD,康一," + residentId("621224") + ",,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,0\n"
                 + "KI-2,621222101201,2016,HEAD,康二," + residentId("621224") + ",,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,0\n";
-        String kangJob = web.post().uri("/counties/621224/imports").header("Authorization", "Bearer " + tokenFor("admin-621224"))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(multipart("kang.csv", csv.getBytes(StandardCharsets.UTF_8)))).exchange()
-                .expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody()
-                .replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        String kangJob = upload("621224", "admin-621224", "kang.csv", csv.getBytes(StandardCharsets.UTF_8));
         awaitFinished("621224", kangJob, "admin-621224");
         awaitFinished(upload("own.csv", (HEADER + "\n").getBytes(StandardCharsets.UTF_8)));
 
@@ -187,11 +183,15 @@ class ImportIT extends HouseholdRegistryIT {
     }
 
     private String upload(String name, byte[] content) {
-        String body = web.post().uri("/counties/621222/imports").header("Authorization", "Bearer " + tokenFor("clerk-621222"))
+        return upload("621222", CLERK, name, content);
+    }
+
+    private String upload(String county, String user, String name, byte[] content) {
+        String body = web.post().uri("/counties/" + county + "/imports").header("Authorization", "Bearer " + tokenFor(user))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(multipart(name, content))).exchange()
                 .expectStatus().isAccepted().expectHeader().exists("Location")
                 .expectBody(String.class).returnResult().getResponseBody();
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        return idOf(body);
     }
 
     private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(String name, byte[] content) {
@@ -206,14 +206,14 @@ class ImportIT extends HouseholdRegistryIT {
     }
 
     private String awaitFinished(String job) {
-        return awaitFinished("621222", job, "clerk-621222");
+        return awaitFinished("621222", job, CLERK);
     }
 
     private String awaitFinished(String county, String job, String user) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            String body = web.get().uri("/counties/" + county + "/imports/" + job).header("Authorization", "Bearer " + tokenFor(user))
-                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            String body = get("/counties/" + county + "/imports/" + job, user).expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
             if (!body.contains("\"status\":\"RUNNING\"")) {
                 return body;
             }
@@ -230,7 +230,7 @@ class ImportIT extends HouseholdRegistryIT {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String path) {
-        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor("clerk-621222")).exchange();
+        return get(path, CLERK);
     }
 
     private static List<Integer> lines(String rejections) {

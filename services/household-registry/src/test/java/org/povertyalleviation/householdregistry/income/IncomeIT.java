@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.householdregistry.Events;
 import org.povertyalleviation.householdregistry.HouseholdRegistryIT;
-import org.springframework.http.MediaType;
 
 /** The income ledger: entries from clerks and from shop events, counted once per origin, and the yearly summaries. */
 class IncomeIT extends HouseholdRegistryIT {
@@ -111,13 +110,12 @@ class IncomeIT extends HouseholdRegistryIT {
     private String register(String fileNumber, String village) {
         Map<String, Object> request = registration("621222", fileNumber, residentId("621222"));
         request.put("village", village);
-        String body = post("/counties/621222/households", request).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        return register("621222", request);
     }
 
     private String entries(String household) {
-        return web.get().uri("/counties/621222/households/" + household + "/income").header("Authorization", "Bearer " + tokenFor("clerk-621222"))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return get("/counties/621222/households/" + household + "/income", CLERK).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private void awaitEntries(String household, int count, String amount) {
@@ -147,7 +145,6 @@ class IncomeIT extends HouseholdRegistryIT {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String path, Object body) {
-        return web.post().uri(path).header("Authorization", "Bearer " + tokenFor("clerk-621222")).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return post(path, CLERK, body);
     }
 }

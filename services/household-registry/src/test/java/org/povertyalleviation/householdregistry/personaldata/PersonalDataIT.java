@@ -17,7 +17,6 @@ import org.povertyalleviation.householdregistry.HouseholdRegistryIT;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
 import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
-import org.springframework.http.MediaType;
 
 /** Personal data at rest: encrypted in the database, and re-sealed with the new key after a rotation. */
 class PersonalDataIT extends HouseholdRegistryIT {
@@ -84,9 +83,6 @@ class PersonalDataIT extends HouseholdRegistryIT {
     }
 
     private String register(Map<String, Object> request) {
-        String body = web.post().uri("/counties/621222/households").header("Authorization", "Bearer " + tokenFor("clerk-621222"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange().expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody();
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        return register("621222", request);
     }
 }

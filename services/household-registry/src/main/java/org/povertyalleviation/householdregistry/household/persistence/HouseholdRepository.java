@@ -46,7 +46,8 @@ public class HouseholdRepository {
                                    String primaryCause, String headName, String headResidentId, int members) {
     }
 
-    private static final String HOUSEHOLD_COLUMNS = """
+    /** The columns {@link #household(Readable)} reads. */
+    public static final String HOUSEHOLD_COLUMNS = """
             county_code, id, file_number, village_code, registration_year, status, status_reason, status_changed_at,
             helper_cadre, food_secure, clothing_secure, compulsory_education, basic_medical_care, safe_housing, causes,
             primary_cause, version, created_at, updated_at""";
@@ -58,11 +59,6 @@ public class HouseholdRepository {
 
     public HouseholdRepository(DatabaseClient database) {
         this.database = database;
-    }
-
-    public Mono<Boolean> countyJoined(String county) {
-        return database.sql("select exists (select 1 from joined_county where code = :county) as joined")
-                .bind("county", county).map(row -> row.get("joined", Boolean.class)).one();
     }
 
     public Mono<Boolean> villageExists(String county, String village) {

@@ -26,6 +26,7 @@ import org.povertyalleviation.householdregistry.household.web.HouseholdResponses
 import org.povertyalleviation.householdregistry.personaldata.Disclosure;
 import org.povertyalleviation.householdregistry.personaldata.PersonalData;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -84,7 +85,7 @@ class HouseholdController {
     @GetMapping("/counties/{county}/households/{id}")
     Mono<HouseholdResponse> household(@PathVariable String county, @PathVariable String id,
                                       @RequestParam(defaultValue = "false") boolean unmasked) {
-        UUID householdId = uuid("id", id);
+        UUID householdId = RequestIds.uuid("id", id);
         return gate.read(county).flatMap(code -> disclosure.unmasked(unmasked)
                 .flatMap(reveal -> register.find(code, householdId, reveal)
                         .map(view -> HouseholdResponses.household(view, reveal, personalData, today()))));
@@ -123,7 +124,7 @@ class HouseholdController {
 
     @PutMapping("/counties/{county}/households/{id}")
     Mono<HouseholdResponse> update(@PathVariable String county, @PathVariable String id, @RequestBody UpdateHouseholdRequest request) {
-        UUID householdId = uuid("id", id);
+        UUID householdId = RequestIds.uuid("id", id);
         return gate.act(county).flatMap(code -> {
             Fields fields = new Fields();
             // The file number is the county's key for the household and never changes; the domain still checks one.
@@ -137,7 +138,7 @@ class HouseholdController {
 
     @PostMapping("/counties/{county}/households/{id}/status")
     Mono<HouseholdResponse> changeStatus(@PathVariable String county, @PathVariable String id, @RequestBody StatusChangeRequest request) {
-        UUID householdId = uuid("id", id);
+        UUID householdId = RequestIds.uuid("id", id);
         return gate.act(county).flatMap(code -> request.status() == null
                         ? Mono.error(InvalidRequestException.field("status", "is required: LIFTED, MONITORED or RETURNED"))
                         : register.changeStatus(code, householdId, request.status(), request.year(), request.reason()))
@@ -147,13 +148,13 @@ class HouseholdController {
     @DeleteMapping("/counties/{county}/households/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String county, @PathVariable String id) {
-        UUID householdId = uuid("id", id);
+        UUID householdId = RequestIds.uuid("id", id);
         return gate.act(county).flatMap(code -> register.remove(code, householdId));
     }
 
     @PostMapping("/counties/{county}/households/{id}/members")
     Mono<ResponseEntity<HouseholdResponse>> addMember(@PathVariable String county, @PathVariable String id, @RequestBody MemberRequest request) {
-        UUID householdId = uuid("id", id);
+        UUID householdId = RequestIds.uuid("id", id);
         UUID memberId = UUID.randomUUID();
         return gate.act(county).flatMap(code -> {
             Fields fields = new Fields();
@@ -168,8 +169,8 @@ class HouseholdController {
     @PutMapping("/counties/{county}/households/{id}/members/{member}")
     Mono<HouseholdResponse> updateMember(@PathVariable String county, @PathVariable String id, @PathVariable String member,
                                          @RequestBody MemberRequest request) {
-        UUID householdId = uuid("id", id);
-        UUID memberId = uuid("member", member);
+        UUID householdId = RequestIds.uuid("id", id);
+        UUID memberId = RequestIds.uuid("member", member);
         return gate.act(county).flatMap(code -> {
             Fields fields = new Fields();
             Member updated = HouseholdRequests.member(memberId, request, null, "", fields);
@@ -181,8 +182,8 @@ class HouseholdController {
 
     @DeleteMapping("/counties/{county}/households/{id}/members/{member}")
     Mono<HouseholdResponse> removeMember(@PathVariable String county, @PathVariable String id, @PathVariable String member) {
-        UUID householdId = uuid("id", id);
-        UUID memberId = uuid("member", member);
+        UUID householdId = RequestIds.uuid("id", id);
+        UUID memberId = RequestIds.uuid("member", member);
         return gate.act(county).flatMap(code -> register.removeMember(code, householdId, memberId))
                 .map(view -> HouseholdResponses.household(view, false, personalData, today()));
     }
@@ -191,11 +192,4 @@ class HouseholdController {
         return LocalDate.now(clock);
     }
 
-    static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.field(field, "must be a UUID");
-        }
-    }
 }

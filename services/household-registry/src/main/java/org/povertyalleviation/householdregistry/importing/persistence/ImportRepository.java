@@ -299,11 +299,8 @@ public class ImportRepository {
         return bumped.concatWith(unchanged);
     }
 
-    private static final String WRITTEN_COLUMNS = """
-            county_code, id, file_number, village_code, registration_year, status, status_reason, status_changed_at, helper_cadre,
-            food_secure, clothing_secure, compulsory_education, basic_medical_care, safe_housing, causes, primary_cause, version,
-            created_at, updated_at,
-            (select count(*) from member m where m.county_code = household.county_code and m.household_id = household.id) as members""";
+    private static final String WRITTEN_COLUMNS = org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.HOUSEHOLD_COLUMNS
+            + ", (select count(*) from member m where m.county_code = household.county_code and m.household_id = household.id) as members";
 
     private static Written written(Readable row) {
         return new Written(org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.household(row),

@@ -13,6 +13,7 @@ import org.povertyalleviation.householdregistry.importing.domain.Rejection;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository.JobRow;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -82,14 +83,14 @@ class ImportController {
 
     @GetMapping("/counties/{county}/imports/{id}")
     Mono<JobRow> job(@PathVariable String county, @PathVariable String id) {
-        UUID job = uuid(id);
+        UUID job = RequestIds.uuid("id", id);
         return gate.read(county).flatMap(code -> find(code, job));
     }
 
     /** The job every half second until it has ended (the last event is the final counts), as server-sent events. */
     @GetMapping(path = "/counties/{county}/imports/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<JobRow>> progress(@PathVariable String county, @PathVariable String id) {
-        UUID job = uuid(id);
+        UUID job = RequestIds.uuid("id", id);
         return gate.read(county).flatMapMany(code -> find(code, job).thenMany(Flux.interval(Duration.ZERO, PROGRESS_INTERVAL)
                 .concatMap(tick -> find(code, job))
                 .takeUntil(row -> !row.status().equals("RUNNING"))
@@ -100,7 +101,7 @@ class ImportController {
     @GetMapping("/counties/{county}/imports/{id}/rejections")
     Flux<Rejection> rejections(@PathVariable String county, @PathVariable String id, @RequestParam(defaultValue = "0") int after,
                                @RequestParam(defaultValue = "500") int limit) {
-        UUID job = uuid(id);
+        UUID job = RequestIds.uuid("id", id);
         if (limit < 1 || limit > 5000) {
             throw InvalidRequestException.field("limit", "must be between 1 and 5000");
         }
@@ -111,7 +112,7 @@ class ImportController {
     /** Every rejected row as CSV (line, file number, field, reason), to hand back to whoever keeps the file. */
     @GetMapping(path = "/counties/{county}/imports/{id}/rejections.csv", produces = "text/csv")
     Mono<ResponseEntity<Flux<String>>> rejectionsCsv(@PathVariable String county, @PathVariable String id) {
-        UUID job = uuid(id);
+        UUID job = RequestIds.uuid("id", id);
         return gate.read(county).flatMap(code -> find(code, job)).map(found -> ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-rows-" + job + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -157,11 +158,4 @@ class ImportController {
         return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.field("id", "must be a UUID");
-        }
-    }
 }

@@ -24,6 +24,7 @@ import org.povertyalleviation.householdregistry.income.persistence.IncomeReposit
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.InvalidParam;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,7 @@ class IncomeController {
 
     @PostMapping("/counties/{county}/households/{id}/income")
     Mono<ResponseEntity<IncomeEntryResponse>> add(@PathVariable String county, @PathVariable String id, @RequestBody IncomeEntryRequest request) {
-        UUID household = uuid("id", id);
+        UUID household = RequestIds.uuid("id", id);
         List<InvalidParam> invalid = new java.util.ArrayList<>();
         YearMonth month = null;
         try {
@@ -129,7 +130,7 @@ class IncomeController {
 
     @GetMapping("/counties/{county}/households/{id}/income")
     Flux<IncomeEntryResponse> entries(@PathVariable String county, @PathVariable String id, @RequestParam(required = false) Integer year) {
-        UUID household = uuid("id", id);
+        UUID household = RequestIds.uuid("id", id);
         return gate.read(county).flatMapMany(code -> tenantTransactions.manyInCounty(code, () -> households.find(code.value(), household)
                         .switchIfEmpty(Mono.error(new NotFoundException("Household", household)))
                         .thenMany(income.entries(code.value(), household, year))))
@@ -139,7 +140,7 @@ class IncomeController {
     @GetMapping("/counties/{county}/households/{id}/income/summary")
     Mono<HouseholdIncomeSummary> householdSummary(@PathVariable String county, @PathVariable String id,
                                                   @RequestParam(required = false) Integer year) {
-        UUID household = uuid("id", id);
+        UUID household = RequestIds.uuid("id", id);
         int summaryYear = year(year);
         return gate.read(county).flatMap(code -> tenantTransactions.inCounty(code, () -> households.find(code.value(), household)
                 .switchIfEmpty(Mono.error(new NotFoundException("Household", household)))
@@ -204,11 +205,4 @@ class IncomeController {
                 entry.origin(), entry.revision(), entry.recordedBy(), entry.note(), entry.recordedAt());
     }
 
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.field(field, "must be a UUID");
-        }
-    }
 }
