@@ -54,11 +54,20 @@ public class CountyAccess {
 
     /** Completes if the caller has the realm role, e.g. {@code platform-operator} for onboarding a county. */
     public Mono<Void> requireRole(String role) {
+        return requireAnyRole(role);
+    }
+
+    /**
+     * Completes if the caller has one of the realm roles: the county check says whose records, this says which
+     * work (a partner may report sales for its counties, but not approve their subsidies).
+     */
+    public Mono<Void> requireAnyRole(String... roles) {
+        List<String> wanted = java.util.Arrays.stream(roles).map(role -> PlatformAuthorities.ROLE_PREFIX + role).toList();
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> context.getAuthentication())
                 .filter(authentication -> authentication.getAuthorities().stream()
-                        .anyMatch(authority -> authority.getAuthority().equals(PlatformAuthorities.ROLE_PREFIX + role)))
-                .switchIfEmpty(Mono.error(new AccessDeniedException("Only a " + role + " may do this")))
+                        .anyMatch(authority -> wanted.contains(authority.getAuthority())))
+                .switchIfEmpty(Mono.error(new AccessDeniedException("Only a " + String.join(" or a ", roles) + " may do this")))
                 .then();
     }
 

@@ -1,6 +1,6 @@
 package org.povertyalleviation.householdregistry.earlywarning;
 
-import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.platform.counties.CountyGate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.povertyalleviation.householdregistry.county.JoinedCounties;
+import org.povertyalleviation.platform.counties.JoinedCounties;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning.MonthIncome;
 import org.povertyalleviation.householdregistry.household.HouseholdRegister;

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.importing.domain.Column;
 import org.povertyalleviation.householdregistry.personaldata.Disclosure;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher;

@@ -1,6 +1,6 @@
 package org.povertyalleviation.householdregistry.importing;
 
-import org.povertyalleviation.householdregistry.county.JoinedCounties;
+import org.povertyalleviation.platform.counties.JoinedCounties;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;

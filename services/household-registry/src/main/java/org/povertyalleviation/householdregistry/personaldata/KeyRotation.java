@@ -2,7 +2,7 @@ package org.povertyalleviation.householdregistry.personaldata;
 
 import java.util.UUID;
 
-import org.povertyalleviation.householdregistry.county.JoinedCounties;
+import org.povertyalleviation.platform.counties.JoinedCounties;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.household.HouseholdRegister;
 import org.povertyalleviation.householdregistry.household.domain.Household;
 import org.povertyalleviation.householdregistry.household.domain.HouseholdStatus;

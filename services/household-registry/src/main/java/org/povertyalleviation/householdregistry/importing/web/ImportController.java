@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.importing.HouseholdFileReader.Format;
 import org.povertyalleviation.householdregistry.importing.HouseholdImport;
 import org.povertyalleviation.householdregistry.importing.domain.Rejection;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.povertyalleviation.householdregistry.county.CountyGate;
+import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;

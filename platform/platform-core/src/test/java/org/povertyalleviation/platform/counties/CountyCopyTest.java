@@ -1,4 +1,4 @@
-package org.povertyalleviation.householdregistry.county;
+package org.povertyalleviation.platform.counties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,14 @@
-package org.povertyalleviation.householdregistry.county;
+package org.povertyalleviation.platform.counties;
 
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The door to a county's households: the caller must be allowed to read (or act for) the county, which also closes
+ * the door to a county's records: the caller must be allowed to read (or act for) the county, which also closes
  * a suspended county to all but operators, and the county must have joined (its county.joined.v1 arrived).
  */
-@Component
 public class CountyGate {
 
     private final CountyAccess countyAccess;

@@ -1,11 +1,10 @@
-package org.povertyalleviation.householdregistry.county;
+package org.povertyalleviation.platform.counties;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,7 +12,6 @@ import reactor.core.publisher.Mono;
  * The counties whose county.joined.v1 arrived (CountyCopy). Not tenant data, so readable without a county: the
  * gate asks whether one joined, and the jobs that walk every county (sweep, watchdog, key rotation) list them.
  */
-@Repository
 public class JoinedCounties {
 
     private final DatabaseClient database;

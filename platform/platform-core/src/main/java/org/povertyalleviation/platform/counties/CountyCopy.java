@@ -1,4 +1,4 @@
-package org.povertyalleviation.householdregistry.county;
+package org.povertyalleviation.platform.counties;
 
 import java.util.function.Consumer;
 
@@ -9,23 +9,29 @@ import org.povertyalleviation.platform.events.MalformedEventException;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * This service's copy of the county registry's counties and villages, kept from its events (docs/events/): a
- * household can only be registered in a county that joined and in one of its villages.
+ * A service's copy of the county registry's counties and villages, kept from its events (docs/events/): a
+ * household is registered, or a shop opened, only in a county that joined and in one of its villages. A service
+ * that keeps the copy imports this configuration, creates the tables {@code joined_county (code, name_zh)} and
+ * {@code village (county_code, code, township_code, name_zh, poor)} in its own migrations, and binds
+ * {@code countyJoined-in-0} to county.events and {@code villageRegistered-in-0} to village.events, each with a
+ * consumer group of its own (docs/adding-a-service.md).
  */
 @Configuration(proxyBeanMethods = false)
-class CountyCopy {
+@Import({JoinedCounties.class, CountyGate.class})
+public class CountyCopy {
 
     /** The fields of county.joined.v1 this service reads. */
-    record CountyJoined(String county, String nameZh) {
+    public record CountyJoined(String county, String nameZh) {
     }
 
     /** The fields of village.registered.v1 this service reads. */
-    record VillageRegistered(String county, String village, String township, String nameZh, boolean poor) {
+    public record VillageRegistered(String county, String village, String township, String nameZh, boolean poor) {
     }
 
     @Bean
