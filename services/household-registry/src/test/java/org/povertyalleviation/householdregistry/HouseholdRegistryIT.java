@@ -3,22 +3,19 @@ package org.povertyalleviation.householdregistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
+import org.povertyalleviation.platform.contracts.TopicWriter;
+import org.povertyalleviation.platform.infra.Eventually;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.povertyalleviation.platform.web.ApiCalls;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -39,6 +36,7 @@ public abstract class HouseholdRegistryIT {
     protected int port;
 
     protected WebTestClient web;
+    private ApiCalls calls;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -72,6 +70,7 @@ public abstract class HouseholdRegistryIT {
     @BeforeEach
     void client() {
         web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        calls = new ApiCalls(web, HouseholdRegistryIT::tokenFor);
         joinOnce("621222", "文县");
         joinOnce("621224", "康县");
     }
@@ -83,32 +82,13 @@ public abstract class HouseholdRegistryIT {
         if (!JOINED.add(county)) {
             return;
         }
-        publish("county.events", county, county, "county.joined.v1",
-                "{\"county\":\"" + county + "\",\"nameZh\":\"" + nameZh + "\",\"nameEn\":\"County " + county + "\",\"city\":\""
-                        + county.substring(0, 4) + "00\",\"province\":\"" + county.substring(0, 2) + "0000\",\"townships\":3,\"villages\":5}");
-        for (String village : villages(county)) {
-            publish("village.events", county, village, "village.registered.v1",
-                    "{\"county\":\"" + county + "\",\"village\":\"" + village + "\",\"township\":\"" + village.substring(0, 9)
-                            + "\",\"nameZh\":\"村" + village.substring(9) + "\",\"poor\":true}");
-        }
+        TopicWriter.countyJoined(county, nameZh, villages(county));
         String token = tokenFor("operator");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            int status = web.get().uri("/counties/" + county + "/villages/" + villages(county).get(villages(county).size() - 1) + "/income/summary")
-                    .header("Authorization", "Bearer " + token).exchange().returnResult(String.class).getStatus().value();
-            if (status == 200) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("County " + county + " did not join the household registry's copy within 60 s (last answer " + status + ")");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        String lastVillage = villages(county).get(villages(county).size() - 1);
+        Eventually.await("county " + county + " joining the household registry's copy", Duration.ofSeconds(60),
+                () -> web.get().uri("/counties/" + county + "/villages/" + lastVillage + "/income/summary")
+                        .header("Authorization", "Bearer " + token).exchange().returnResult(String.class).getStatus().value(),
+                status -> status == 200);
     }
 
     protected static List<String> villages(String county) {
@@ -118,22 +98,11 @@ public abstract class HouseholdRegistryIT {
 
     /** Sends one structured CloudEvent the way the producing service's outbox relay does (key county:subject). */
     protected static String publish(String topic, String county, String subject, String type, String dataJson) {
-        String id = UUID.randomUUID().toString();
-        publishWithId(topic, county, subject, type, id, dataJson);
-        return id;
+        return TopicWriter.publish(topic, county, subject, type, dataJson);
     }
 
     protected static void publishWithId(String topic, String county, String subject, String type, String id, String dataJson) {
-        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
-                + "\",\"subject\":\"" + subject + "\",\"time\":\"2026-11-23T02:15:30Z\",\"datacontenttype\":\"application/json\",\"county\":\""
-                + county + "\",\"data\":" + dataJson + "}";
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, county + ":" + subject, envelope)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish " + type, e);
-        }
+        TopicWriter.publishWithId(topic, county, subject, type, id, dataJson);
     }
 
     /** The clerk of Wen County, who registers and records in most tests. */
@@ -151,24 +120,22 @@ public abstract class HouseholdRegistryIT {
 
     /** The id at the start of a created resource's JSON. */
     protected static String idOf(String body) {
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        return ApiCalls.idOf(body);
     }
 
     protected WebTestClient.ResponseSpec get(String path, String user) {
-        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
+        return calls.get(path, user);
     }
 
     protected WebTestClient.ResponseSpec delete(String path, String user) {
-        return web.delete().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
+        return calls.delete(path, user);
     }
 
     protected WebTestClient.ResponseSpec post(String path, String user, Object body) {
-        return web.post().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return calls.post(path, user, body);
     }
 
     protected WebTestClient.ResponseSpec put(String path, String user, Object body) {
-        return web.put().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return calls.put(path, user, body);
     }
 }

@@ -1,0 +1,172 @@
+package org.povertyalleviation.shopmanagement.sales;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.povertyalleviation.platform.audit.AuditTrail;
+import org.povertyalleviation.platform.events.EventEnvelope;
+import org.povertyalleviation.platform.problem.ConflictException;
+import org.povertyalleviation.platform.problem.NotFoundException;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.povertyalleviation.shopmanagement.sales.domain.IncomeSharing;
+import org.povertyalleviation.shopmanagement.sales.domain.MonthlySales;
+import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository;
+import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository.ReportRow;
+import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository.ShareRow;
+import org.povertyalleviation.shopmanagement.shop.ShopRegister;
+import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
+import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;
+import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents;
+import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents.Detector;
+import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository;
+import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.LinkRow;
+import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.ShopRow;
+import org.povertyalleviation.shopmanagement.web.DomainErrors;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A shop's monthly sales reports and the income they give its linked households. A report, its shares, their
+ * events (one shop.household-income-earned.v1 per household, then shop.sales-reported.v1) and the audit entry
+ * commit together. The same figures again change nothing; other figures for a reported month are a correction:
+ * the next revision, every household's share recomputed and re-sent (a household unlinked since gets 0), which
+ * the registry's ledger takes in place of the earlier amount.
+ */
+@Service
+public class SalesReports {
+
+    /** Who sent the figures. */
+    public enum Reporter {
+        PARTNER, CLERK
+    }
+
+    /** A report with the shares it gave; {@code changed} is false when the same figures were sent again. */
+    public record ReportView(ReportRow report, List<ShareRow> shares, boolean changed) {
+    }
+
+    private final TenantTransactions tenantTransactions;
+    private final ShopRepository shops;
+    private final SalesRepository sales;
+    private final ShopRegister register;
+    private final ShopEvents events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SalesReports(TenantTransactions tenantTransactions, ShopRepository shops, SalesRepository sales, ShopRegister register,
+                        ShopEvents events, AuditTrail audit, Clock clock) {
+        this.tenantTransactions = tenantTransactions;
+        this.shops = shops;
+        this.sales = sales;
+        this.register = register;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Mono<ReportView> report(CountyCode county, UUID shopId, MonthlySales figures, Reporter reportedBy, String reporter) {
+        String code = county.value();
+        DomainErrors.check(() -> {
+            figures.requireNotAfter(YearMonth.now(clock));
+            return figures;
+        });
+        // The shop's row lock orders concurrent reports of one shop: each sees the revision the one before wrote.
+        return tenantTransactions.inCounty(county, () -> shops.findForUpdate(code, shopId)
+                .switchIfEmpty(Mono.error(new NotFoundException("Shop", shopId)))
+                .flatMap(shop -> requireReportable(shop, figures.month())
+                        .then(sales.find(code, shopId, figures.month()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                        .flatMap(previous -> {
+                            if (previous.isPresent() && sameFigures(previous.get(), figures)) {
+                                return sales.shares(code, shopId, figures.month()).collectList()
+                                        .map(shares -> new ReportView(previous.get(), shares, false));
+                            }
+                            int revision = previous.map(row -> row.revision() + 1).orElse(1);
+                            return record(shop, figures, revision, reportedBy, reporter);
+                        })));
+    }
+
+    private Mono<ReportView> record(ShopRow shop, MonthlySales figures, int revision, Reporter reportedBy, String reporter) {
+        String code = shop.countyCode();
+        YearMonth month = figures.month();
+        return sales.save(code, shop.id(), month, figures.orders(), figures.grossFen(), figures.refundsFen(), revision, reportedBy.name(), reporter)
+                .flatMap(saved -> Mono.zip(shops.links(code, shop.id()).collectList(), sales.shares(code, shop.id(), month).collectList())
+                        .flatMap(linksAndEarlier -> {
+                            List<ShareRow> shares = shares(figures, revision, linksAndEarlier.getT1(), linksAndEarlier.getT2());
+                            List<EventEnvelope> earned = new ArrayList<>();
+                            for (ShareRow share : shares) {
+                                earned.add(events.householdIncomeEarned(code, shop.id(), share.household(), month, share.amountFen(), revision,
+                                        share.rule(), share.role()));
+                            }
+                            long distributed = shares.stream().mapToLong(ShareRow::amountFen).sum();
+                            return sales.replaceShares(code, shop.id(), month, shares)
+                                    .then(events.appendAll(earned))
+                                    .then(events.salesReported(shop, month, figures.orders(), figures.grossFen(), figures.refundsFen(),
+                                            revision, reportedBy.name(), distributed))
+                                    .then(audit.write(revision == 1 ? "shop.sales-reported" : "shop.sales-corrected", "shop",
+                                            shop.id() + "/sales/" + month))
+                                    .then(wake(shop, figures))
+                                    .thenReturn(new ReportView(saved, shares, true));
+                        }));
+    }
+
+    /** Every linked household's share now, and 0 for one that had a share of the month before and is linked no more. */
+    private static List<ShareRow> shares(MonthlySales figures, int revision, List<LinkRow> links, List<ShareRow> earlier) {
+        List<IncomeLink> incomeLinks = links.stream().map(LinkRow::link).toList();
+        Map<UUID, Long> amounts = IncomeSharing.distribute(figures, incomeLinks);
+        Map<UUID, ShareRow> shares = new LinkedHashMap<>();
+        for (IncomeLink link : incomeLinks) {
+            shares.put(link.household(), new ShareRow(link.household(), link.role().name(), link.rule().name(), amounts.get(link.household()), revision));
+        }
+        for (ShareRow before : earlier) {
+            shares.putIfAbsent(before.household(), new ShareRow(before.household(), before.role(), before.rule(), 0, revision));
+        }
+        return List.copyOf(shares.values());
+    }
+
+    /** Orders in a month wake a dormant shop: somebody is selling again. */
+    private Mono<Void> wake(ShopRow shop, MonthlySales figures) {
+        if (shop.status() != ShopStatus.DORMANT || !figures.hadSales()) {
+            return Mono.empty();
+        }
+        return register.moveStatus(shop, ShopStatus.OPEN, "Sales reported for " + figures.month(), Detector.SALES_REPORT).then();
+    }
+
+    /** A planned shop sells nothing yet; a closed one takes reports (and corrections) up to the month it closed. */
+    private static Mono<Void> requireReportable(ShopRow shop, YearMonth month) {
+        if (shop.status() == ShopStatus.PLANNED) {
+            return Mono.error(new ConflictException("shop-not-open", "The shop is PLANNED; it reports sales once it is open", "shop"));
+        }
+        if (shop.status() == ShopStatus.CLOSED
+                && month.isAfter(YearMonth.from(shop.statusChangedAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))))) {
+            return Mono.error(new ConflictException("shop-closed", "The shop closed before " + month + "; it has no sales after", "month"));
+        }
+        return Mono.empty();
+    }
+
+    private static boolean sameFigures(ReportRow row, MonthlySales figures) {
+        return row.orders() == figures.orders() && row.grossFen() == figures.grossFen() && row.refundsFen() == figures.refundsFen();
+    }
+
+    public Mono<ReportView> find(CountyCode county, UUID shopId, YearMonth month) {
+        String code = county.value();
+        return tenantTransactions.inCounty(county, () -> requireShop(code, shopId)
+                .then(sales.find(code, shopId, month))
+                .switchIfEmpty(Mono.error(new NotFoundException("Sales report of " + month + " for shop", shopId)))
+                .flatMap(report -> sales.shares(code, shopId, month).collectList().map(shares -> new ReportView(report, shares, false))));
+    }
+
+    public Flux<ReportRow> list(CountyCode county, UUID shopId, YearMonth from, YearMonth to) {
+        String code = county.value();
+        return tenantTransactions.manyInCounty(county, () -> requireShop(code, shopId).thenMany(sales.list(code, shopId, from, to)));
+    }
+
+    private Mono<ShopRow> requireShop(String county, UUID shopId) {
+        return shops.find(county, shopId).switchIfEmpty(Mono.error(new NotFoundException("Shop", shopId)));
+    }
+}

@@ -1,0 +1,186 @@
+package org.povertyalleviation.shopmanagement.shop.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.povertyalleviation.platform.counties.CountyGate;
+import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.RequestIds;
+import org.povertyalleviation.platform.security.CountyAccess;
+import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.shopmanagement.shop.ShopRegister;
+import org.povertyalleviation.shopmanagement.shop.ShopRegister.ShopFilter;
+import org.povertyalleviation.shopmanagement.shop.ShopRegister.ShopView;
+import org.povertyalleviation.shopmanagement.shop.domain.HouseholdRole;
+import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
+import org.povertyalleviation.shopmanagement.shop.domain.OwnerCategory;
+import org.povertyalleviation.shopmanagement.shop.domain.SalesPlatform;
+import org.povertyalleviation.shopmanagement.shop.domain.SharingRule;
+import org.povertyalleviation.shopmanagement.shop.domain.Shop;
+import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;
+import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.LinkRow;
+import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.ShopRow;
+import org.povertyalleviation.shopmanagement.web.DomainErrors;
+import org.povertyalleviation.shopmanagement.web.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A county's shops, their status and the households linked to them. */
+@RestController
+class ShopController {
+
+    /** A shop's own fields; {@code status} only when registering (PLANNED by default, or OPEN). */
+    record ShopRequest(String village, String name, SalesPlatform platform, String url, OwnerCategory ownerCategory,
+                       UUID ownerHousehold, List<String> productCategories, ShopStatus status) {
+    }
+
+    record StatusChangeRequest(ShopStatus status, String reason) {
+    }
+
+    /** How a household shares the shop's income: a percentage of net sales, or a fixed amount in fen per month. */
+    record LinkRequest(HouseholdRole role, SharingRule rule, BigDecimal sharePercent, Long fixedAmountFen) {
+    }
+
+    record LinkResponse(UUID household, String fileNumber, HouseholdRole role, SharingRule rule, BigDecimal sharePercent,
+                        Long fixedAmountFen, Instant linkedAt) {
+    }
+
+    record ShopResponse(UUID id, String county, String village, String name, SalesPlatform platform, String url,
+                        OwnerCategory ownerCategory, UUID ownerHousehold, List<String> productCategories, ShopStatus status,
+                        String statusReason, Instant statusChangedAt, Instant openedAt, int version, Instant createdAt,
+                        Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) List<LinkResponse> households) {
+    }
+
+    private final CountyGate gate;
+    private final CountyAccess access;
+    private final ShopRegister register;
+
+    ShopController(CountyGate gate, CountyAccess access, ShopRegister register) {
+        this.gate = gate;
+        this.access = access;
+        this.register = register;
+    }
+
+    @PostMapping("/counties/{county}/shops")
+    Mono<ResponseEntity<ShopResponse>> create(@PathVariable String county, @RequestBody ShopRequest request) {
+        // Access first: a caller of another county learns nothing, not even what is wrong with the request.
+        return staff(county).flatMap(code -> register.create(code, shop(UUID.randomUUID(), request),
+                        request.status() == null ? ShopStatus.PLANNED : request.status()))
+                .map(view -> ResponseEntity.created(URI.create("/counties/" + county + "/shops/" + view.shop().id())).body(response(view)));
+    }
+
+    @GetMapping("/counties/{county}/shops/{id}")
+    Mono<ShopResponse> shop(@PathVariable String county, @PathVariable String id) {
+        UUID shopId = RequestIds.uuid("id", id);
+        return gate.read(county).flatMap(code -> register.find(code, shopId)).map(ShopController::response);
+    }
+
+    /** Ordered by name; pass the last shop's id of a page as {@code after} for the next. */
+    @GetMapping("/counties/{county}/shops")
+    Flux<ShopResponse> shops(@PathVariable String county, @RequestParam(required = false) String village,
+                             @RequestParam(required = false) SalesPlatform platform,
+                             @RequestParam(required = false) OwnerCategory ownerCategory,
+                             @RequestParam(required = false) ShopStatus status,
+                             @RequestParam(required = false) String household,
+                             @RequestParam(required = false) String after,
+                             @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw InvalidRequestException.field("limit", "must be between 1 and 500");
+        }
+        if (village != null && !village.matches("\\d{12}")) {
+            throw InvalidRequestException.field("village", "must be 12 digits");
+        }
+        UUID householdId = household == null ? null : RequestIds.uuid("household", household);
+        UUID afterId = after == null ? null : RequestIds.uuid("after", after);
+        return gate.read(county).flatMapMany(code -> register.list(code, new ShopFilter(village, platform, ownerCategory, status, householdId),
+                        afterId, limit))
+                .map(shop -> response(new ShopView(shop, null)));
+    }
+
+    @PutMapping("/counties/{county}/shops/{id}")
+    Mono<ShopResponse> update(@PathVariable String county, @PathVariable String id, @RequestBody ShopRequest request) {
+        UUID shopId = RequestIds.uuid("id", id);
+        return staff(county).flatMap(code -> {
+            if (request.status() != null) {
+                throw InvalidRequestException.field("status", "is changed through POST …/shops/{id}/status, not here");
+            }
+            return register.update(code, shop(shopId, request));
+        }).map(ShopController::response);
+    }
+
+    @PostMapping("/counties/{county}/shops/{id}/status")
+    Mono<ShopResponse> changeStatus(@PathVariable String county, @PathVariable String id, @RequestBody StatusChangeRequest request) {
+        UUID shopId = RequestIds.uuid("id", id);
+        return staff(county).flatMap(code -> {
+            if (request.status() == null) {
+                throw InvalidRequestException.field("status", "is required");
+            }
+            return register.changeStatus(code, shopId, request.status(), request.reason());
+        }).map(ShopController::response);
+    }
+
+    @DeleteMapping("/counties/{county}/shops/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> remove(@PathVariable String county, @PathVariable String id) {
+        UUID shopId = RequestIds.uuid("id", id);
+        return staff(county).flatMap(code -> register.remove(code, shopId));
+    }
+
+    /** Links the household to the shop, or changes how it shares (PUT: the whole link). */
+    @PutMapping("/counties/{county}/shops/{id}/households/{household}")
+    Mono<ShopResponse> link(@PathVariable String county, @PathVariable String id, @PathVariable String household,
+                            @RequestBody LinkRequest request) {
+        UUID shopId = RequestIds.uuid("id", id);
+        UUID householdId = RequestIds.uuid("household", household);
+        return staff(county).flatMap(code -> register.link(code, shopId, DomainErrors.check(() -> new IncomeLink(householdId,
+                        request.role(), request.rule(), IncomeLink.basisPoints(request.sharePercent()), request.fixedAmountFen()))))
+                .map(ShopController::response);
+    }
+
+    @DeleteMapping("/counties/{county}/shops/{id}/households/{household}")
+    Mono<ShopResponse> unlink(@PathVariable String county, @PathVariable String id, @PathVariable String household) {
+        UUID shopId = RequestIds.uuid("id", id);
+        UUID householdId = RequestIds.uuid("household", household);
+        return staff(county).flatMap(code -> register.unlink(code, shopId, householdId)).map(ShopController::response);
+    }
+
+    private Mono<CountyCode> staff(String county) {
+        return gate.act(county).flatMap(code -> access.requireAnyRole(Roles.SHOP_STAFF).thenReturn(code));
+    }
+
+    private static Shop shop(UUID id, ShopRequest request) {
+        return DomainErrors.check(() -> new Shop(id, request.village(), request.name(), request.platform(), request.url(),
+                request.ownerCategory(), request.ownerHousehold(), request.productCategories()));
+    }
+
+    static ShopResponse response(ShopView view) {
+        ShopRow shop = view.shop();
+        return new ShopResponse(shop.id(), shop.countyCode(), shop.villageCode(), shop.name(), shop.platform(), shop.url(),
+                shop.ownerCategory(), shop.ownerHousehold(), shop.productCategories(), shop.status(), shop.statusReason(),
+                shop.statusChangedAt(), shop.openedAt(), shop.version(), shop.createdAt(), shop.updatedAt(),
+                // The list leaves the links out (null); one shop's answer has them.
+                view.links() == null ? null : view.links().stream().map(ShopController::link).toList());
+    }
+
+    private static LinkResponse link(LinkRow row) {
+        IncomeLink link = row.link();
+        return new LinkResponse(link.household(), row.fileNumber(), link.role(), link.rule(),
+                link.shareBasisPoints() == null ? null : IncomeLink.percent(link.shareBasisPoints()),
+                link.fixedAmountFen(), row.linkedAt());
+    }
+}
