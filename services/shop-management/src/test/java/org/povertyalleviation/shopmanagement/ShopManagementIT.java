@@ -10,13 +10,14 @@ import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.povertyalleviation.platform.contracts.TopicWriter;
+import org.povertyalleviation.platform.infra.Eventually;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
+import org.povertyalleviation.platform.web.ApiCalls;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,6 +34,7 @@ public abstract class ShopManagementIT {
     protected int port;
 
     protected WebTestClient web;
+    private ApiCalls calls;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -76,6 +78,7 @@ public abstract class ShopManagementIT {
     @BeforeEach
     void client() {
         web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        calls = new ApiCalls(web, ShopManagementIT::tokenFor);
         joinOnce("621222", "文县");
         joinOnce("621224", "康县");
     }
@@ -118,21 +121,7 @@ public abstract class ShopManagementIT {
     }
 
     protected static void awaitStatus(String what, IntSupplier status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int last = 0;
-        while (System.nanoTime() < deadline) {
-            last = status.getAsInt();
-            if (last == 200) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(what + " did not reach shop management within 60 s (last answer " + last + ")");
+        Eventually.await(what + " reaching shop management", Duration.ofSeconds(60), status::getAsInt, answer -> answer == 200);
     }
 
     /** A shop of the county, registered by its admin with the given status; its id. */
@@ -153,26 +142,23 @@ public abstract class ShopManagementIT {
                 }}).expectStatus().isOk();
     }
 
-    /** The id at the start of a created resource's JSON. */
     protected static String idOf(String body) {
-        return body.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        return ApiCalls.idOf(body);
     }
 
     protected WebTestClient.ResponseSpec get(String path, String user) {
-        return web.get().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
+        return calls.get(path, user);
     }
 
     protected WebTestClient.ResponseSpec delete(String path, String user) {
-        return web.delete().uri(path).header("Authorization", "Bearer " + tokenFor(user)).exchange();
+        return calls.delete(path, user);
     }
 
     protected WebTestClient.ResponseSpec post(String path, String user, Object body) {
-        return web.post().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return calls.post(path, user, body);
     }
 
     protected WebTestClient.ResponseSpec put(String path, String user, Object body) {
-        return web.put().uri(path).header("Authorization", "Bearer " + tokenFor(user)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return calls.put(path, user, body);
     }
 }

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +33,6 @@ import reactor.core.publisher.Mono;
  * the registry's early warning takes up for the shop's households). Runs monthly for every county, and on a
  * county admin's or operator's request; each shop moves in a transaction of its own, re-checked under its lock.
  */
-@Service
 @RestController
 public class DormancyCheck {
 
