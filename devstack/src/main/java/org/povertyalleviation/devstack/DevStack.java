@@ -119,11 +119,17 @@ public final class DevStack implements AutoCloseable {
         householdRegistry.put("PII_LOOKUP_KEY", randomKey());
         startApp("household-registry", options.appsDirectory().resolve("household-registry.jar"), householdRegistryPort, householdRegistry);
 
+        int shopManagementPort = FreePorts.next();
+        Map<String, String> shopManagement = new LinkedHashMap<>(common);
+        shopManagement.putAll(databaseEnvironment(postgres.database("shop_management")));
+        startApp("shop-management", options.appsDirectory().resolve("shop-management.jar"), shopManagementPort, shopManagement);
+
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("SPRING_DATA_REDIS_HOST", redis.host());
         gateway.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
         gateway.put("COUNTY_REGISTRY_URL", "http://127.0.0.1:" + countyRegistryPort);
         gateway.put("HOUSEHOLD_REGISTRY_URL", "http://127.0.0.1:" + householdRegistryPort);
+        gateway.put("SHOP_MANAGEMENT_URL", "http://127.0.0.1:" + shopManagementPort);
         startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), gateway);
 
         DemoOnboarding.onboardAll(dataset, "http://127.0.0.1:" + countyRegistryPort,

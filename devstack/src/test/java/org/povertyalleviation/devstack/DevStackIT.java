@@ -11,27 +11,54 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.infra.FreePorts;
 
+/**
+ * The whole platform as the devstack runs it: every service its own JVM from its own jar, behind the gateway, with
+ * real PostgreSQL, Kafka, Redis and Keycloak. One stack for the class; it must leave nothing running.
+ */
 class DevStackIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static DevStack.Options options;
+    private static DevStack stack;
+    private static List<ProcessHandle> before;
 
-    @Test
-    void the_devstack_comes_up_healthy_with_demo_users_and_leaves_nothing_running() throws Exception {
-        DevStack.Options options = new DevStack.Options(20130101L,
+    @BeforeAll
+    static void start() {
+        options = new DevStack.Options(20130101L,
                 Path.of(System.getProperty("devstack.apps.dir")), FreePorts.next(), FreePorts.next(), FreePorts.next());
-        List<ProcessHandle> before = descendants();
+        before = descendants();
+        stack = DevStack.start(options);
+    }
+
+    @AfterAll
+    static void stop_and_leave_nothing_running() throws Exception {
         String gatewayHealth = "http://127.0.0.1:" + options.gatewayPort() + "/actuator/health";
         String stackHealth = "http://127.0.0.1:" + options.statusPort() + "/health";
+        stack.close();
+        assertThat(refused(gatewayHealth)).as("gateway stopped").isTrue();
+        assertThat(refused(stackHealth)).as("status server stopped").isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (descendants().size() > before.size() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(descendants()).as("child processes left running").hasSameSizeAs(before);
+    }
 
-        try (DevStack stack = DevStack.start(options)) {
+    @Test
+    void the_devstack_comes_up_healthy_with_demo_users() throws Exception {
+        String gatewayHealth = "http://127.0.0.1:" + options.gatewayPort() + "/actuator/health";
+        String stackHealth = "http://127.0.0.1:" + options.statusPort() + "/health";
+        {
             HttpResponse<String> health = get(stackHealth);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"")
                     .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"",
-                            "\"county-registry\":\"UP\"", "\"household-registry\":\"UP\"", "\"gateway\":\"UP\"");
+                            "\"county-registry\":\"UP\"", "\"household-registry\":\"UP\"", "\"shop-management\":\"UP\"", "\"gateway\":\"UP\"");
             assertThat(get(gatewayHealth).body()).contains("\"status\":\"UP\"");
 
             String issuer = stack.urls().get("issuer");
@@ -77,25 +104,143 @@ class DevStackIT {
             assertThat(get("http://127.0.0.1:" + options.gatewayPort() + "/api/county-registry/v3/api-docs").statusCode()).isEqualTo(200);
             assertThat(stack.summary()).contains("admin-621222", "admin-621222-demo", "county-admin", "longnan-officer");
         }
+    }
 
-        assertThat(refused(gatewayHealth)).as("gateway stopped").isTrue();
-        assertThat(refused(stackHealth)).as("status server stopped").isTrue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (descendants().size() > before.size() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+    /**
+     * The issue's end-to-end path through the gateway: two households registered in the household registry, a shop
+     * linked to both in shop management, a partner's monthly report (with an Idempotency-Key), and the households'
+     * ledgers in the registry showing their SHOP_SHARE; the same report resent adds nothing; a correction replaces it.
+     */
+    @Test
+    void a_partners_sales_report_reaches_the_linked_households_ledgers_once_and_a_correction_replaces_it() throws Exception {
+        String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+        String partner = token("grant_type=client_credentials&client_id=partner-demo&client_secret=partner-demo-secret");
+        String village = stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).findFirst().orElseThrow().code();
+
+        String supplier = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0001", village, "19700101"), null));
+        String employee = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0002", village, "19720202"), null));
+        String shop = created(send("POST", "/api/shop-management/counties/621222/shops", admin, "{\"village\":\"" + village
+                + "\",\"name\":\"文县纹党花椒店\",\"platform\":\"TAOBAO\",\"ownerCategory\":\"COOPERATIVE\",\"status\":\"OPEN\"}", null));
+        // Shop management learns of the households from the registry's events: link once they arrived.
+        linkWhenKnown(admin, shop, supplier, "{\"role\":\"SUPPLIER\",\"rule\":\"SALES_SHARE\",\"sharePercent\":10}");
+        linkWhenKnown(admin, shop, employee, "{\"role\":\"EMPLOYEE\",\"rule\":\"FIXED_MONTHLY\",\"fixedAmountFen\":50000}");
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        String report = "{\"month\":\"" + month + "\",\"orders\":120,\"grossFen\":1000000,\"refundsFen\":0}";
+        String key = "jd-report-" + java.util.UUID.randomUUID();
+        HttpResponse<String> first = send("POST", "/api/shop-management/counties/621222/shops/" + shop + "/sales-reports", partner, report, key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"reporter\":\"partner-demo\"", "\"revision\":1");
+
+        awaitShopShare(admin, supplier, month, 100000);
+        awaitShopShare(admin, employee, month, 50000);
+
+        HttpResponse<String> replay = send("POST", "/api/shop-management/counties/621222/shops/" + shop + "/sales-reports", partner, report, key);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+
+        // The partner corrects the month's refunds: net 800,000 fen, so the supplier's 10 % is now 80,000.
+        HttpResponse<String> correction = send("POST", "/api/shop-management/counties/621222/shops/" + shop + "/sales-reports", partner,
+                "{\"month\":\"" + month + "\",\"orders\":120,\"grossFen\":1000000,\"refundsFen\":200000}", "jd-report-" + java.util.UUID.randomUUID());
+        assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
+        assertThat(correction.body()).contains("\"revision\":2");
+        awaitShopShare(admin, supplier, month, 80000);
+        // The replay added nothing and the correction replaced, not added: one entry per household and month.
+        assertThat(shopShares(admin, supplier, month)).containsExactly(80000L);
+        assertThat(shopShares(admin, employee, month)).containsExactly(50000L);
+    }
+
+    private void linkWhenKnown(String token, String shop, String household, String link) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> response;
+        do {
+            response = send("PUT", "/api/shop-management/counties/621222/shops/" + shop + "/households/" + household, token, link, null);
+            if (response.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (response.statusCode() == 422 && System.nanoTime() < deadline);
+        throw new AssertionError("Linking household " + household + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private void awaitShopShare(String token, String household, String month, long amountFen) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Long> shares = List.of();
+        while (System.nanoTime() < deadline) {
+            shares = shopShares(token, household, month);
+            if (shares.contains(amountFen)) {
+                return;
+            }
+            Thread.sleep(250);
         }
-        assertThat(descendants()).as("child processes left running").hasSameSizeAs(before);
+        throw new AssertionError("Household " + household + "'s ledger shows SHOP_SHARE " + shares + " for " + month + ", not " + amountFen);
+    }
+
+    /** The amounts of the household's SHOP_SHARE entries of the month, read through the gateway. */
+    private List<Long> shopShares(String token, String household, String month) throws Exception {
+        HttpResponse<String> ledger = send("GET", "/api/household-registry/counties/621222/households/" + household + "/income?year="
+                + month.substring(0, 4), token, null, null);
+        assertThat(ledger.statusCode()).as(ledger.body()).isEqualTo(200);
+        return java.util.regex.Pattern.compile("\\{[^{}]*\\}").matcher(ledger.body()).results().map(java.util.regex.MatchResult::group)
+                .filter(entry -> entry.contains("\"source\":\"SHOP_SHARE\"") && entry.contains("\"month\":\"" + month + "\""))
+                .map(entry -> Long.parseLong(entry.replaceAll(".*\"amountFen\":(\\d+).*", "$1"))).toList();
+    }
+
+    private static String household(String fileNumber, String village, String birthDate) {
+        String first17 = "621222" + birthDate + String.format("%03d", Math.abs(fileNumber.hashCode()) % 1000);
+        return "{\"fileNumber\":\"" + fileNumber + "\",\"village\":\"" + village + "\",\"registrationYear\":2016,"
+                + "\"guarantees\":{\"food\":true,\"clothing\":true,\"compulsoryEducation\":true,\"basicMedicalCare\":true,\"safeHousing\":true},"
+                + "\"causes\":[\"LACK_OF_FUNDS\"],\"primaryCause\":\"LACK_OF_FUNDS\",\"head\":{\"name\":\"张三\",\"relation\":\"HEAD\","
+                + "\"residentId\":\"" + first17 + checkCharacter(first17) + "\",\"labourCapacity\":\"FULL\",\"health\":\"HEALTHY\","
+                + "\"education\":\"JUNIOR_SECONDARY\"}}";
+    }
+
+    /** GB 11643's check character of a resident ID number's first 17 digits. */
+    private static char checkCharacter(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    private static String created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    }
+
+    private static String token(String form) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(stack.urls().get("issuer") + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String json, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<ProcessHandle> descendants() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 
-    private HttpResponse<String> get(String url) throws Exception {
+    private static HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean refused(String url) throws Exception {
+    private static boolean refused(String url) throws Exception {
         try {
             get(url);
             return false;
