@@ -103,15 +103,18 @@ create table sales_report (
 );
 select enable_county_isolation('sales_report');
 
--- What each household earned from a report, as last published: a correction re-sends every household of the
--- month, including one unlinked since (amount 0), so the registry's entry is replaced, never left stale.
+-- What each household earned from a month's report, with the rule it earned it by. The month's households and rules
+-- are fixed by its first report: a correction changes the figures, not who shared in them or how (a household
+-- linked since, or unlinked since, does not change that month's income).
 create table income_share (
     county_code  char(6) not null,
     shop_id      uuid    not null,
     month        date    not null,
     household_id uuid    not null,
     role         text    not null,
-    rule         text    not null,
+    rule         text    not null check (rule in ('SALES_SHARE', 'FIXED_MONTHLY')),
+    share_bp     integer check (share_bp between 1 and 10000),
+    fixed_fen    bigint  check (fixed_fen > 0),
     amount_fen   bigint  not null check (amount_fen >= 0),
     revision     integer not null,
     primary key (county_code, shop_id, month, household_id),
@@ -156,7 +159,8 @@ create table subsidy (
     check (status not in ('APPROVED', 'PAID') or budget_year is not null),
     check (status <> 'PAID' or paid_on is not null)
 );
--- One subsidy per household, ever: a rejected application does not count, anything else does.
+-- One subsidy per household, ever, and one per shop: a rejected application does not count, anything else does.
 create unique index subsidy_once_per_household on subsidy (county_code, household_id) where status <> 'REJECTED';
+create unique index subsidy_once_per_shop on subsidy (county_code, shop_id) where status <> 'REJECTED';
 create index subsidy_by_status on subsidy (county_code, status, submitted_at);
 select enable_county_isolation('subsidy');

@@ -58,6 +58,11 @@ public abstract class ShopManagementIT {
                 .json()));
     }
 
+    /** Months relative to now (China time), so that reports stay within what a shop registered today may report. */
+    protected static String monthsAgo(int months) {
+        return java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(months).toString();
+    }
+
     protected static final String ADMIN = "admin-621222";
     protected static final String CLERK = "clerk-621222";
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.povertyalleviation.platform.counties.CountyGate;
+import org.povertyalleviation.platform.security.CountyAccess;
+import org.povertyalleviation.shopmanagement.web.Roles;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +23,10 @@ import reactor.core.publisher.Mono;
 @RestController
 class VillageCoverage {
 
-    record Village(String village, String nameZh, int openShops) {
+    record Village(String village, String township, String nameZh, int openShops) {
     }
 
-    record Township(String township, int poorVillages, int coveredPoorVillages, List<Village> uncoveredPoorVillages) {
+    record Township(String township, int poorVillages, int coveredPoorVillages, List<Village> covered, List<Village> uncovered) {
     }
 
     record Coverage(String county, int poorVillages, int coveredPoorVillages, int uncoveredPoorVillages, List<Township> townships) {
@@ -34,26 +36,28 @@ class VillageCoverage {
     }
 
     private final CountyGate gate;
+    private final CountyAccess access;
     private final TenantTransactions tenantTransactions;
     private final DatabaseClient database;
 
-    VillageCoverage(CountyGate gate, TenantTransactions tenantTransactions, DatabaseClient database) {
+    VillageCoverage(CountyGate gate, CountyAccess access, TenantTransactions tenantTransactions, DatabaseClient database) {
         this.gate = gate;
+        this.access = access;
         this.tenantTransactions = tenantTransactions;
         this.database = database;
     }
 
     @GetMapping("/counties/{county}/coverage")
     Mono<Coverage> coverage(@PathVariable String county) {
-        return gate.read(county).flatMap(code -> poorVillages(code.value(), code).collectList().map(rows -> coverage(code.value(), rows)));
+        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMap(code -> poorVillages(code.value(), code).collectList().map(rows -> coverage(code.value(), rows)));
     }
 
-    /** Only the poor villages without an open shop, township by township: the list to act on. */
+    /** Only the poor villages without an open shop, in township order: the list to act on. */
     @GetMapping("/counties/{county}/coverage/uncovered")
     Flux<Village> uncovered(@PathVariable String county) {
-        return gate.read(county).flatMapMany(code -> poorVillages(code.value(), code))
+        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMapMany(code -> poorVillages(code.value(), code))
                 .filter(row -> row.openShops() == 0)
-                .map(row -> new Village(row.village(), row.nameZh(), 0));
+                .map(VillageCoverage::village);
     }
 
     private Flux<Row> poorVillages(String county, org.povertyalleviation.platform.tenancy.CountyCode code) {
@@ -70,14 +74,18 @@ class VillageCoverage {
                 .all());
     }
 
+    private static Village village(Row row) {
+        return new Village(row.village(), row.township(), row.nameZh(), row.openShops());
+    }
+
     private static Coverage coverage(String county, List<Row> rows) {
         Map<String, List<Row>> byTownship = new LinkedHashMap<>();
         rows.forEach(row -> byTownship.computeIfAbsent(row.township(), township -> new ArrayList<>()).add(row));
         List<Township> townships = new ArrayList<>();
         byTownship.forEach((township, villages) -> {
-            List<Village> uncovered = villages.stream().filter(row -> row.openShops() == 0)
-                    .map(row -> new Village(row.village(), row.nameZh(), 0)).toList();
-            townships.add(new Township(township, villages.size(), villages.size() - uncovered.size(), uncovered));
+            List<Village> covered = villages.stream().filter(row -> row.openShops() > 0).map(VillageCoverage::village).toList();
+            List<Village> uncovered = villages.stream().filter(row -> row.openShops() == 0).map(VillageCoverage::village).toList();
+            townships.add(new Township(township, villages.size(), covered.size(), covered, uncovered));
         });
         int covered = (int) rows.stream().filter(row -> row.openShops() > 0).count();
         return new Coverage(county, rows.size(), covered, rows.size() - covered, townships);

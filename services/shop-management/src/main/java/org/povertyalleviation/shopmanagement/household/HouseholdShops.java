@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
+import org.povertyalleviation.platform.security.CountyAccess;
+import org.povertyalleviation.shopmanagement.web.Roles;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -29,12 +31,14 @@ class HouseholdShops {
     }
 
     private final CountyGate gate;
+    private final CountyAccess access;
     private final TenantTransactions tenantTransactions;
     private final KnownHouseholds households;
     private final DatabaseClient database;
 
-    HouseholdShops(CountyGate gate, TenantTransactions tenantTransactions, KnownHouseholds households, DatabaseClient database) {
+    HouseholdShops(CountyGate gate, CountyAccess access, TenantTransactions tenantTransactions, KnownHouseholds households, DatabaseClient database) {
         this.gate = gate;
+        this.access = access;
         this.tenantTransactions = tenantTransactions;
         this.households = households;
         this.database = database;
@@ -43,7 +47,7 @@ class HouseholdShops {
     @GetMapping("/counties/{county}/households/{id}/shops")
     Mono<Answer> shops(@PathVariable String county, @PathVariable String id) {
         UUID householdId = RequestIds.uuid("id", id);
-        return gate.read(county).flatMap(code -> tenantTransactions.inCounty(code, () -> households.find(code.value(), householdId)
+        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMap(code -> tenantTransactions.inCounty(code, () -> households.find(code.value(), householdId)
                 .switchIfEmpty(Mono.error(new NotFoundException("Household", householdId)))
                 .flatMap(household -> database.sql("""
                                 select s.id, s.name, s.status, 'OWNER' as relation, null as role, null as rule, null::integer as share_bp,

@@ -3,7 +3,6 @@ package org.povertyalleviation.shopmanagement.sales;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,9 @@ import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository;
 import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository.ReportRow;
 import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository.ShareRow;
 import org.povertyalleviation.shopmanagement.shop.ShopRegister;
+import org.povertyalleviation.shopmanagement.shop.domain.HouseholdRole;
 import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
+import org.povertyalleviation.shopmanagement.shop.domain.SharingRule;
 import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;
 import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents;
 import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents.Detector;
@@ -36,8 +37,8 @@ import reactor.core.publisher.Mono;
  * A shop's monthly sales reports and the income they give its linked households. A report, its shares, their
  * events (one shop.household-income-earned.v1 per household, then shop.sales-reported.v1) and the audit entry
  * commit together. The same figures again change nothing; other figures for a reported month are a correction:
- * the next revision, every household's share recomputed and re-sent (a household unlinked since gets 0), which
- * the registry's ledger takes in place of the earlier amount.
+ * the next revision, every household of the month's first report gets its share recomputed by the rule it had then
+ * and re-sent, which the registry's ledger takes in place of the earlier amount.
  */
 @Service
 public class SalesReports {
@@ -79,7 +80,7 @@ public class SalesReports {
         // The shop's row lock orders concurrent reports of one shop: each sees the revision the one before wrote.
         return tenantTransactions.inCounty(county, () -> shops.findForUpdate(code, shopId)
                 .switchIfEmpty(Mono.error(new NotFoundException("Shop", shopId)))
-                .flatMap(shop -> requireReportable(shop, figures.month())
+                .flatMap(shop -> requireReportable(shop, figures)
                         .then(sales.find(code, shopId, figures.month()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                         .flatMap(previous -> {
                             if (previous.isPresent() && sameFigures(previous.get(), figures)) {
@@ -115,35 +116,51 @@ public class SalesReports {
                         }));
     }
 
-    /** Every linked household's share now, and 0 for one that had a share of the month before and is linked no more. */
+    /**
+     * The households' shares of the month. A first report shares by the links as they are; a correction by the
+     * rules the month was first shared by, so that it changes the figures and not who shared in them or how.
+     */
     private static List<ShareRow> shares(MonthlySales figures, int revision, List<LinkRow> links, List<ShareRow> earlier) {
-        List<IncomeLink> incomeLinks = links.stream().map(LinkRow::link).toList();
-        Map<UUID, Long> amounts = IncomeSharing.distribute(figures, incomeLinks);
-        Map<UUID, ShareRow> shares = new LinkedHashMap<>();
-        for (IncomeLink link : incomeLinks) {
-            shares.put(link.household(), new ShareRow(link.household(), link.role().name(), link.rule().name(), amounts.get(link.household()), revision));
+        List<IncomeLink> rules = revision == 1
+                ? links.stream().map(LinkRow::link).toList()
+                : earlier.stream().map(share -> new IncomeLink(share.household(), HouseholdRole.valueOf(share.role()),
+                        SharingRule.valueOf(share.rule()), share.shareBasisPoints(), share.fixedFen())).toList();
+        Map<UUID, Long> amounts = IncomeSharing.distribute(figures, rules);
+        List<ShareRow> shares = new ArrayList<>();
+        for (IncomeLink rule : rules) {
+            shares.add(new ShareRow(rule.household(), rule.role().name(), rule.rule().name(), rule.shareBasisPoints(), rule.fixedAmountFen(),
+                    amounts.get(rule.household()), revision));
         }
-        for (ShareRow before : earlier) {
-            shares.putIfAbsent(before.household(), new ShareRow(before.household(), before.role(), before.rule(), 0, revision));
-        }
-        return List.copyOf(shares.values());
+        return List.copyOf(shares);
     }
 
-    /** Orders in a month wake a dormant shop: somebody is selling again. */
+    /**
+     * Orders wake a dormant shop: somebody is selling again. Only orders of the month it went dormant in, the month
+     * before (reported at the start of the next) or later; a late correction of an older month does not.
+     */
     private Mono<Void> wake(ShopRow shop, MonthlySales figures) {
-        if (shop.status() != ShopStatus.DORMANT || !figures.hadSales()) {
+        if (shop.status() != ShopStatus.DORMANT || !figures.hadSales()
+                || figures.month().isBefore(YearMonth.from(shop.statusChangedAt().atZone(clock.getZone())).minusMonths(1))) {
             return Mono.empty();
         }
         return register.moveStatus(shop, ShopStatus.OPEN, "Sales reported for " + figures.month(), Detector.SALES_REPORT).then();
     }
 
-    /** A planned shop sells nothing yet; a closed one takes reports (and corrections) up to the month it closed. */
-    private static Mono<Void> requireReportable(ShopRow shop, YearMonth month) {
+    /**
+     * A planned shop sells nothing yet; a closed one takes reports (and corrections) up to the month it closed; no
+     * shop reports months long before it was registered.
+     */
+    private Mono<Void> requireReportable(ShopRow shop, MonthlySales figures) {
+        YearMonth month = figures.month();
+        DomainErrors.check(() -> {
+            figures.requireNotBefore(YearMonth.from(shop.createdAt().atZone(clock.getZone())));
+            return figures;
+        });
         if (shop.status() == ShopStatus.PLANNED) {
             return Mono.error(new ConflictException("shop-not-open", "The shop is PLANNED; it reports sales once it is open", "shop"));
         }
         if (shop.status() == ShopStatus.CLOSED
-                && month.isAfter(YearMonth.from(shop.statusChangedAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))))) {
+                && month.isAfter(YearMonth.from(shop.statusChangedAt().atZone(clock.getZone())))) {
             return Mono.error(new ConflictException("shop-closed", "The shop closed before " + month + "; it has no sales after", "month"));
         }
         return Mono.empty();

@@ -56,7 +56,7 @@ public class ShopRegister {
         if (status != ShopStatus.PLANNED && status != ShopStatus.OPEN) {
             return Mono.error(new RuleViolatedException("initial-status", "A shop is registered PLANNED or OPEN, not " + status, "status"));
         }
-        return tenantTransactions.inCounty(county, () -> requireShopFields(code, shop)
+        return tenantTransactions.inCounty(county, () -> requireShopFields(code, shop, null)
                 .then(shops.insert(code, shop, status))
                 .flatMap(created -> (status == ShopStatus.OPEN ? events.opened(created) : Mono.<Void>empty())
                         .then(audit.write("shop.registered", "shop", created.id().toString())))
@@ -67,7 +67,8 @@ public class ShopRegister {
     public Mono<ShopView> update(CountyCode county, Shop shop) {
         String code = county.value();
         return tenantTransactions.inCounty(county, () -> existingForUpdate(code, shop.id())
-                .flatMap(current -> requireShopFields(code, shop)
+                .flatMap(current -> requireOwnerChangeAllowed(code, current, shop)
+                        .then(requireShopFields(code, shop, current.ownerHousehold()))
                         .then(shops.update(code, shop))
                         .flatMap(updated -> audit.write("shop.updated", "shop", updated.id().toString())))
                 .then(view(code, shop.id())));
@@ -160,15 +161,31 @@ public class ShopRegister {
                 .then(view(code, shopId)));
     }
 
-    /** The village is the county's, and an owner household is one the registry knows. */
-    private Mono<Void> requireShopFields(String county, Shop shop) {
+    /**
+     * The village is the county's, and a new owner household is one the registry knows (an owner the registry removed
+     * since does not stop the shop's other fields from being corrected).
+     */
+    private Mono<Void> requireShopFields(String county, Shop shop, UUID currentOwner) {
         if (!shop.inCounty(county)) {
             return Mono.error(new RuleViolatedException("unknown-village", "Village " + shop.village() + " is not in county " + county, "village"));
         }
+        boolean newOwner = shop.ownerHousehold() != null && !shop.ownerHousehold().equals(currentOwner);
         return shops.villageExists(county, shop.village())
                 .flatMap(known -> known ? Mono.<Void>empty()
                         : Mono.error(new RuleViolatedException("unknown-village", "Village " + shop.village() + " is not a village of county " + county, "village")))
-                .then(shop.ownerHousehold() == null ? Mono.empty() : households.require(county, shop.ownerHousehold(), "ownerHousehold").then());
+                .then(newOwner ? households.require(county, shop.ownerHousehold(), "ownerHousehold").then() : Mono.empty());
+    }
+
+    /** A subsidy was granted for the shop's owner: the owner stays, or the subsidy would follow the shop to another. */
+    private Mono<Void> requireOwnerChangeAllowed(String county, ShopRow current, Shop shop) {
+        boolean ownerChanged = current.ownerCategory() != shop.ownerCategory() || !java.util.Objects.equals(current.ownerHousehold(), shop.ownerHousehold());
+        if (!ownerChanged) {
+            return Mono.empty();
+        }
+        return shops.hasSubsidy(county, current.id()).flatMap(subsidised -> subsidised
+                ? Mono.error(new ConflictException("owner-has-subsidy", "The shop's owner household applied for or received its "
+                        + "opening subsidy; the owner cannot change", "ownerHousehold"))
+                : Mono.empty());
     }
 
     private Mono<ShopView> view(String county, UUID id) {

@@ -22,7 +22,7 @@ import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyReposito
 import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyRepository.BudgetRow;
 import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyRepository.SubsidyRow;
 import org.povertyalleviation.shopmanagement.web.DomainErrors;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -60,7 +60,8 @@ public class Subsidies {
     /** A clerk's application for the household that owns the shop; the amount is the county's. */
     public Mono<SubsidyRow> submit(CountyCode county, UUID shopId, String clerk) {
         String code = county.value();
-        return tenantTransactions.inCounty(county, () -> shops.find(code, shopId)
+        // The shop is locked: its owner, status or existence cannot change while the application is made.
+        return tenantTransactions.inCounty(county, () -> shops.findForUpdate(code, shopId)
                 .switchIfEmpty(Mono.error(new RuleViolatedException("unknown-shop", "Shop " + shopId + " is not a shop of county " + code, "shop")))
                 .flatMap(shop -> {
                     if (shop.ownerCategory() != OwnerCategory.POOR_HOUSEHOLD) {
@@ -74,11 +75,17 @@ public class Subsidies {
                             .then(subsidies.activeFor(code, shop.ownerHousehold()))
                             .flatMap(existing -> Mono.<SubsidyRow>error(new ConflictException("one-subsidy-per-household",
                                     "The household already has subsidy " + existing.id() + " (" + existing.status() + "); it is granted once", "shop")))
+                            .then(shops.hasSubsidy(code, shopId))
+                            .flatMap(subsidised -> subsidised
+                                    ? Mono.<SubsidyRow>error(new ConflictException("one-subsidy-per-shop",
+                                            "The shop already has a subsidy that counts; it is granted once", "shop"))
+                                    : Mono.<SubsidyRow>empty())
                             .switchIfEmpty(Mono.defer(() -> subsidies.insert(code, UUID.randomUUID(), shop.ownerHousehold(), shopId,
                                     properties.amountFen(code), clerk)))
                             .flatMap(created -> audit.write("subsidy.submitted", "subsidy", created.id().toString()).thenReturn(created));
                 }))
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException("one-subsidy-per-household",
+                // Only the one-per-household and one-per-shop indexes: any other integrity failure is not this.
+                .onErrorMap(DuplicateKeyException.class, e -> new ConflictException("one-subsidy-per-household",
                         "The household's subsidy was submitted at the same time; it is granted once", "shop"));
     }
 

@@ -14,6 +14,9 @@ import org.povertyalleviation.shopmanagement.ShopManagementIT;
 /** Monthly sales reports, the income they share out to linked households, and their corrections. */
 class SalesIT extends ShopManagementIT {
 
+    /** The month the first test reports and corrects (named for the example in docs/events; any recent month does). */
+    private static final String OCTOBER = monthsAgo(1);
+
     @Test
     void a_partners_report_shares_the_net_among_linked_households_and_a_correction_replaces_it() {
         String shop = shop("621222", "621222101201", "R-Shares", "OPEN");
@@ -26,7 +29,7 @@ class SalesIT extends ShopManagementIT {
 
         // Net 2,487,500 fen: 12.5 % is 310,937.5 (310,937 fen, rounded down), 3.33 % is 82,833.75 (82,833).
         post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen",
-                Map.of("month", "2026-10", "orders", 412, "grossFen", 2549000, "refundsFen", 61500))
+                Map.of("month", OCTOBER, "orders", 412, "grossFen", 2549000, "refundsFen", 61500))
                 .expectStatus().isCreated().expectBody()
                 .jsonPath("$.netFen").isEqualTo(2487500).jsonPath("$.revision").isEqualTo(1).jsonPath("$.reportedBy").isEqualTo("PARTNER")
                 .jsonPath("$.reporter").isEqualTo("partner-wen")
@@ -34,7 +37,7 @@ class SalesIT extends ShopManagementIT {
                 .jsonPath("$.shares[?(@.household=='" + employee + "')].amountFen").isEqualTo(150000)
                 .jsonPath("$.shares[?(@.household=='" + shareholder + "')].amountFen").isEqualTo(82833);
 
-        List<String> earned = Events.read("shop.household-income-earned.v1", 3, "\"subject\":\"" + shop + "\"", "\"month\":\"2026-10\"");
+        List<String> earned = Events.read("shop.household-income-earned.v1", 3, "\"subject\":\"" + shop + "\"", "\"month\":\"" + OCTOBER + "\"");
         assertThat(earned).hasSize(3).allSatisfy(event -> {
             assertThat(Events.schemaErrors("shop.household-income-earned.v1", event)).isEmpty();
             assertThat(event).contains("\"revision\":1");
@@ -46,25 +49,34 @@ class SalesIT extends ShopManagementIT {
 
         // The same figures again (a partner's retry without its key): nothing changes, nothing is sent.
         post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen",
-                Map.of("month", "2026-10", "orders", 412, "grossFen", 2549000, "refundsFen", 61500))
+                Map.of("month", OCTOBER, "orders", 412, "grossFen", 2549000, "refundsFen", 61500))
                 .expectStatus().isOk().expectBody().jsonPath("$.revision").isEqualTo(1);
 
-        // The shareholder leaves; then the partner corrects October's refunds.
+        // The shareholder leaves and a newcomer joins; then the partner corrects October's refunds. October's income
+        // was shared by October's links: the correction changes the amounts, not who shared in them or how.
         delete("/counties/621222/shops/" + shop + "/households/" + shareholder, ADMIN).expectStatus().isOk();
+        String newcomer = knownHousehold("621222", "R-0004", "621222101201");
+        link("621222", shop, newcomer, "SUPPLIER", Map.of("rule", "SALES_SHARE", "sharePercent", 50));
         post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen",
-                Map.of("month", "2026-10", "orders", 412, "grossFen", 2549000, "refundsFen", 149000))
+                Map.of("month", OCTOBER, "orders", 412, "grossFen", 2549000, "refundsFen", 149000))
                 .expectStatus().isCreated().expectBody()
                 .jsonPath("$.revision").isEqualTo(2)
+                .jsonPath("$.shares.length()").isEqualTo(3)
                 .jsonPath("$.shares[?(@.household=='" + supplier + "')].amountFen").isEqualTo(300000)
-                .jsonPath("$.shares[?(@.household=='" + shareholder + "')].amountFen").isEqualTo(0);
+                .jsonPath("$.shares[?(@.household=='" + shareholder + "')].amountFen").isEqualTo(79920)
+                .jsonPath("$.shares[?(@.household=='" + employee + "')].amountFen").isEqualTo(150000);
         List<String> corrected = Events.read("shop.household-income-earned.v1", 3, "\"subject\":\"" + shop + "\"", "\"revision\":2");
-        assertThat(corrected).hasSize(3).anySatisfy(event -> assertThat(event).contains(shareholder, "\"amountFen\":0"));
+        assertThat(corrected).hasSize(3).anySatisfy(event -> assertThat(event).contains(shareholder, "\"amountFen\":79920"))
+                .noneSatisfy(event -> assertThat(event).contains(newcomer));
         assertThat(Events.present("shop.household-income-earned.v1", "\"subject\":\"" + shop + "\"")).as("3 + 0 + 3 events").hasSize(6);
+        String correctedReport = Events.read("shop.sales-reported.v1", 1, "\"subject\":\"" + shop + "\"", "\"revision\":2").get(0);
+        assertThat(Events.schemaErrors("shop.sales-reported.v1", correctedReport)).isEmpty();
+        assertThat(correctedReport).contains("\"netFen\":2400000", "\"distributedFen\":529920");
 
-        get("/counties/621222/shops/" + shop + "/sales-reports/2026-10", "auditor-621222").expectStatus().isOk().expectBody()
+        get("/counties/621222/shops/" + shop + "/sales-reports/" + OCTOBER, "auditor-621222").expectStatus().isOk().expectBody()
                 .jsonPath("$.refundsFen").isEqualTo(149000).jsonPath("$.shares.length()").isEqualTo(3);
-        get("/counties/621222/shops/" + shop + "/sales-reports?from=2026-01&to=2026-12", CLERK).expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].month").isEqualTo("2026-10").jsonPath("$[0].shares").doesNotExist();
+        get("/counties/621222/shops/" + shop + "/sales-reports?from=" + monthsAgo(12) + "&to=" + monthsAgo(0), CLERK).expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].month").isEqualTo(OCTOBER).jsonPath("$[0].shares").doesNotExist();
     }
 
     @Test
@@ -74,7 +86,7 @@ class SalesIT extends ShopManagementIT {
         String employee = knownHousehold("621222", "R-0102", "621222101202");
         link("621222", shop, supplier, "SUPPLIER", Map.of("rule", "SALES_SHARE", "sharePercent", 50));
         link("621222", shop, employee, "EMPLOYEE", Map.of("rule", "FIXED_MONTHLY", "fixedAmountFen", 90000));
-        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", "2026-09", "orders", 2, "grossFen", 5000, "refundsFen", 20000))
+        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", monthsAgo(2), "orders", 2, "grossFen", 5000, "refundsFen", 20000))
                 .expectStatus().isCreated().expectBody()
                 .jsonPath("$.netFen").isEqualTo(-15000).jsonPath("$.reportedBy").isEqualTo("CLERK")
                 .jsonPath("$.shares[?(@.household=='" + supplier + "')].amountFen").isEqualTo(0)
@@ -89,34 +101,53 @@ class SalesIT extends ShopManagementIT {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("month");
         post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", "2026-13", "orders", 1, "grossFen", 100))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("month");
-        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", "2026-08", "orders", -1, "grossFen", 100))
+        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", monthsAgo(3), "orders", -1, "grossFen", 100))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("orders");
-        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", "2026-08", "orders", 1))
+        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", monthsAgo(3), "orders", 1))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("grossFen");
-        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", "2026-08", "orders", "many", "grossFen", 1))
+        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", monthsAgo(3), "orders", "many", "grossFen", 1))
                 .expectStatus().isBadRequest();
-        get("/counties/621222/shops/" + shop + "/sales-reports/2026-08", CLERK).expectStatus().isNotFound();
+        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", monthsAgo(3), "orders", 1, "grossFen", 1_000_000_000_000_001L))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("grossFen");
+        // Registered this year: a month two years back would put income into the households' past.
+        String longAgo = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(25).toString();
+        post("/counties/621222/shops/" + shop + "/sales-reports", CLERK, Map.of("month", longAgo, "orders", 1, "grossFen", 100))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("month");
+        get("/counties/621222/shops/" + shop + "/sales-reports?from=0001-01", CLERK).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("from");
+        get("/counties/621222/shops/" + shop + "/sales-reports/" + monthsAgo(3), CLERK).expectStatus().isNotFound();
+
+        String closed = shop("621222", "621222102201", "R-Closed", "OPEN");
+        post("/counties/621222/shops/" + closed + "/status", CLERK, Map.of("status", "CLOSED")).expectStatus().isOk();
+        post("/counties/621222/shops/" + closed + "/sales-reports", CLERK, Map.of("month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(),
+                "orders", 1, "grossFen", 100)).expectStatus().isCreated();
+        post("/counties/621222/shops/" + closed + "/sales-reports", CLERK, Map.of("month", next, "orders", 1, "grossFen", 100))
+                .expectStatus().isBadRequest();
 
         String planned = shop("621222", "621222102201", "R-Planned", "PLANNED");
-        post("/counties/621222/shops/" + planned + "/sales-reports", CLERK, Map.of("month", "2026-08", "orders", 1, "grossFen", 100))
+        post("/counties/621222/shops/" + planned + "/sales-reports", CLERK, Map.of("month", monthsAgo(3), "orders", 1, "grossFen", 100))
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.reason").isEqualTo("shop-not-open");
         // A partner reports sales; it does not approve anything, and only for the counties it was granted.
-        post("/counties/621224/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", "2026-08", "orders", 1, "grossFen", 100))
+        post("/counties/621224/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", monthsAgo(3), "orders", 1, "grossFen", 100))
                 .expectStatus().isForbidden();
         assertThat(Events.present("shop.sales-reported.v1", "\"subject\":\"" + shop + "\"")).isEmpty();
     }
 
     @Test
-    void orders_wake_a_dormant_shop() {
+    void orders_of_a_recent_month_wake_a_dormant_shop_and_a_late_old_month_does_not() {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         String shop = shop("621222", "621222102202", "R-Wake", "OPEN");
         post("/counties/621222/shops/" + shop + "/status", CLERK, Map.of("status", "DORMANT")).expectStatus().isOk();
-        post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", "2026-11", "orders", 0, "grossFen", 0))
+        post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", now.toString(), "orders", 0, "grossFen", 0))
                 .expectStatus().isCreated();
+        post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", now.minusMonths(3).toString(), "orders", 7,
+                "grossFen", 5000)).expectStatus().isCreated();
         get("/counties/621222/shops/" + shop, CLERK).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DORMANT");
-        post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", "2026-11", "orders", 4, "grossFen", 12000))
+        post("/counties/621222/shops/" + shop + "/sales-reports", "partner-wen", Map.of("month", now.toString(), "orders", 4, "grossFen", 12000))
                 .expectStatus().isCreated();
         get("/counties/621222/shops/" + shop, CLERK).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("OPEN");
-        assertThat(Events.read("shop.status-changed.v1", 2, "\"subject\":\"" + shop + "\"")).anySatisfy(event ->
-                assertThat(event).contains("\"from\":\"DORMANT\"", "\"to\":\"OPEN\"", "\"detectedBy\":\"SALES_REPORT\""));
+        String woke = Events.read("shop.status-changed.v1", 1, "\"subject\":\"" + shop + "\"", "\"detectedBy\":\"SALES_REPORT\"").get(0);
+        assertThat(Events.schemaErrors("shop.status-changed.v1", woke)).isEmpty();
+        assertThat(woke).contains("\"from\":\"DORMANT\"", "\"to\":\"OPEN\"");
     }
 }

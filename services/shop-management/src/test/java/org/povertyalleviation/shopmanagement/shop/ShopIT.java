@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.contracts.TopicWriter;
 import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.isolation.CountyIsolation;
@@ -162,7 +163,7 @@ class ShopIT extends ShopManagementIT {
         get("/counties/621222/shops/" + id, ADMIN).expectStatus().isNotFound();
 
         String kept = shop("621222", "621222103202", "S-Kept", "OPEN");
-        post("/counties/621222/shops/" + kept + "/sales-reports", ADMIN, Map.of("month", "2026-01", "orders", 3, "grossFen", 9000))
+        post("/counties/621222/shops/" + kept + "/sales-reports", ADMIN, Map.of("month", monthsAgo(1), "orders", 3, "grossFen", 9000))
                 .expectStatus().isCreated();
         delete("/counties/621222/shops/" + kept, ADMIN).expectStatus().isEqualTo(409).expectBody().jsonPath("$.reason").isEqualTo("not-removable");
     }
@@ -178,6 +179,38 @@ class ShopIT extends ShopManagementIT {
                 "ownerCategory", "VILLAGE_CADRE")).expectStatus().isCreated();
         get("/counties/621222/shops/" + id, "officer-621200").expectStatus().isOk();
         post("/counties/621222/shops/" + id + "/status", "officer-621200", Map.of("status", "CLOSED")).expectStatus().isForbidden();
+
+        // A partner reports sales for the county's shops and reads them; it runs nothing and reads no administration.
+        String household = knownHousehold("621222", "S-0301", "621222101201");
+        get("/counties/621222/shops/" + id, "partner-wen").expectStatus().isOk();
+        post("/counties/621222/shops/" + id + "/status", "partner-wen", Map.of("status", "CLOSED")).expectStatus().isForbidden();
+        put("/counties/621222/shops/" + id + "/households/" + household, "partner-wen",
+                Map.of("role", "SUPPLIER", "rule", "SALES_SHARE", "sharePercent", 10)).expectStatus().isForbidden();
+        post("/counties/621222/shops/dormancy-check", "partner-wen", Map.of()).expectStatus().isForbidden();
+        get("/counties/621222/households/" + household + "/shops", "partner-wen").expectStatus().isForbidden();
+        get("/counties/621222/coverage", "partner-wen").expectStatus().isForbidden();
+        get("/counties/621222/coverage", "auditor-621222").expectStatus().isOk();
+        get("/counties/621222/shops/" + id, CLERK).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.households.length()").isEqualTo(0);
+    }
+
+    @Test
+    void a_household_the_registry_removed_is_linked_to_no_shop_but_may_be_linked_to_several_before() {
+        String first = shop("621222", "621222102201", "S-Several-1", "OPEN");
+        String second = shop("621222", "621222102201", "S-Several-2", "OPEN");
+        String household = knownHousehold("621222", "S-0401", "621222102201");
+        link("621222", first, household, "SUPPLIER", Map.of("rule", "SALES_SHARE", "sharePercent", 10));
+        link("621222", second, household, "EMPLOYEE", Map.of("rule", "FIXED_MONTHLY", "fixedAmountFen", 60000));
+        get("/counties/621222/households/" + household + "/shops", CLERK).expectStatus().isOk().expectBody()
+                .jsonPath("$.shops.length()").isEqualTo(2);
+
+        TopicWriter.publish("household.events", "621222", household, "household.removed.v1",
+                "{\"county\":\"621222\",\"household\":\"" + household + "\",\"fileNumber\":\"S-0401\"}");
+        String third = shop("621222", "621222102201", "S-Several-3", "OPEN");
+        awaitStatus("the removal of household S-0401", () -> get("/counties/621222/households/" + household + "/shops", CLERK)
+                .returnResult(String.class).getResponseBody().collectList().block().toString().contains("\"removed\":true") ? 200 : 0);
+        put("/counties/621222/shops/" + third + "/households/" + household, ADMIN, Map.of("role", "SUPPLIER", "rule", "SALES_SHARE",
+                "sharePercent", 10)).expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("unknown-household");
     }
 
     @Test
@@ -185,7 +218,7 @@ class ShopIT extends ShopManagementIT {
         String kangShop = shop("621224", "621224101201", "S-Kang", "OPEN");
         String kangHousehold = knownHousehold("621224", "S-K-0201", "621224101201");
         link("621224", kangShop, kangHousehold, "SUPPLIER", Map.of("rule", "SALES_SHARE", "sharePercent", 10));
-        post("/counties/621224/shops/" + kangShop + "/sales-reports", "admin-621224", Map.of("month", "2026-02", "orders", 1, "grossFen", 100))
+        post("/counties/621224/shops/" + kangShop + "/sales-reports", "admin-621224", Map.of("month", monthsAgo(1), "orders", 1, "grossFen", 100))
                 .expectStatus().isCreated();
         CountyIsolation.of("http://127.0.0.1:" + port)
                 .actingAs("621222", tokenFor(ADMIN))
@@ -198,9 +231,9 @@ class ShopIT extends ShopManagementIT {
                         "{\"role\":\"SUPPLIER\",\"rule\":\"SALES_SHARE\",\"sharePercent\":90}")
                 .endpoint("DELETE", "/counties/{county}/shops/{id}/households/" + kangHousehold)
                 .endpoint("DELETE", "/counties/{county}/shops/{id}")
-                .endpoint("POST", "/counties/{county}/shops/{id}/sales-reports", "{\"month\":\"2026-02\",\"orders\":9,\"grossFen\":99999}")
+                .endpoint("POST", "/counties/{county}/shops/{id}/sales-reports", "{\"month\":\"" + monthsAgo(1) + "\",\"orders\":9,\"grossFen\":99999}")
                 .endpoint("GET", "/counties/{county}/shops/{id}/sales-reports")
-                .endpoint("GET", "/counties/{county}/shops/{id}/sales-reports/2026-02")
+                .endpoint("GET", "/counties/{county}/shops/{id}/sales-reports/" + monthsAgo(1))
                 .endpoint("POST", "/counties/{county}/subsidies", "{\"shop\":\"" + kangShop + "\"}")
                 .endpoint("POST", "/counties/{county}/shops/dormancy-check")
                 .endpoint("GET", "/counties/{county}/households/" + kangHousehold + "/shops")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.povertyalleviation.shopmanagement.Events;
 import org.povertyalleviation.shopmanagement.ShopManagementIT;
 import org.springframework.http.MediaType;
@@ -35,8 +36,12 @@ class SubsidyIT extends ShopManagementIT {
         get("/counties/621222/subsidies?status=SUBMITTED&limit=500", ADMIN).expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).contains(subsidy));
 
-        // Only a county admin decides; a payment waits for the approval.
+        // Only a county admin decides; a payment waits for the approval. A partner has no part in subsidies.
         post("/counties/621222/subsidies/" + subsidy + "/approval", CLERK, Map.of()).expectStatus().isForbidden();
+        post("/counties/621222/subsidies/" + subsidy + "/approval", "partner-wen", Map.of()).expectStatus().isForbidden();
+        post("/counties/621222/subsidies", "partner-wen", Map.of("shop", shop)).expectStatus().isForbidden();
+        get("/counties/621222/subsidies/" + subsidy, "partner-wen").expectStatus().isForbidden();
+        get("/counties/621222/subsidy-budgets/" + YEAR, "partner-wen").expectStatus().isForbidden();
         post("/counties/621222/subsidies/" + subsidy + "/payment", CLERK, Map.of("paidOn", LocalDate.now().toString()))
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.reason").isEqualTo("not-approved");
         long committedBefore = committed("621222");
@@ -51,11 +56,21 @@ class SubsidyIT extends ShopManagementIT {
         post("/counties/621222/subsidies/" + subsidy + "/payment", CLERK, Map.of("paidOn", LocalDate.now().plusDays(2).toString()))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("paidOn");
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        post("/counties/621222/subsidies/" + subsidy + "/payment", CLERK, Map.of("paidOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString()))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("paidOn");
         post("/counties/621222/subsidies/" + subsidy + "/payment", CLERK, Map.of("paidOn", today, "reference", "WXCZ-2026-0001"))
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PAID").jsonPath("$.paidOn").isEqualTo(today);
         String paid = Events.read("subsidy.paid.v1", 1, "\"subject\":\"" + subsidy + "\"").get(0);
         assertThat(Events.schemaErrors("subsidy.paid.v1", paid)).isEmpty();
         assertThat(paid).contains("\"household\":\"" + household + "\"", "\"amountFen\":1000000", "\"month\":\"" + today.substring(0, 7) + "\"");
+
+        // The subsidy stays with its household: the shop cannot be handed to another owner household.
+        String other = knownHousehold("621222", "B-0002", "621222101201");
+        put("/counties/621222/shops/" + shop, ADMIN, Map.of("village", "621222101201", "name", "B-Owned-1", "platform", "TAOBAO",
+                "ownerCategory", "POOR_HOUSEHOLD", "ownerHousehold", other)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.reason").isEqualTo("owner-has-subsidy");
+        put("/counties/621222/shops/" + shop, ADMIN, Map.of("village", "621222101201", "name", "B-Owned-1 (renamed)", "platform", "TAOBAO",
+                "ownerCategory", "POOR_HOUSEHOLD", "ownerHousehold", household)).expectStatus().isOk();
 
         // One subsidy per household, ever.
         String second = ownedShop("621222", household, "B-Owned-2");
@@ -131,6 +146,25 @@ class SubsidyIT extends ShopManagementIT {
                 .expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("year");
         put("/counties/621222/subsidy-budgets/2030", ADMIN, Map.of("budgetFen", -1)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("budgetFen");
+    }
+
+    @Test
+    void another_county_reaches_none_of_the_subsidy_endpoints() {
+        String household = knownHousehold("621224", "B-K-ISO", "621224101202");
+        String shop = ownedShop("621224", household, "B-K-Isolated");
+        String kangSubsidy = idOf(post("/counties/621224/subsidies", "admin-621224", Map.of("shop", shop)).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        CountyIsolation.of("http://127.0.0.1:" + port)
+                .actingAs("621222", tokenFor(ADMIN))
+                .foreignRecord("621224", kangSubsidy, tokenFor("admin-621224"))
+                .endpoint("GET", "/counties/{county}/subsidies/{id}")
+                .endpoint("POST", "/counties/{county}/subsidies/{id}/approval", "{}")
+                .endpoint("POST", "/counties/{county}/subsidies/{id}/rejection", "{\"reason\":\"not ours\"}")
+                .endpoint("POST", "/counties/{county}/subsidies/{id}/payment", "{\"paidOn\":\"2026-01-05\"}")
+                .endpoint("POST", "/counties/{county}/subsidies", "{\"shop\":\"" + shop + "\"}")
+                .listing("/counties/{county}/subsidies?limit=500")
+                .listing("/counties/{county}/subsidies?household=" + household)
+                .assertIsolated();
     }
 
     private String ownedShop(String county, String household, String name) {

@@ -10,6 +10,9 @@ import org.povertyalleviation.shopmanagement.shop.domain.InvalidValueException;
  */
 public record MonthlySales(YearMonth month, int orders, long grossFen, long refundsFen) {
 
+    /** 10 billion yuan: far above any county shop's month, and low enough that shares of it cannot overflow. */
+    public static final long MAX_FEN = 1_000_000_000_000L;
+
     public MonthlySales {
         if (month == null) {
             throw new InvalidValueException("month", "is required");
@@ -17,21 +20,35 @@ public record MonthlySales(YearMonth month, int orders, long grossFen, long refu
         if (orders < 0) {
             throw new InvalidValueException("orders", "must not be negative");
         }
-        if (grossFen < 0) {
-            throw new InvalidValueException("grossFen", "must not be negative");
+        if (grossFen < 0 || grossFen > MAX_FEN) {
+            throw new InvalidValueException("grossFen", "must be between 0 and " + MAX_FEN);
         }
-        if (refundsFen < 0) {
-            throw new InvalidValueException("refundsFen", "must not be negative");
+        if (refundsFen < 0 || refundsFen > MAX_FEN) {
+            throw new InvalidValueException("refundsFen", "must be between 0 and " + MAX_FEN);
+        }
+        if (month.getYear() < 2000 || month.getYear() > 2100) {
+            throw new InvalidValueException("month", "must be a month between 2000 and 2100");
         }
         if (orders == 0 && grossFen > 0) {
             throw new InvalidValueException("orders", "is 0 while grossFen is " + grossFen + "; sales come from orders");
         }
     }
 
+    /** How far before its registration a shop may report: a shop that already sold brings its last year's figures. */
+    public static final int BACKFILL_MONTHS = 12;
+
     /** A report is for a month that has begun; the current month may be reported as it goes and corrected later. */
     public void requireNotAfter(YearMonth current) {
         if (month.isAfter(current)) {
             throw new InvalidValueException("month", month + " has not begun (it is " + current + ")");
+        }
+    }
+
+    /** Not for months long before the shop was registered: those would put income into households' past years. */
+    public void requireNotBefore(YearMonth registered) {
+        if (month.isBefore(registered.minusMonths(BACKFILL_MONTHS))) {
+            throw new InvalidValueException("month", "is more than " + BACKFILL_MONTHS + " months before the shop was registered in "
+                    + registered);
         }
     }
 

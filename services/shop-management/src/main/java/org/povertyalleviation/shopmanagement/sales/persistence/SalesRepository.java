@@ -21,7 +21,8 @@ public class SalesRepository {
                             String reporter, Instant reportedAt) {
     }
 
-    public record ShareRow(UUID household, String role, String rule, long amountFen, int revision) {
+    /** A household's share of a month and the rule it was computed by (the link's rule when the month was first reported). */
+    public record ShareRow(UUID household, String role, String rule, Integer shareBasisPoints, Long fixedFen, long amountFen, int revision) {
     }
 
     private final DatabaseClient database;
@@ -63,11 +64,12 @@ public class SalesRepository {
 
     public Flux<ShareRow> shares(String county, UUID shop, YearMonth month) {
         return database.sql("""
-                        select household_id, role, rule, amount_fen, revision from income_share
+                        select household_id, role, rule, share_bp, fixed_fen, amount_fen, revision from income_share
                          where county_code = :county and shop_id = :shop and month = :month order by household_id""")
                 .bind("county", county).bind("shop", shop).bind("month", month.atDay(1))
                 .map(row -> new ShareRow(row.get("household_id", UUID.class), row.get("role", String.class), row.get("rule", String.class),
-                        row.get("amount_fen", Long.class), row.get("revision", Integer.class)))
+                        row.get("share_bp", Integer.class), row.get("fixed_fen", Long.class), row.get("amount_fen", Long.class),
+                        row.get("revision", Integer.class)))
                 .all();
     }
 
@@ -79,14 +81,16 @@ public class SalesRepository {
             return delete;
         }
         return delete.then(database.sql("""
-                        insert into income_share (county_code, shop_id, month, household_id, role, rule, amount_fen, revision)
-                        select :county, :shop, :month, s.household, s.role, s.rule, s.amount, :revision
-                          from unnest(:households::uuid[], :roles::text[], :rules::text[], :amounts::bigint[])
-                               as s (household, role, rule, amount)""")
+                        insert into income_share (county_code, shop_id, month, household_id, role, rule, share_bp, fixed_fen, amount_fen, revision)
+                        select :county, :shop, :month, s.household, s.role, s.rule, s.share, s.fixed, s.amount, :revision
+                          from unnest(:households::uuid[], :roles::text[], :rules::text[], :shares::integer[], :fixed::bigint[], :amounts::bigint[])
+                               as s (household, role, rule, share, fixed, amount)""")
                 .bind("county", county).bind("shop", shop).bind("month", month.atDay(1)).bind("revision", shares.get(0).revision())
                 .bind("households", shares.stream().map(ShareRow::household).toArray(UUID[]::new))
                 .bind("roles", shares.stream().map(ShareRow::role).toArray(String[]::new))
                 .bind("rules", shares.stream().map(ShareRow::rule).toArray(String[]::new))
+                .bind("shares", shares.stream().map(ShareRow::shareBasisPoints).toArray(Integer[]::new))
+                .bind("fixed", shares.stream().map(ShareRow::fixedFen).toArray(Long[]::new))
                 .bind("amounts", shares.stream().map(ShareRow::amountFen).toArray(Long[]::new))
                 .fetch().rowsUpdated().then());
     }

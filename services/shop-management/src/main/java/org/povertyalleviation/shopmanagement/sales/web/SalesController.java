@@ -135,11 +135,16 @@ class SalesController {
         if (value == null) {
             throw InvalidRequestException.field(field, "is required (YYYY-MM)");
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(value);
+            month = YearMonth.parse(value);
         } catch (DateTimeParseException e) {
             throw InvalidRequestException.field(field, "must be a month as YYYY-MM, not " + value);
         }
+        if (month.getYear() < 2000 || month.getYear() > 2100) {
+            throw InvalidRequestException.field(field, "must be a month between 2000 and 2100");
+        }
+        return month;
     }
 
     private static SalesReportResponse response(ReportRow report, List<ShareRow> shares) {

@@ -12,6 +12,8 @@ import java.util.UUID;
 public record IncomeLink(UUID household, HouseholdRole role, SharingRule rule, Integer shareBasisPoints, Long fixedAmountFen) {
 
     public static final int WHOLE = 10_000;
+    /** One million yuan a month: above any household's fixed share, low enough that sums cannot overflow. */
+    public static final long MAX_FIXED_FEN = 100_000_000L;
 
     public IncomeLink {
         if (household == null) {
@@ -31,8 +33,8 @@ public record IncomeLink(UUID household, HouseholdRole role, SharingRule rule, I
                 throw new InvalidValueException("fixedAmountFen", "is given only for FIXED_MONTHLY");
             }
         } else {
-            if (fixedAmountFen == null || fixedAmountFen <= 0) {
-                throw new InvalidValueException("fixedAmountFen", "is required for FIXED_MONTHLY: above 0");
+            if (fixedAmountFen == null || fixedAmountFen <= 0 || fixedAmountFen > MAX_FIXED_FEN) {
+                throw new InvalidValueException("fixedAmountFen", "is required for FIXED_MONTHLY: above 0 and at most " + MAX_FIXED_FEN);
             }
             if (shareBasisPoints != null) {
                 throw new InvalidValueException("sharePercent", "is given only for SALES_SHARE");

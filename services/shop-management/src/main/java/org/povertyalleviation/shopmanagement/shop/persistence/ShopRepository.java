@@ -161,6 +161,12 @@ public class ShopRepository {
                 .bind("county", county).bind("id", id).map(row -> row.get("referenced", Boolean.class)).one();
     }
 
+    /** Whether a subsidy that counts (submitted, approved or paid) names the shop. */
+    public Mono<Boolean> hasSubsidy(String county, UUID id) {
+        return database.sql("select exists (select 1 from subsidy where county_code = :county and shop_id = :id and status <> 'REJECTED') as subsidised")
+                .bind("county", county).bind("id", id).map(row -> row.get("subsidised", Boolean.class)).one();
+    }
+
     public Mono<Void> delete(String county, UUID id) {
         return database.sql("delete from shop_household where county_code = :county and shop_id = :id")
                 .bind("county", county).bind("id", id).fetch().rowsUpdated()

@@ -81,13 +81,13 @@ class SubsidyController {
         }
         UUID householdId = household == null ? null : RequestIds.uuid("household", household);
         UUID afterId = after == null ? null : RequestIds.uuid("after", after);
-        return gate.read(county).flatMapMany(code -> subsidies.list(code, status, householdId, afterId, limit)).map(SubsidyController::response);
+        return reader(county).flatMapMany(code -> subsidies.list(code, status, householdId, afterId, limit)).map(SubsidyController::response);
     }
 
     @GetMapping("/counties/{county}/subsidies/{id}")
     Mono<SubsidyResponse> subsidy(@PathVariable String county, @PathVariable String id) {
         UUID subsidyId = RequestIds.uuid("id", id);
-        return gate.read(county).flatMap(code -> subsidies.find(code, subsidyId)).map(SubsidyController::response);
+        return reader(county).flatMap(code -> subsidies.find(code, subsidyId)).map(SubsidyController::response);
     }
 
     @PostMapping("/counties/{county}/subsidies/{id}/approval")
@@ -125,7 +125,7 @@ class SubsidyController {
 
     @GetMapping("/counties/{county}/subsidy-budgets/{year}")
     Mono<BudgetResponse> budget(@PathVariable String county, @PathVariable int year) {
-        return gate.read(county).flatMap(code -> {
+        return reader(county).flatMap(code -> {
             requireYear(year);
             return subsidies.budget(code, year).map(budget -> response(code, budget));
         });
@@ -135,6 +135,10 @@ class SubsidyController {
         if (year < 2000 || year > 2100) {
             throw InvalidRequestException.field("year", "must be between 2000 and 2100");
         }
+    }
+
+    private Mono<CountyCode> reader(String county) {
+        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code));
     }
 
     private Mono<CountyCode> as(String county, String[] roles) {
