@@ -1,0 +1,88 @@
+{{/*
+The container's environment: the port and JVM flags, the platform's external systems (from
+.Values.global.platform, for the ones listed in .Values.uses), the chart's own plain values (.Values.env) and
+Secret references (.Values.secretEnv). Secrets are only ever referenced by name and key, never inlined.
+*/}}
+{{- define "platform-library.secretRef" -}}
+{{- $ref := index . 1 -}}
+{{- if not (and $ref $ref.name $ref.key) -}}
+{{- fail (printf "%s: a Secret reference needs name and key" (index . 0)) -}}
+{{- end -}}
+valueFrom:
+  secretKeyRef:
+    name: {{ $ref.name | quote }}
+    key: {{ $ref.key | quote }}
+{{- end -}}
+
+{{- define "platform-library.env" -}}
+{{- $platform := ((.Values.global | default dict).platform | default dict) -}}
+{{- $uses := .Values.uses | default list -}}
+- name: PORT
+  value: {{ .Values.port | quote }}
+- name: JAVA_TOOL_OPTIONS
+  value: {{ .Values.javaToolOptions | quote }}
+{{- if .Values.config }}
+- name: SPRING_CONFIG_ADDITIONAL_LOCATION
+  value: "optional:file:/config/"
+{{- end }}
+{{- if has "issuer" $uses }}
+- name: PLATFORM_ISSUER_URI
+  value: {{ required "global.platform.issuerUri is required" $platform.issuerUri | quote }}
+{{- with $platform.keycloak }}{{ if .url }}
+# The realm's keys from Keycloak's in-cluster address (the issuer is its public one).
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI
+  value: {{ printf "%s/realms/%s/protocol/openid-connect/certs" (trimSuffix "/" .url) (.realm | default "poverty-platform") | quote }}
+{{- end }}{{ end }}
+{{- end }}
+{{- if has "kafka" $uses }}
+- name: SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS
+  value: {{ required "global.platform.kafka.brokers is required" ($platform.kafka | default dict).brokers | quote }}
+{{- end }}
+{{- if has "database" $uses }}
+{{- $pg := required "global.platform.postgres is required" $platform.postgres -}}
+{{- $db := .Values.database -}}
+{{- $address := printf "%s:%v/%s" (required "global.platform.postgres.host is required" $pg.host) $pg.port (required "database.name is required" $db.name) }}
+- name: DATABASE_R2DBC_URL
+  value: {{ printf "r2dbc:postgresql://%s%s" $address (ternary (printf "?sslMode=%s" $pg.sslMode) "" (not (empty $pg.sslMode))) | quote }}
+- name: DATABASE_JDBC_URL
+  value: {{ printf "jdbc:postgresql://%s%s" $address (ternary (printf "?sslmode=%s" $pg.sslMode) "" (not (empty $pg.sslMode))) | quote }}
+- name: DATABASE_APP_USER
+  value: {{ required "database.appUser is required" $db.appUser | quote }}
+- name: DATABASE_APP_PASSWORD
+  {{- include "platform-library.secretRef" (list "database.appPasswordSecret" $db.appPasswordSecret) | nindent 2 }}
+- name: DATABASE_OWNER_USER
+  value: {{ required "database.ownerUser is required" $db.ownerUser | quote }}
+- name: DATABASE_OWNER_PASSWORD
+  {{- include "platform-library.secretRef" (list "database.ownerPasswordSecret" $db.ownerPasswordSecret) | nindent 2 }}
+{{- end }}
+{{- if has "keycloakAdmin" $uses }}
+{{- $keycloak := required "global.platform.keycloak is required" $platform.keycloak }}
+- name: KEYCLOAK_URL
+  value: {{ required "global.platform.keycloak.url is required" $keycloak.url | quote }}
+- name: KEYCLOAK_REALM
+  value: {{ $keycloak.realm | default "poverty-platform" | quote }}
+- name: KEYCLOAK_CLIENT_ID
+  value: {{ required "keycloakClient.id is required" .Values.keycloakClient.id | quote }}
+- name: KEYCLOAK_CLIENT_SECRET
+  {{- include "platform-library.secretRef" (list "keycloakClient.secret" .Values.keycloakClient.secret) | nindent 2 }}
+{{- end }}
+{{- if has "redis" $uses }}
+{{- $redis := required "global.platform.redis is required" $platform.redis }}
+- name: SPRING_DATA_REDIS_HOST
+  value: {{ required "global.platform.redis.host is required" $redis.host | quote }}
+- name: SPRING_DATA_REDIS_PORT
+  value: {{ $redis.port | default 6379 | quote }}
+{{- if and $redis.passwordSecret $redis.passwordSecret.name }}
+- name: SPRING_DATA_REDIS_PASSWORD
+  {{- include "platform-library.secretRef" (list "global.platform.redis.passwordSecret" $redis.passwordSecret) | nindent 2 }}
+{{- end }}
+{{- end }}
+{{- range $name := keys (.Values.env | default dict) | sortAlpha }}
+- name: {{ $name }}
+  value: {{ index $.Values.env $name | quote }}
+{{- end }}
+{{- range $name := keys (.Values.secretEnv | default dict) | sortAlpha }}
+- name: {{ $name }}
+  {{- include "platform-library.secretRef" (list (printf "secretEnv.%s" $name) (index $.Values.secretEnv $name)) | nindent 2 }}
+{{- end }}
+{{- end -}}
