@@ -12,6 +12,7 @@ import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.web.ApiCalls;
+import org.povertyalleviation.platform.web.ApiCallsSupport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * own file numbers (a prefix per class), so classes run in any order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class HouseholdRegistryIT {
+public abstract class HouseholdRegistryIT extends ApiCallsSupport {
 
     /** Test keys (Base64 of 32 bytes); production keys come from a Kubernetes Secret. */
     public static final String TEST_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -118,24 +119,9 @@ public abstract class HouseholdRegistryIT {
                 .expectBody(String.class).returnResult().getResponseBody());
     }
 
-    /** The id at the start of a created resource's JSON. */
-    protected static String idOf(String body) {
-        return ApiCalls.idOf(body);
-    }
 
-    protected WebTestClient.ResponseSpec get(String path, String user) {
-        return calls.get(path, user);
-    }
-
-    protected WebTestClient.ResponseSpec delete(String path, String user) {
-        return calls.delete(path, user);
-    }
-
-    protected WebTestClient.ResponseSpec post(String path, String user, Object body) {
-        return calls.post(path, user, body);
-    }
-
-    protected WebTestClient.ResponseSpec put(String path, String user, Object body) {
-        return calls.put(path, user, body);
+    @Override
+    protected ApiCalls calls() {
+        return calls;
     }
 }

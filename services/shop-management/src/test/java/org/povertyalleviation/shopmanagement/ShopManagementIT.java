@@ -16,6 +16,7 @@ import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.ServiceProperties;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.web.ApiCalls;
+import org.povertyalleviation.platform.web.ApiCallsSupport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * registry's and the household registry's events to Kafka and waits until the service's copies have them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ShopManagementIT {
+public abstract class ShopManagementIT extends ApiCallsSupport {
 
     @LocalServerPort
     protected int port;
@@ -141,29 +142,13 @@ public abstract class ShopManagementIT {
     }
 
     protected void link(String county, String shop, String household, String role, Map<String, Object> rule) {
-        put("/counties/" + county + "/shops/" + shop + "/households/" + household, "admin-" + county,
-                new java.util.HashMap<>(Map.<String, Object>of("role", role)) {{
-                    putAll(rule);
-                }}).expectStatus().isOk();
+        Map<String, Object> link = new java.util.HashMap<>(rule);
+        link.put("role", role);
+        put("/counties/" + county + "/shops/" + shop + "/households/" + household, "admin-" + county, link).expectStatus().isOk();
     }
 
-    protected static String idOf(String body) {
-        return ApiCalls.idOf(body);
-    }
-
-    protected WebTestClient.ResponseSpec get(String path, String user) {
-        return calls.get(path, user);
-    }
-
-    protected WebTestClient.ResponseSpec delete(String path, String user) {
-        return calls.delete(path, user);
-    }
-
-    protected WebTestClient.ResponseSpec post(String path, String user, Object body) {
-        return calls.post(path, user, body);
-    }
-
-    protected WebTestClient.ResponseSpec put(String path, String user, Object body) {
-        return calls.put(path, user, body);
+    @Override
+    protected ApiCalls calls() {
+        return calls;
     }
 }

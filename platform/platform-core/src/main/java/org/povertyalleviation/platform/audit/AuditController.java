@@ -1,6 +1,6 @@
 package org.povertyalleviation.platform.audit;
 
-import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +25,7 @@ public class AuditController {
     public Flux<AuditTrail.Entry> entries(@PathVariable String county,
                                           @RequestParam(required = false) Long before,
                                           @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidRequestException.field("limit", "must be between 1 and 500");
-        }
+        PageLimit.check(limit, 500);
         return countyAccess.requireReadAs(CountyCode.fromRequest("county", county), "auditor")
                 .flatMapMany(code -> auditTrail.entries(code, before, limit));
     }

@@ -1,8 +1,8 @@
 package org.povertyalleviation.countyregistry.village;
 
 import org.povertyalleviation.countyregistry.county.CountyGate;
-import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.NotFoundException;
+import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +39,7 @@ class VillageController {
                                                 @RequestParam(required = false) Boolean poor,
                                                 @RequestParam(required = false) String after,
                                                 @RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw InvalidRequestException.field("limit", "must be between 1 and 1000");
-        }
+        PageLimit.check(limit, 1000);
         CountyCode code = CountyCode.fromRequest("county", county);
         return gate.read(code).flatMapMany(open -> tenantTransactions.manyInCounty(code,
                 () -> villages.list(township, poor, after, limit)));

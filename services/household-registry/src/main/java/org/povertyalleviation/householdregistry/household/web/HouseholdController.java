@@ -26,6 +26,7 @@ import org.povertyalleviation.householdregistry.household.web.HouseholdResponses
 import org.povertyalleviation.householdregistry.personaldata.Disclosure;
 import org.povertyalleviation.householdregistry.personaldata.PersonalData;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -98,9 +99,7 @@ class HouseholdController {
                                       @RequestParam(required = false) PovertyCause cause,
                                       @RequestParam(required = false) String after,
                                       @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidRequestException.field("limit", "must be between 1 and 500");
-        }
+        PageLimit.check(limit, 500);
         if (village != null && !village.matches("\\d{12}")) {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }

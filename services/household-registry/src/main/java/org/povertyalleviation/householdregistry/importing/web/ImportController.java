@@ -13,6 +13,7 @@ import org.povertyalleviation.householdregistry.importing.domain.Rejection;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository.JobRow;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -102,9 +103,7 @@ class ImportController {
     Flux<Rejection> rejections(@PathVariable String county, @PathVariable String id, @RequestParam(defaultValue = "0") int after,
                                @RequestParam(defaultValue = "500") int limit) {
         UUID job = RequestIds.uuid("id", id);
-        if (limit < 1 || limit > 5000) {
-            throw InvalidRequestException.field("limit", "must be between 1 and 5000");
-        }
+        PageLimit.check(limit, 5000);
         return gate.read(county).flatMapMany(code -> find(code, job)
                 .thenMany(tenantTransactions.manyInCounty(code, () -> imports.rejections(code.value(), job, after, limit))));
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
+import org.povertyalleviation.platform.persistence.OptionalFilters;
 import org.povertyalleviation.shopmanagement.shop.domain.HouseholdRole;
 import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
 import org.povertyalleviation.shopmanagement.shop.domain.OwnerCategory;
@@ -110,47 +111,18 @@ public class ShopRepository {
     /** Ordered by name; {@code after} is the last shop id of the previous page (keyset). */
     public Flux<ShopRow> list(String county, String village, SalesPlatform platform, OwnerCategory ownerCategory, ShopStatus status,
                               UUID household, UUID after, int limit) {
-        StringBuilder sql = new StringBuilder("select " + SHOP_COLUMNS + " from shop s where county_code = :county");
-        if (village != null) {
-            sql.append(" and village_code = :village");
-        }
-        if (platform != null) {
-            sql.append(" and platform = :platform");
-        }
-        if (ownerCategory != null) {
-            sql.append(" and owner_category = :ownerCategory");
-        }
-        if (status != null) {
-            sql.append(" and status = :status");
-        }
-        if (household != null) {
-            sql.append(" and (owner_household_id = :household or exists (select 1 from shop_household l where l.county_code = s.county_code"
-                    + " and l.shop_id = s.id and l.household_id = :household))");
-        }
-        if (after != null) {
-            sql.append(" and (name, id) > (select name, id from shop where county_code = :county and id = :after)");
-        }
-        sql.append(" order by name, id limit :limit");
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bind("county", county).bind("limit", limit);
-        if (village != null) {
-            spec = spec.bind("village", village);
-        }
-        if (platform != null) {
-            spec = spec.bind("platform", platform.name());
-        }
-        if (ownerCategory != null) {
-            spec = spec.bind("ownerCategory", ownerCategory.name());
-        }
-        if (status != null) {
-            spec = spec.bind("status", status.name());
-        }
-        if (household != null) {
-            spec = spec.bind("household", household);
-        }
-        if (after != null) {
-            spec = spec.bind("after", after);
-        }
-        return spec.map(ShopRepository::shop).all();
+        OptionalFilters filters = new OptionalFilters()
+                .and("village_code = :village", "village", village)
+                .and("platform = :platform", "platform", platform)
+                .and("owner_category = :ownerCategory", "ownerCategory", ownerCategory)
+                .and("status = :status", "status", status)
+                .and("(owner_household_id = :household or exists (select 1 from shop_household l where l.county_code = s.county_code"
+                        + " and l.shop_id = s.id and l.household_id = :household))", "household", household)
+                .and("(name, id) > (select name, id from shop where county_code = :county and id = :after)", "after", after);
+        return filters.bindTo(database.sql("select " + SHOP_COLUMNS + " from shop s where county_code = :county" + filters.sql()
+                        + " order by name, id limit :limit")
+                        .bind("county", county).bind("limit", limit))
+                .map(ShopRepository::shop).all();
     }
 
     /** Whether anything refers to the shop (reports, subsidies): such a shop is closed, never deleted. */

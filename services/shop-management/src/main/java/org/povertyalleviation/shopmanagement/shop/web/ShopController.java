@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -99,9 +100,7 @@ class ShopController {
                              @RequestParam(required = false) String household,
                              @RequestParam(required = false) String after,
                              @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidRequestException.field("limit", "must be between 1 and 500");
-        }
+        PageLimit.check(limit, 500);
         if (village != null && !village.matches("\\d{12}")) {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
+import org.povertyalleviation.platform.persistence.OptionalFilters;
 import org.povertyalleviation.shopmanagement.subsidy.domain.SubsidyStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -58,28 +59,14 @@ public class SubsidyRepository {
 
     /** Oldest first (the approval queue); {@code after} is the last id of the previous page. */
     public Flux<SubsidyRow> list(String county, SubsidyStatus status, UUID household, UUID after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from subsidy where county_code = :county");
-        if (status != null) {
-            sql.append(" and status = :status");
-        }
-        if (household != null) {
-            sql.append(" and household_id = :household");
-        }
-        if (after != null) {
-            sql.append(" and (submitted_at, id) > (select submitted_at, id from subsidy where county_code = :county and id = :after)");
-        }
-        sql.append(" order by submitted_at, id limit :limit");
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bind("county", county).bind("limit", limit);
-        if (status != null) {
-            spec = spec.bind("status", status.name());
-        }
-        if (household != null) {
-            spec = spec.bind("household", household);
-        }
-        if (after != null) {
-            spec = spec.bind("after", after);
-        }
-        return spec.map(SubsidyRepository::subsidy).all();
+        OptionalFilters filters = new OptionalFilters()
+                .and("status = :status", "status", status)
+                .and("household_id = :household", "household", household)
+                .and("(submitted_at, id) > (select submitted_at, id from subsidy where county_code = :county and id = :after)", "after", after);
+        return filters.bindTo(database.sql("select * from subsidy where county_code = :county" + filters.sql()
+                        + " order by submitted_at, id limit :limit")
+                        .bind("county", county).bind("limit", limit))
+                .map(SubsidyRepository::subsidy).all();
     }
 
     public Mono<SubsidyRow> decide(String county, UUID id, SubsidyStatus decision, String decidedBy, Integer budgetYear, String reason) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.tenancy.CountyCode;
@@ -76,9 +77,7 @@ class SubsidyController {
     Flux<SubsidyResponse> subsidies(@PathVariable String county, @RequestParam(required = false) SubsidyStatus status,
                                     @RequestParam(required = false) String household, @RequestParam(required = false) String after,
                                     @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidRequestException.field("limit", "must be between 1 and 500");
-        }
+        PageLimit.check(limit, 500);
         UUID householdId = household == null ? null : RequestIds.uuid("household", household);
         UUID afterId = after == null ? null : RequestIds.uuid("after", after);
         return reader(county).flatMapMany(code -> subsidies.list(code, status, householdId, afterId, limit)).map(SubsidyController::response);
