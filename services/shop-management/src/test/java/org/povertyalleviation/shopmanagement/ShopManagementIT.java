@@ -54,6 +54,8 @@ public abstract class ShopManagementIT extends ApiCallsSupport {
                 .user("cadre-621222", "secret", "village-cadre", PlatformRealm.county("621222"))
                 .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
                 .user("admin-621224", "secret", "county-admin", PlatformRealm.county("621224"))
+                // Xihe County: only StatisticsIT writes to it, so its counts are exact.
+                .user("admin-621225", "secret", "county-admin", PlatformRealm.county("621225"))
                 .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
                 .partner("partner-wen", "partner-secret", "621222")
                 .json()));

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.shopmanagement.web.Roles;
+import org.povertyalleviation.platform.tenancy.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.povertyalleviation.shopmanagement.coverage.PoorVillages.PoorVillage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,62 +33,49 @@ class VillageCoverage {
     record Coverage(String county, int poorVillages, int coveredPoorVillages, int uncoveredPoorVillages, List<Township> townships) {
     }
 
-    private record Row(String township, String village, String nameZh, int openShops) {
-    }
-
     private final CountyGate gate;
     private final CountyAccess access;
     private final TenantTransactions tenantTransactions;
-    private final DatabaseClient database;
+    private final PoorVillages poorVillages;
 
-    VillageCoverage(CountyGate gate, CountyAccess access, TenantTransactions tenantTransactions, DatabaseClient database) {
+    VillageCoverage(CountyGate gate, CountyAccess access, TenantTransactions tenantTransactions, PoorVillages poorVillages) {
         this.gate = gate;
         this.access = access;
         this.tenantTransactions = tenantTransactions;
-        this.database = database;
+        this.poorVillages = poorVillages;
     }
 
     @GetMapping("/counties/{county}/coverage")
     Mono<Coverage> coverage(@PathVariable String county) {
-        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMap(code -> poorVillages(code.value(), code).collectList().map(rows -> coverage(code.value(), rows)));
+        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMap(code -> poorVillages(code).collectList().map(rows -> coverage(code.value(), rows)));
     }
 
     /** Only the poor villages without an open shop, in township order: the list to act on. */
     @GetMapping("/counties/{county}/coverage/uncovered")
     Flux<Village> uncovered(@PathVariable String county) {
-        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMapMany(code -> poorVillages(code.value(), code))
-                .filter(row -> row.openShops() == 0)
+        return gate.read(county).flatMap(code -> access.requireAnyRole(Roles.COUNTY_READERS).thenReturn(code)).flatMapMany(code -> poorVillages(code))
+                .filter(row -> !row.covered())
                 .map(VillageCoverage::village);
     }
 
-    private Flux<Row> poorVillages(String county, org.povertyalleviation.platform.tenancy.CountyCode code) {
-        return tenantTransactions.manyInCounty(code, () -> database.sql("""
-                        select v.township_code, v.code, v.name_zh, count(s.id) as open_shops
-                          from village v
-                          left join shop s on s.county_code = v.county_code and s.village_code = v.code and s.status = 'OPEN'
-                         where v.county_code = :county and v.poor
-                         group by v.township_code, v.code, v.name_zh
-                         order by v.township_code, v.code""")
-                .bind("county", county)
-                .map(row -> new Row(row.get("township_code", String.class), row.get("code", String.class), row.get("name_zh", String.class),
-                        row.get("open_shops", Long.class).intValue()))
-                .all());
+    private Flux<PoorVillage> poorVillages(CountyCode county) {
+        return tenantTransactions.manyInCounty(county, () -> poorVillages.inCounty(county.value()));
     }
 
-    private static Village village(Row row) {
+    private static Village village(PoorVillage row) {
         return new Village(row.village(), row.township(), row.nameZh(), row.openShops());
     }
 
-    private static Coverage coverage(String county, List<Row> rows) {
-        Map<String, List<Row>> byTownship = new LinkedHashMap<>();
+    private static Coverage coverage(String county, List<PoorVillage> rows) {
+        Map<String, List<PoorVillage>> byTownship = new LinkedHashMap<>();
         rows.forEach(row -> byTownship.computeIfAbsent(row.township(), township -> new ArrayList<>()).add(row));
         List<Township> townships = new ArrayList<>();
         byTownship.forEach((township, villages) -> {
-            List<Village> covered = villages.stream().filter(row -> row.openShops() > 0).map(VillageCoverage::village).toList();
-            List<Village> uncovered = villages.stream().filter(row -> row.openShops() == 0).map(VillageCoverage::village).toList();
+            List<Village> covered = villages.stream().filter(PoorVillage::covered).map(VillageCoverage::village).toList();
+            List<Village> uncovered = villages.stream().filter(row -> !row.covered()).map(VillageCoverage::village).toList();
             townships.add(new Township(township, villages.size(), covered.size(), covered, uncovered));
         });
-        int covered = (int) rows.stream().filter(row -> row.openShops() > 0).count();
+        int covered = (int) rows.stream().filter(PoorVillage::covered).count();
         return new Coverage(county, rows.size(), covered, rows.size() - covered, townships);
     }
 }

@@ -12,8 +12,9 @@ public final class Roles {
     public static final String[] SALES_REPORTERS = {"partner", "county-admin", "county-clerk", "platform-operator"};
     public static final String[] DORMANCY_CHECKERS = {"county-admin", "platform-operator"};
     /**
-     * Who reads subsidies, budgets, a household's shops and the coverage: everyone the county gate lets read, except
-     * partners, who read the shops they report for and those reports, not the county's administration.
+     * Who reads subsidies, budgets, a household's shops, the coverage and the county's statistics: everyone the county
+     * gate lets read, except partners, who read the shops they report for and those reports, not the county's
+     * administration.
      */
     public static final String[] COUNTY_READERS = {"county-admin", "county-clerk", "village-cadre", "auditor", "city-officer",
             "province-officer", "platform-operator"};

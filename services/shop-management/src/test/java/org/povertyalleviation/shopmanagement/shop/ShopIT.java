@@ -241,7 +241,9 @@ class ShopIT extends ShopManagementIT {
                 .endpoint("GET", "/counties/{county}/coverage/uncovered")
                 .endpoint("GET", "/counties/{county}/subsidy-budgets/2026")
                 .endpoint("PUT", "/counties/{county}/subsidy-budgets/2026", "{\"budgetFen\":1}")
+                .endpoint("GET", "/counties/{county}/statistics?year=2026")
                 .listing("/counties/{county}/shops?limit=500")
+                .listing("/counties/{county}/statistics")
                 .listing("/counties/{county}/shops?household=" + kangHousehold)
                 .assertIsolated();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Parameters;
@@ -123,6 +124,15 @@ public class ShopRepository {
                         + " order by name, id limit :limit")
                         .bind("county", county).bind("limit", limit))
                 .map(ShopRepository::shop).all();
+    }
+
+    /** The number of shops in each status the county's shops have (a status none has is left out). */
+    public Mono<Map<ShopStatus, Long>> countByStatus(String county) {
+        return database.sql("select status, count(*) as shops from shop where county_code = :county group by status")
+                .bind("county", county)
+                .map(row -> Map.entry(ShopStatus.valueOf(row.get("status", String.class)), row.get("shops", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Whether anything refers to the shop (reports, subsidies): such a shop is closed, never deleted. */

@@ -3,6 +3,7 @@ package org.povertyalleviation.shopmanagement.subsidy.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Parameters;
@@ -67,6 +68,15 @@ public class SubsidyRepository {
                         + " order by submitted_at, id limit :limit")
                         .bind("county", county).bind("limit", limit))
                 .map(SubsidyRepository::subsidy).all();
+    }
+
+    /** The number of applications in each status the county's applications have (a status none has is left out). */
+    public Mono<Map<SubsidyStatus, Long>> countByStatus(String county) {
+        return database.sql("select status, count(*) as subsidies from subsidy where county_code = :county group by status")
+                .bind("county", county)
+                .map(row -> Map.entry(SubsidyStatus.valueOf(row.get("status", String.class)), row.get("subsidies", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     public Mono<SubsidyRow> decide(String county, UUID id, SubsidyStatus decision, String decidedBy, Integer budgetYear, String reason) {
