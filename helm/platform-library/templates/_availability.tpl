@@ -44,9 +44,9 @@ spec:
 {{- end -}}
 
 {{/*
-Ingress to the pods: only from the peers in .Values.networkPolicy.from (the gateway for a service, the ingress
-controller for the gateway) and, with a ServiceMonitor, from Prometheus' namespace. Egress is left to the
-cluster's default-deny policies in k8s/.
+Ingress to the pods: only from the peers in .Values.networkPolicy.from (the gateway for a service; the ingress
+controller, the portal and the gateway clients for the gateway; the ingress controller for the portal) and, with a
+ServiceMonitor, from Prometheus' namespace. Egress is left to the cluster's default-deny policies in k8s/.
 */}}
 {{- define "platform-library.networkPolicy" -}}
 {{- if .Values.networkPolicy.enabled -}}

@@ -32,6 +32,9 @@ valueFrom:
 # The realm's keys from Keycloak's in-cluster address (the issuer is its public one).
 - name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI
   value: {{ printf "%s/realms/%s/protocol/openid-connect/certs" (trimSuffix "/" .url) (.realm | default "poverty-platform") | quote }}
+# The realm at the same in-cluster address, for the portal's server-side calls (token, keys, user info).
+- name: PLATFORM_ISSUER_BACKCHANNEL_URI
+  value: {{ printf "%s/realms/%s" (trimSuffix "/" .url) (.realm | default "poverty-platform") | quote }}
 {{- end }}{{ end }}
 {{- end }}
 {{- if has "kafka" $uses }}

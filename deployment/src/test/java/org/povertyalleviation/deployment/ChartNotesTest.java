@@ -31,6 +31,20 @@ class ChartNotesTest {
     }
 
     @Test
+    void thePlatformsNotesGiveThePortalsAddressItsCertificateAndTheRealmsRedirect() {
+        String example = notes("poverty-platform", "platform", ChartPlatformTest.EXAMPLE);
+        String defaults = notes("poverty-platform", "platform");
+
+        assertThat(example).contains("portal              http://portal:8090",
+                "The portal (county administrators): https://portal.wenxian.example.org",
+                "host portal.wenxian.example.org, class nginx, TLS with the certificate in the Secret portal-wenxian-tls",
+                "(cert-manager creates and renews it)",
+                "redirect URIs https://portal.wenxian.example.org/*", "rollout status deployment/portal");
+        assertThat(defaults).contains("The portal (county administrators): https://portal.example.org",
+                "create secret tls portal-tls", "redirect URIs https://portal.example.org/*");
+    }
+
+    @Test
     void theTenantsNotesSayWhatToDoWithThePartnerGrantsAndBudgetsTheApiCannotTake() {
         String notes = notes("county-tenant", "county-621222", ChartCountyTenantTest.WEN);
 

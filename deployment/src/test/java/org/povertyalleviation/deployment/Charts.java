@@ -35,7 +35,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 final class Charts {
 
-    static final List<String> SERVICES = List.of("gateway", "county-registry", "household-registry", "shop-management");
+    /** The deployables: one chart each, built from platform-library, all in the umbrella. */
+    static final List<String> SERVICES = List.of("gateway", "county-registry", "household-registry", "shop-management", "portal");
     static final List<String> ALL = Stream.concat(Stream.of("platform-library"),
             Stream.concat(SERVICES.stream(), Stream.of("poverty-platform", "county-tenant"))).toList();
 
@@ -74,7 +75,7 @@ final class Charts {
                 Path target = Files.createTempDirectory("pp-helm-");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(target)));
                 copy(repository().resolve("helm"), target);
-                for (String chart : List.of("gateway", "county-registry", "household-registry", "shop-management", "poverty-platform")) {
+                for (String chart : Stream.concat(SERVICES.stream(), Stream.of("poverty-platform")).toList()) {
                     new Helm(target.resolve(chart)).dependency().update().skipRefresh().call();
                 }
                 vendored = target;

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * namespaces and network policies): every file parses, every kustomization lists exactly the files there are,
  * Kubernetes' own kinds parse strictly into fabric8's model, and the operators' resources say what the platform
  * needs — derived where possible from the platform's own files (the event catalogue, the services' bindings, the
- * services themselves, the test realm), so that a new topic, consumer group or service fails here until k8s/ has it.
+ * services themselves, the charts under helm/, the test realm), so that a new topic, consumer group, service or
+ * chart fails here until k8s/ has it.
  */
 class KustomizeBasesTest {
 
@@ -197,13 +198,11 @@ class KustomizeBasesTest {
     @Test
     void theGatewayReachesEveryServiceAndEveryServiceReachesPostgresKafkaAndKeycloak() {
         List<NetworkPolicy> policies = networkPolicies(WORKLOAD_NAMESPACE);
-        Map<String, String> gateway = Map.of("app.kubernetes.io/name", "gateway",
-                "app.kubernetes.io/part-of", "poverty-platform");
+        Map<String, String> gateway = platformPod("gateway");
         assertThat(ingressSources(policies, gateway)).as("the ingress controller's namespace reaches the gateway")
                 .anySatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNotNull());
         for (String service : serviceModules()) {
-            Map<String, String> pod = Map.of("app.kubernetes.io/name", service,
-                    "app.kubernetes.io/part-of", "poverty-platform");
+            Map<String, String> pod = platformPod(service);
             assertThat(egressPeers(policies, gateway)).as("the gateway may call %s", service)
                     .anySatisfy(peer -> assertThat(selects(peer.getPodSelector(), pod)).isTrue());
             assertThat(ingressSources(policies, pod)).as("%s accepts the gateway", service)
@@ -232,6 +231,54 @@ class KustomizeBasesTest {
                             .contains(labels.get("strimzi.io/cluster"));
                 }
             }
+        }
+    }
+
+    @Test
+    void thePortalIsReachedByTheIngressControllerOnlyAndReachesOnlyTheGatewayKeycloakAndRedis() {
+        List<NetworkPolicy> policies = networkPolicies(WORKLOAD_NAMESPACE);
+        Map<String, String> portal = platformPod("portal");
+        Map<String, String> gateway = platformPod("gateway");
+
+        assertThat(ingressSources(policies, portal)).as("the ingress controller reaches the portal").isNotEmpty()
+                .allSatisfy(peer -> {
+                    assertThat(peer.getNamespaceSelector()).as("nothing in the namespace calls the portal").isNotNull();
+                    assertThat(selects(peer.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", "ingress-nginx")))
+                            .as("only the ingress controller's namespace").isTrue();
+                });
+        assertThat(ingressSources(policies, gateway)).as("the gateway accepts the portal")
+                .anySatisfy(peer -> assertThat(peer.getNamespaceSelector() == null && selects(peer.getPodSelector(), portal)).isTrue());
+        for (String service : serviceModules()) {
+            assertThat(ingressSources(policies, platformPod(service))).as("%s is reached through the gateway, not by the portal", service)
+                    .noneSatisfy(peer -> assertThat(selects(peer.getPodSelector(), portal)).isTrue());
+        }
+
+        List<NetworkPolicyPeer> out = egressPeers(policies, portal);
+        assertThat(out).as("the portal may call the gateway").anySatisfy(peer ->
+                assertThat(peer.getNamespaceSelector() == null && selects(peer.getPodSelector(), gateway)).isTrue());
+        assertThat(out).as("the portal may reach Keycloak").anySatisfy(peer ->
+                assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app", "keycloak"));
+        List<NetworkPolicyPeer> gatewaysRedis = redisPeers(egressPeers(policies, gateway));
+        assertThat(gatewaysRedis).as("the gateway's Redis").isNotEmpty();
+        assertThat(redisPeers(out)).as("the portal's Redis is the gateway's").containsExactlyInAnyOrderElementsOf(gatewaysRedis);
+        assertThat(out).as("the portal reaches the gateway, Keycloak, Redis and DNS, nothing else").allSatisfy(peer -> {
+            Map<String, String> labels = peer.getPodSelector() == null ? Map.of() : peer.getPodSelector().getMatchLabels();
+            assertThat(selects(peer.getPodSelector(), gateway) || "keycloak".equals(labels.get("app"))
+                    || redisPeers(List.of(peer)).size() == 1 || "kube-dns".equals(labels.get("k8s-app")))
+                    .as("peer %s", peer).isTrue();
+        });
+    }
+
+    @Test
+    void everyChartBuiltOnTheLibraryHasItsPodsAdmittedAndReachesKeycloak() {
+        List<NetworkPolicy> policies = networkPolicies(WORKLOAD_NAMESPACE);
+        List<String> charts = libraryCharts();
+        assertThat(charts).as("derived from helm/*/Chart.yaml").contains("gateway", "portal", "county-registry");
+        for (String chart : charts) {
+            Map<String, String> pod = platformPod(chart);
+            assertThat(ingressSources(policies, pod)).as("a policy of k8s/ admits callers of %s", chart).isNotEmpty();
+            assertThat(egressPeers(policies, pod)).as("%s may reach Keycloak", chart).anySatisfy(peer ->
+                    assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app", "keycloak"));
         }
     }
 
@@ -586,6 +633,28 @@ class KustomizeBasesTest {
     static List<String> serviceModules() {
         try (Stream<Path> dirs = Files.list(REPO.resolve("services"))) {
             return dirs.filter(dir -> Files.isRegularFile(dir.resolve("src/main/resources/application.yml")))
+                    .map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The labels platform-library gives a chart's pods (the ones k8s/'s policies select on). */
+    static Map<String, String> platformPod(String name) {
+        return Map.of("app.kubernetes.io/name", name, "app.kubernetes.io/part-of", "poverty-platform");
+    }
+
+    static List<NetworkPolicyPeer> redisPeers(List<NetworkPolicyPeer> peers) {
+        return peers.stream().filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
+                && "redis".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))).toList();
+    }
+
+    /** The deployable charts: every helm/<name> whose Chart.yaml depends on platform-library. */
+    static List<String> libraryCharts() {
+        try (Stream<Path> dirs = Files.list(REPO.resolve("helm"))) {
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("Chart.yaml")))
+                    .filter(dir -> single(dir.resolve("Chart.yaml")).path("dependencies").findValuesAsText("name")
+                            .contains("platform-library"))
                     .map(dir -> dir.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
