@@ -59,13 +59,18 @@ public abstract class HouseholdRegistryIT extends ApiCallsSupport {
                 .user("cadre-621222", "secret", "village-cadre", PlatformRealm.county("621222"))
                 .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
                 .user("admin-621224", "secret", "county-admin", PlatformRealm.county("621224"))
+                // CountyStatisticsIT's county, which no other test writes to, so that it can count all of it.
+                .user("admin-621225", "secret", "county-admin", PlatformRealm.county("621225"))
                 .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
                 .partner("partner-jd", "partner-secret", "621224")
                 .json()));
     }
 
+    /** A realm user's token, or a partner client's (client credentials) for a name starting with {@code partner-}. */
     protected static String tokenFor(String username) {
-        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
+        return username.startsWith("partner-")
+                ? keycloak().clientCredentialsGrant(PlatformRealm.NAME, username, "partner-secret")
+                : keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
     }
 
     @BeforeEach

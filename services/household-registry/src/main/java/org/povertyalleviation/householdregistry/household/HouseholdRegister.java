@@ -158,8 +158,9 @@ public class HouseholdRegister {
                     Lifecycle.lift(current.status(), assessment);
                     return households.changeStatus(county, current.id(), current.status(), HouseholdStatus.LIFTED,
                                     "Exit verified for " + year + ": " + assessment.perCapitaIncome() + " per member")
-                            .flatMap(changed -> events.lifted(changed, current.status().name(), year,
-                                            assessment.perCapitaIncome().value(), line.value())
+                            .flatMap(changed -> households.recordExit(county, changed.id(), year)
+                                    .then(events.lifted(changed, current.status().name(), year,
+                                            assessment.perCapitaIncome().value(), line.value()))
                                     .then(audit.write("household.lifted", "household", changed.id().toString()))
                                     .thenReturn(changed));
                 });

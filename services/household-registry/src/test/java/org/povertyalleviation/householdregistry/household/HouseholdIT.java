@@ -277,12 +277,20 @@ class HouseholdIT extends HouseholdRegistryIT {
                 .endpoint("POST", "/counties/{county}/households/lookup", "{\"residentId\":\"" + residentId("621224") + "\"}")
                 .endpoint("POST", "/counties/{county}/early-warning/sweeps")
                 .endpoint("GET", "/counties/{county}/villages/621224101201/income/summary")
+                .endpoint("GET", "/counties/{county}/statistics")
+                .endpoint("GET", "/counties/{county}/statistics?year=2024")
                 .endpoint("GET", "/counties/{county}/imports")
                 .endpoint("GET", "/counties/{county}/exports/households.csv")
                 .endpoint("GET", "/counties/{county}/exports/households.xlsx")
                 .listing("/counties/{county}/households")
                 .listing("/counties/{county}/households?village=621222101201")
                 .assertIsolated();
+        // Kang's admin sees Kang's figures; Wen's admin gets a refusal that carries none of them.
+        get("/counties/621224/statistics", "admin-621224").expectStatus().isOk()
+                .expectBody().jsonPath("$.county").isEqualTo("621224")
+                .jsonPath("$.households.total").value(total -> assertThat(((Number) total).longValue()).isPositive());
+        get("/counties/621224/statistics", "admin-621222").expectStatus().isForbidden().expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain("\"households\"").doesNotContain("totalFen").doesNotContain("byStatus"));
     }
 
     @Test

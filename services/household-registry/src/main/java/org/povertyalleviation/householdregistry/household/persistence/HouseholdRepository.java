@@ -46,6 +46,10 @@ public class HouseholdRepository {
                                    String primaryCause, String headName, String headResidentId, int members) {
     }
 
+    /** A county's households of one status: how many, their members, and how many had an exit verified for a year. */
+    public record StatusCount(HouseholdStatus status, long households, long members, long liftedInYear) {
+    }
+
     /** The columns {@link #household(Readable)} reads. */
     public static final String HOUSEHOLD_COLUMNS = """
             county_code, id, file_number, village_code, registration_year, status, status_reason, status_changed_at,
@@ -118,6 +122,39 @@ public class HouseholdRepository {
                 .bind("county", county).bind("id", id).bind("expected", expected.name()).bind("target", target.name())
                 .bind("reason", Parameters.in(R2dbcType.VARCHAR, reason))
                 .map(HouseholdRepository::household).one();
+    }
+
+    /**
+     * Keeps the year an exit was verified for: the status moves on (MONITORED, RETURNED, LIFTED again for a later
+     * year) and its reason with it, but the household still left poverty in that year.
+     */
+    public Mono<Void> recordExit(String county, UUID id, int year) {
+        return database.sql("""
+                        insert into household_exit (county_code, household_id, year) values (:county, :id, :year)
+                        on conflict do nothing""")
+                .bind("county", county).bind("id", id).bind("year", year)
+                .fetch().rowsUpdated().then();
+    }
+
+    /**
+     * The county's households per status (only the statuses it has) with their members and how many had an exit
+     * verified for {@code year}, counted in the database: a county can have tens of thousands of households.
+     */
+    public Flux<StatusCount> countByStatus(String county, int year) {
+        return database.sql("""
+                        select h.status, count(*) as households, coalesce(sum(m.members), 0) as members,
+                               count(x.household_id) as lifted
+                          from household h
+                          left join (select household_id, count(*) as members from member
+                                      where county_code = :county group by household_id) m on m.household_id = h.id
+                          left join household_exit x on x.county_code = h.county_code and x.household_id = h.id and x.year = :year
+                         where h.county_code = :county
+                         group by h.status""")
+                .bind("county", county).bind("year", year)
+                .map(row -> new StatusCount(HouseholdStatus.valueOf(row.get("status", String.class)),
+                        row.get("households", Long.class), row.get("members", Number.class).longValue(),
+                        row.get("lifted", Long.class)))
+                .all();
     }
 
     /** The household, locked until the transaction ends (status changes and member edits serialise on it). */

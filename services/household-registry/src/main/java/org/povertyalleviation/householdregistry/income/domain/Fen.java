@@ -21,6 +21,11 @@ public record Fen(long value) implements Comparable<Fen> {
         return new Fen(Math.floorDiv(value, people));
     }
 
+    /** As {@link #perCapita}, for summaries: a village or county without members shows 0 rather than failing. */
+    public Fen perCapitaOrZero(long people) {
+        return people == 0 ? ZERO : new Fen(Math.floorDiv(value, people));
+    }
+
     @Override
     public int compareTo(Fen other) {
         return Long.compare(value, other.value);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Parameters;
@@ -35,6 +36,18 @@ public class IncomeRepository {
     /** A household's yearly total in a village summary. */
     public record HouseholdYear(UUID householdId, String fileNumber, int members, long incomeFen, long ecommerceFen) {
     }
+
+    /** A source's yearly total over a whole county. */
+    public record SourceYear(String source, long amountFen) {
+    }
+
+    /**
+     * The entries (alias {@code e}) a year's summary counts, by the month they are for, not when they were recorded:
+     * a report for December that arrives in January is December's. A correction replaced its entry's amount in
+     * place ({@link #record}), so summing the rows counts every origin once, at its latest revision. Bound by
+     * {@link #ofTheYear(DatabaseClient.GenericExecuteSpec, int)}.
+     */
+    private static final String OF_THE_YEAR = "e.month >= :from and e.month < :to";
 
     private static final String COLUMNS = "id, household_id, month, source, amount_fen, origin, revision, recorded_by, note, recorded_at";
 
@@ -99,25 +112,41 @@ public class IncomeRepository {
     }
 
     /** Each household of a village with its members and its income of the year (all sources and e-commerce). */
-    public Flux<HouseholdYear> villageYear(String county, String village, int year, java.util.List<String> ecommerceSources) {
-        return database.sql("""
+    public Flux<HouseholdYear> villageYear(String county, String village, int year, List<String> ecommerceSources) {
+        return ofTheYear(database.sql("""
                         select h.id, h.file_number,
                                (select count(*) from member m where m.county_code = h.county_code and m.household_id = h.id) as members,
                                coalesce(sum(e.amount_fen), 0) as income,
                                coalesce(sum(e.amount_fen) filter (where e.source = any (:ecommerce)), 0) as ecommerce
                           from household h
-                          left join income_entry e on e.county_code = h.county_code and e.household_id = h.id
-                                                  and e.month >= :from and e.month < :to
+                          left join income_entry e on e.county_code = h.county_code and e.household_id = h.id and %s
                          where h.county_code = :county and h.village_code = :village
                          group by h.county_code, h.id, h.file_number
-                         order by h.file_number""")
+                         order by h.file_number""".formatted(OF_THE_YEAR))
                 .bind("county", county).bind("village", village)
-                .bind("ecommerce", ecommerceSources.toArray(String[]::new))
-                .bind("from", LocalDate.of(year, 1, 1)).bind("to", LocalDate.of(year + 1, 1, 1))
+                .bind("ecommerce", ecommerceSources.toArray(String[]::new)), year)
                 .map(row -> new HouseholdYear(row.get("id", UUID.class), row.get("file_number", String.class),
                         row.get("members", Long.class).intValue(), row.get("income", Number.class).longValue(),
                         row.get("ecommerce", Number.class).longValue()))
                 .all();
+    }
+
+    /**
+     * The county's income of the year from each of {@code sources} that has entries, summed in the database: a
+     * county's year can be hundreds of thousands of entries.
+     */
+    public Flux<SourceYear> countyYear(String county, int year, List<String> sources) {
+        return ofTheYear(database.sql("""
+                        select e.source, sum(e.amount_fen) as amount from income_entry e
+                         where e.county_code = :county and e.source = any (:sources) and %s
+                         group by e.source""".formatted(OF_THE_YEAR))
+                .bind("county", county).bind("sources", sources.toArray(String[]::new)), year)
+                .map(row -> new SourceYear(row.get("source", String.class), row.get("amount", Number.class).longValue()))
+                .all();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec ofTheYear(DatabaseClient.GenericExecuteSpec spec, int year) {
+        return spec.bind("from", LocalDate.of(year, 1, 1)).bind("to", LocalDate.of(year + 1, 1, 1));
     }
 
     private static EntryRow entry(Readable row) {

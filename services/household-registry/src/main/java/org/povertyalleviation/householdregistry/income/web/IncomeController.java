@@ -16,6 +16,7 @@ import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;
+import org.povertyalleviation.householdregistry.income.LedgerYears;
 import org.povertyalleviation.householdregistry.income.domain.Fen;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
@@ -90,8 +91,8 @@ class IncomeController {
         YearMonth month = null;
         try {
             month = YearMonth.parse(request.month() == null ? "" : request.month());
-            if (month.isAfter(YearMonth.now(clock)) || month.isBefore(YearMonth.of(2013, 1))) {
-                invalid.add(new InvalidParam("month", "must be between 2013-01 and the current month"));
+            if (month.isAfter(YearMonth.now(clock)) || month.isBefore(YearMonth.of(LedgerYears.FIRST, 1))) {
+                invalid.add(new InvalidParam("month", "must be between " + LedgerYears.FIRST + "-01 and the current month"));
             }
         } catch (DateTimeParseException e) {
             invalid.add(new InvalidParam("month", "must be a month like 2026-10"));
@@ -175,7 +176,7 @@ class IncomeController {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }
         int summaryYear = year(year);
-        List<String> ecommerceSources = Arrays.stream(IncomeSource.values()).filter(IncomeSource::ecommerce).map(Enum::name).toList();
+        List<String> ecommerceSources = IncomeSource.ecommerceSources().stream().map(Enum::name).toList();
         Long line = properties.lines().of(summaryYear).map(Fen::value).orElse(null);
         return gate.read(county).flatMap(code -> tenantTransactions.inCounty(code, () -> households.villageExists(code.value(), village)
                 .flatMap(known -> known ? Mono.just(true) : Mono.error(new NotFoundException("Village", village)))
@@ -187,17 +188,13 @@ class IncomeController {
                     Integer above = line == null ? null : (int) rows.stream()
                             .filter(row -> row.members() > 0 && Math.floorDiv(row.incomeFen(), row.members()) > line).count();
                     return new VillageIncomeSummary(village, summaryYear, rows.size(), members, total,
-                            members == 0 ? 0 : Math.floorDiv(total, members), ecommerce,
-                            members == 0 ? 0 : Math.floorDiv(ecommerce, members), line, above);
+                            new Fen(total).perCapitaOrZero(members).value(), ecommerce,
+                            new Fen(ecommerce).perCapitaOrZero(members).value(), line, above);
                 })));
     }
 
     private int year(Integer year) {
-        int current = YearMonth.now(clock).getYear();
-        if (year != null && (year < 2013 || year > current)) {
-            throw InvalidRequestException.field("year", "must be between 2013 and " + current);
-        }
-        return year == null ? current : year;
+        return LedgerYears.requested(year, clock);
     }
 
     private static IncomeEntryResponse response(EntryRow entry) {
