@@ -40,8 +40,9 @@ final class DemoRealm {
     /** The county registry's client secret, for this machine only. */
     static final String COUNTY_REGISTRY_SECRET = "county-registry-devstack";
 
-    static String json(DemoData.Dataset data) {
-        PlatformRealm realm = PlatformRealm.fromRepository().clientSecret("county-registry", COUNTY_REGISTRY_SECRET);
+    static String json(DemoData.Dataset data, String portalOrigin) {
+        PlatformRealm realm = PlatformRealm.fromRepository().clientSecret("county-registry", COUNTY_REGISTRY_SECRET)
+                .portalAt(portalOrigin);
         for (DemoUser user : users(data)) {
             String group = switch (user.role()) {
                 case "county-admin", "county-clerk" -> PlatformRealm.county(user.scope());

@@ -44,9 +44,14 @@ public final class DevStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
     /** How to run the stack; ports are fixed so that the printed URLs stay the same from run to run. */
-    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort, int keycloakPort) {
+    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort, int keycloakPort, int portalPort) {
         public static Options defaults() {
-            return new Options(20130101L, Path.of(System.getProperty("devstack.apps.dir", "devstack/target/apps")), 8080, 8079, 8180);
+            return new Options(20130101L, Path.of(System.getProperty("devstack.apps.dir", "devstack/target/apps")), 8080, 8079, 8180, 8090);
+        }
+
+        /** The portal as users open it: "localhost", as the realm's portal client and Keycloak's cookies expect. */
+        public String portalOrigin() {
+            return "http://localhost:" + portalPort;
         }
     }
 
@@ -93,7 +98,7 @@ public final class DevStack implements AutoCloseable {
         health.put("redis", redis::answersPing);
         urls.put("redis", "redis://127.0.0.1:" + redis.port());
 
-        String realm = DemoRealm.json(dataset);
+        String realm = DemoRealm.json(dataset, options.portalOrigin());
         KeycloakServer keycloak = track(KeycloakServer.start(List.of(realm), options.keycloakPort()));
         health.put("keycloak", keycloak::isReady);
         urls.put("keycloak", keycloak.url() + "/admin (user admin, password " + keycloak.adminPassword() + ")");
@@ -130,7 +135,17 @@ public final class DevStack implements AutoCloseable {
         gateway.put("COUNTY_REGISTRY_URL", "http://127.0.0.1:" + countyRegistryPort);
         gateway.put("HOUSEHOLD_REGISTRY_URL", "http://127.0.0.1:" + householdRegistryPort);
         gateway.put("SHOP_MANAGEMENT_URL", "http://127.0.0.1:" + shopManagementPort);
+        gateway.put("PORTAL_ORIGIN", options.portalOrigin());
         startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), gateway);
+
+        Map<String, String> portal = new LinkedHashMap<>();
+        portal.put("GATEWAY_URL", "http://127.0.0.1:" + options.gatewayPort());
+        portal.put("PLATFORM_ISSUER_URI", keycloak.issuer(DemoRealm.REALM));
+        portal.put("PORTAL_PUBLIC_URL", options.portalOrigin());
+        portal.put("SPRING_DATA_REDIS_HOST", redis.host());
+        portal.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
+        startApp("portal", options.appsDirectory().resolve("portal.jar"), options.portalPort(), portal);
+        urls.put("portal", options.portalOrigin() + " (sign in as admin-621222 / admin-621222-demo, or longnan-officer / longnan-demo)");
 
         DemoOnboarding.onboardAll(dataset, "http://127.0.0.1:" + countyRegistryPort,
                 keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, "operator", "operator-demo"));
@@ -243,7 +258,7 @@ public final class DevStack implements AutoCloseable {
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
                 options = new Options(Long.parseLong(arg.substring(7)), options.appsDirectory(), options.gatewayPort(), options.statusPort(),
-                        options.keycloakPort());
+                        options.keycloakPort(), options.portalPort());
             } else {
                 System.err.println("Unknown option " + arg + "; usage: ./run.sh [--seed=N]");
                 System.exit(2);

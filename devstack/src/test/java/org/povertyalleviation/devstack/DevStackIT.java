@@ -7,14 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.infra.FreePorts;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 
 /**
  * The whole platform as the devstack runs it: every service its own JVM from its own jar, behind the gateway, with
@@ -30,7 +37,7 @@ class DevStackIT {
     @BeforeAll
     static void start() {
         options = new DevStack.Options(20130101L,
-                Path.of(System.getProperty("devstack.apps.dir")), FreePorts.next(), FreePorts.next(), FreePorts.next());
+                Path.of(System.getProperty("devstack.apps.dir")), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
         before = descendants();
         stack = DevStack.start(options);
     }
@@ -246,6 +253,205 @@ class DevStackIT {
             return false;
         } catch (ConnectException e) {
             return true;
+        }
+    }
+
+    /**
+     * The portal in Debian's Chromium against this stack: users sign in on Keycloak's own login page, and every page
+     * shows what the services answer through the gateway. Screenshots of the main pages go to
+     * target/portal-screenshots for review (docs/portal.md shows them).
+     */
+    @Nested
+    class PortalInABrowser {
+
+        private static PortalBrowser browser;
+
+        @BeforeAll
+        static void openBrowser() {
+            browser = new PortalBrowser(options.portalOrigin());
+        }
+
+        @AfterAll
+        static void closeBrowser() {
+            browser.close();
+        }
+
+        @Test
+        void a_county_admin_signs_in_through_keycloak_and_sees_only_wen_county() {
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+
+            assertThat(page.url()).isEqualTo(browser.url("/counties/621222"));
+            assertThat(page.locator("h1").innerText()).startsWith("文县");
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(page.locator("#county-switch").count()).as("a county admin has no county switcher").isZero();
+            assertThat(page.locator("#uncovered-villages li").count()).isPositive();
+            browser.screenshot(page, "dashboard");
+
+            // Another county's page, typed in by hand: refused, and nothing of Kang County shows.
+            Response kang = page.navigate(browser.url("/counties/621224/households"));
+            assertThat(kang.status()).isEqualTo(404);
+            assertThat(page.content()).doesNotContain("康县");
+            Response kangByGateway = page.navigate(browser.url("/counties/621224"));
+            assertThat(kangByGateway.status()).isEqualTo(404);
+
+            // Signing out ends the Keycloak session too: the next visit asks for the password again.
+            page.navigate(browser.url("/counties/621222"));
+            page.locator("form[action='/logout'] button").click();
+            page.waitForURL(url -> url.startsWith(options.portalOrigin()) || url.contains("/realms/"));
+            page.navigate(browser.url("/counties/621222"));
+            assertThat(page.locator("#username").count()).isEqualTo(1);
+            page.context().close();
+        }
+
+        @Test
+        void the_language_switches_to_english_and_back_and_amounts_follow_it() {
+            Page page = browser.signIn("clerk-621222", "clerk-621222-demo");
+            assertThat(page.locator("h1").innerText()).contains("概况");
+            assertThat(page.locator("#income-per-member").innerText()).startsWith("¥");
+
+            page.locator("#lang-en").click();
+            page.waitForURL(browser.url("/counties/621222"));
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(page.locator("h1").innerText()).isEqualTo("Wen County in " + java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")));
+            assertThat(page.locator("nav.sections").innerText()).contains("Households", "Shops");
+            assertThat(page.locator("#income-per-member").innerText()).startsWith("CN¥");
+            browser.screenshot(page, "dashboard-english");
+
+            // The choice is remembered on the next page, and switching back restores Chinese.
+            page.navigate(browser.url("/counties/621222/households"));
+            assertThat(page.locator("h1").innerText()).isEqualTo("Wen County · Households");
+            page.locator("#lang-zh").click();
+            page.waitForURL(browser.url("/counties/621222/households"));
+            assertThat(page.locator("h1").innerText()).isEqualTo("文县 · 贫困户");
+            page.context().close();
+        }
+
+        @Test
+        void a_csv_with_two_bad_rows_is_imported_with_a_progress_bar_to_100_and_the_two_rows_reported() throws Exception {
+            String village = wenVillage();
+            StringBuilder csv = new StringBuilder("file_number,village_code,registration_year,relation,name,resident_id,phone,labour_capacity,"
+                    + "health,education,ecommerce_skills,causes,primary_cause,helper_cadre,food,clothing,compulsory_education,"
+                    + "basic_medical_care,safe_housing\n");
+            for (int i = 1; i <= 60; i++) {
+                csv.append("WEB-").append(i).append(',').append(village).append(",2016,HEAD,户主").append(i).append(',')
+                        .append(residentId(String.format("1970%02d%02d", i % 12 + 1, i % 28 + 1), i)).append(",,FULL,HEALTHY,PRIMARY,,ILLNESS,ILLNESS,,1,1,1,1,1\n");
+            }
+            // Two bad rows: a village of another county, and an ID number with a wrong check character.
+            csv.append("WEB-BAD-1,621224101201,2016,HEAD,坏行一,").append(residentId("19800101", 901)).append(",,FULL,HEALTHY,PRIMARY,,ILLNESS,ILLNESS,,1,1,1,1,1\n");
+            String wrong = residentId("19800202", 902);
+            wrong = wrong.substring(0, 17) + (wrong.charAt(17) == '1' ? '2' : '1');
+            csv.append("WEB-BAD-2,").append(village).append(",2016,HEAD,坏行二,").append(wrong).append(",,FULL,HEALTHY,PRIMARY,,ILLNESS,ILLNESS,,1,1,1,1,1\n");
+            Path file = Files.createTempFile("households-", ".csv");
+            Files.writeString(file, csv);
+
+            Page page = browser.signIn("clerk-621222", "clerk-621222-demo");
+            page.navigate(browser.url("/counties/621222/imports"));
+            page.locator("#import-form input[type=file]").setInputFiles(file);
+            page.locator("#import-form button[type=submit]").click();
+            page.waitForURL(url -> url.matches(".*/counties/621222/imports/[0-9a-f-]{36}$"));
+
+            // htmx replaces the bar every second until the registry reports the job ended.
+            // (An attribute selector, not a script: the portal's content security policy forbids evaluated scripts.)
+            assertThat(page.locator("#import-bar").getAttribute("max")).isEqualTo("100");
+            page.locator("#import-bar[value='100']").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+            assertThat(page.locator("#import-outcome").innerText()).isEqualTo("导入完成");
+            assertThat(page.locator("#import-created").innerText()).isEqualTo("60");
+            assertThat(page.locator("#import-rejected").innerText()).isEqualTo("2");
+            assertThat(page.locator("#rejections tbody tr").count()).isEqualTo(2);
+            assertThat(page.locator("#rejections").innerText()).contains("WEB-BAD-1", "WEB-BAD-2");
+            browser.screenshot(page, "import");
+
+            Download download = page.waitForDownload(() -> page.locator("#rejections-csv").click());
+            String rejected = Files.readString(download.path());
+            assertThat(rejected).contains("WEB-BAD-1").contains("WEB-BAD-2").doesNotContain("WEB-1,");
+
+            page.navigate(browser.url("/counties/621222/households?village=" + village));
+            assertThat(page.locator("#households tbody tr").count()).isGreaterThanOrEqualTo(50);
+            assertThat(page.locator("#households .masked").first().innerText()).contains("*");
+            browser.screenshot(page, "households");
+            page.locator("#households tbody tr a").first().click();
+            assertThat(page.locator("#members")).isNotNull();
+            browser.screenshot(page, "household");
+            page.context().close();
+        }
+
+        @Test
+        void a_county_admin_approves_a_subsidy_from_the_queue() throws Exception {
+            String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+            String village = wenVillage();
+            String household = created(send("POST", "/api/household-registry/counties/621222/households", admin,
+                    household("SUB-0001", village, "19660606"), null));
+            String shop = createWhenKnown(admin, "{\"village\":\"" + village + "\",\"name\":\"文县纹党参小店\",\"platform\":\"PINDUODUO\","
+                    + "\"ownerCategory\":\"POOR_HOUSEHOLD\",\"ownerHousehold\":\"" + household + "\",\"status\":\"OPEN\"}");
+            int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+            assertThat(send("PUT", "/api/shop-management/counties/621222/subsidy-budgets/" + year, admin, "{\"budgetFen\":100000000}", null)
+                    .statusCode()).isIn(200, 201);
+            String subsidy = created(send("POST", "/api/shop-management/counties/621222/subsidies", admin, "{\"shop\":\"" + shop + "\"}", null));
+
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            page.navigate(browser.url("/counties/621222/subsidies"));
+            Locator row = page.locator("#subsidy-" + subsidy);
+            assertThat(row.innerText()).contains("SUB-0001", "文县纹党参小店", "¥10,000.00");
+            browser.screenshot(page, "subsidies");
+            page.onceDialog(dialog -> dialog.accept());
+            row.locator("button.approve").click();
+            row.locator(".status.decided").waitFor();
+            assertThat(row.locator(".status.decided").innerText()).isEqualTo("已批准");
+            assertThat(send("GET", "/api/shop-management/counties/621222/subsidies/" + subsidy, admin, null, null).body())
+                    .contains("\"status\":\"APPROVED\"").contains("\"decidedBy\"");
+
+            // Approving it again (a second tab, a double click) is refused in words, not with a stack trace.
+            page.navigate(browser.url("/counties/621222/subsidies"));
+            assertThat(page.locator("#subsidy-" + subsidy).count()).as("decided: no longer in the queue").isZero();
+            page.navigate(browser.url("/counties/621222/coverage"));
+            assertThat(page.locator("#coverage-table tbody tr").count()).isPositive();
+            browser.screenshot(page, "coverage");
+            page.navigate(browser.url("/counties/621222/shops/" + shop));
+            browser.screenshot(page, "shop");
+            page.context().close();
+        }
+
+        @Test
+        void a_city_officer_compares_the_citys_counties_and_switches_between_two() {
+            Page page = browser.signIn("longnan-officer", "longnan-demo");
+
+            assertThat(page.url()).isEqualTo(browser.url("/compare"));
+            assertThat(page.locator("#comparison tbody tr").count()).isEqualTo(9);
+            browser.screenshot(page, "compare");
+
+            page.locator("#county-switch").selectOption("621224");
+            page.locator("form.switcher button").click();
+            page.waitForURL(browser.url("/counties/621224"));
+            assertThat(page.locator("h1").innerText()).startsWith("康县");
+
+            page.locator("#county-switch").selectOption("621222");
+            page.locator("form.switcher button").click();
+            page.waitForURL(browser.url("/counties/621222"));
+            assertThat(page.locator("h1").innerText()).startsWith("文县");
+            page.context().close();
+        }
+
+        private String wenVillage() {
+            return stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).findFirst().orElseThrow().code();
+        }
+
+        private static String residentId(String birthDate, int serial) {
+            String first17 = "621222" + birthDate + String.format("%03d", serial % 1000);
+            return first17 + checkCharacter(first17);
+        }
+
+        /** Shop management learns of a household from the registry's events: register the shop once it has. */
+        private String createWhenKnown(String token, String shop) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            HttpResponse<String> response;
+            do {
+                response = send("POST", "/api/shop-management/counties/621222/shops", token, shop, null);
+                if (response.statusCode() == 201) {
+                    return created(response);
+                }
+                Thread.sleep(300);
+            } while (System.nanoTime() < deadline);
+            throw new AssertionError("The shop was refused: " + response.statusCode() + " " + response.body());
         }
     }
 }

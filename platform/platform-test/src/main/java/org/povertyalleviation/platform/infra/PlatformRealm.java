@@ -101,6 +101,23 @@ public final class PlatformRealm {
         throw new IllegalArgumentException("The realm has no client " + clientId);
     }
 
+    /**
+     * Points the portal client at the address the portal runs on here (the realm file names the default local
+     * address, http://localhost:8090): Keycloak only sends users back to, and signs them out towards, that origin.
+     */
+    public PlatformRealm portalAt(String origin) {
+        for (JsonNode client : clients()) {
+            if (client.get("clientId").asString().equals("portal")) {
+                ObjectNode portal = (ObjectNode) client;
+                portal.set("redirectUris", JSON.valueToTree(List.of(origin + "/*")));
+                portal.set("webOrigins", JSON.valueToTree(List.of(origin)));
+                ((ObjectNode) portal.get("attributes")).put("post.logout.redirect.uris", origin + "/*");
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("The realm has no portal client");
+    }
+
     public static String county(String code) {
         return "/counties/" + code;
     }

@@ -1,0 +1,38 @@
+package org.povertyalleviation.portal.county;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is signed in, for what the pages offer: the services decide what the user may do, the portal only avoids
+ * offering what would be refused (a clerk sees no approve button).
+ *
+ * @param username the Keycloak user name
+ * @param name     the name to greet
+ * @param roles    realm roles of the access token
+ * @param counties the counties the user may read (from the county registry), in code order
+ */
+public record Viewer(String username, String name, Set<String> roles, List<County> counties) {
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean countyAdmin() {
+        return is("county-admin");
+    }
+
+    /** Clerks and cadres run the file; admins too. */
+    public boolean staff() {
+        return is("county-admin") || is("county-clerk") || is("village-cadre") || is("platform-operator");
+    }
+
+    /** More than one county to choose from: city and province officers, operators. */
+    public boolean switchesCounties() {
+        return counties.size() > 1;
+    }
+
+    public County county(String code) {
+        return counties.stream().filter(county -> county.code().equals(code)).findFirst().orElse(null);
+    }
+}
