@@ -370,7 +370,10 @@ class DevStackIT {
             assertThat(page.locator("#households .masked").first().innerText()).contains("*");
             browser.screenshot(page, "households");
             page.locator("#households tbody tr a").first().click();
-            assertThat(page.locator("#members")).isNotNull();
+            page.waitForURL(url -> url.matches(".*/counties/621222/households/[0-9a-f-]{36}$"));
+            assertThat(page.locator("#members tbody tr").count()).isEqualTo(1);
+            assertThat(page.locator("#household-status").innerText()).isEqualTo("未脱贫");
+            assertThat(page.locator("#transition-LIFTED").count()).as("a registered household may be lifted").isEqualTo(1);
             browser.screenshot(page, "household");
             page.context().close();
         }

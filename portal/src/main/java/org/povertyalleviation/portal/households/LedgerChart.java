@@ -34,11 +34,11 @@ record LedgerChart(List<Bar> bars, int height) {
         return new LedgerChart(List.copyOf(bars), HEIGHT);
     }
 
-    int width() {
+    public int width() {
         return 12 * (BAR_WIDTH + GAP) - GAP;
     }
 
-    int barWidth() {
+    public int barWidth() {
         return BAR_WIDTH;
     }
 }

@@ -11,12 +11,12 @@ record ImportJob(UUID id, String fileName, String format, String status, Integer
                  int householdsUpdated, int householdsUnchanged, int rowsRejected, String failure, String startedBy,
                  Instant startedAt, Instant finishedAt) {
 
-    boolean running() {
+    public boolean running() {
         return "RUNNING".equals(status);
     }
 
     /** Whole percent; a finished job is at 100 whatever it counted, a running one never shows 100 before it ends. */
-    int percent() {
+    public int percent() {
         if (!running()) {
             return 100;
         }
