@@ -77,5 +77,4 @@ public class Viewers {
         }
         return Set.of();
     }
-
 }

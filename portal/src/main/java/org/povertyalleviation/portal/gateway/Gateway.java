@@ -50,11 +50,6 @@ public class Gateway {
         return client.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchangeToMono(response -> body(response, type));
     }
 
-    public <T> Mono<T> get(Function<UriBuilder, java.net.URI> uri, ParameterizedTypeReference<T> type) {
-        return client.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchangeToMono(response -> response.statusCode().isError()
-                ? refused(response) : response.bodyToMono(type));
-    }
-
     public <T> Mono<List<T>> list(Function<UriBuilder, java.net.URI> uri, Class<T> element) {
         return client.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchangeToMono(response -> response.statusCode().isError()
                 ? refused(response) : response.bodyToFlux(element).collectList());
@@ -62,11 +57,6 @@ public class Gateway {
 
     public <T> Mono<T> post(Function<UriBuilder, java.net.URI> uri, Object body, Class<T> type) {
         return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchangeToMono(response -> body(response, type));
-    }
-
-    public <T> Mono<T> put(Function<UriBuilder, java.net.URI> uri, Object body, Class<T> type) {
-        return client.put().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchangeToMono(response -> body(response, type));
     }
 

@@ -20,6 +20,11 @@ public record ServiceProblem(int status, String type, String code, String field,
     public record InvalidParam(String name, String reason) {
     }
 
+    /** The status of the page that shows this refusal: the service's own, but a service failure is the portal's 502. */
+    public int pageStatus() {
+        return status >= 500 ? 502 : status;
+    }
+
     /** Carries a problem through a reactive chain to the page that shows it. */
     public static final class Refused extends RuntimeException {
         private final ServiceProblem problem;

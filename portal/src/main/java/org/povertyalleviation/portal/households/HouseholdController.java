@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.povertyalleviation.portal.county.CountyPage;
+import org.povertyalleviation.portal.county.PageLinks;
 import org.povertyalleviation.portal.county.Villages;
 import org.povertyalleviation.portal.county.Viewers;
 import org.povertyalleviation.portal.gateway.Gateway;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** The county's households: the filtered list, one household's file and ledger, and its status changes. */
@@ -71,8 +71,8 @@ class HouseholdController {
                     }, Household.Summary.class)
                     .map(rows -> {
                         model.addAttribute("rows", rows);
-                        model.addAttribute("next", rows.size() == PAGE ? nextPage(exchange, rows.get(rows.size() - 1).fileNumber()) : null);
-                        model.addAttribute("first", after == null ? null : nextPage(exchange, null));
+                        model.addAttribute("next", rows.size() == PAGE ? PageLinks.after(exchange, rows.get(rows.size() - 1).fileNumber()) : null);
+                        model.addAttribute("first", after == null ? null : PageLinks.after(exchange, null));
                         return "households";
                     })
                     .onErrorResume(ServiceProblem.Refused.class, refused -> {
@@ -119,7 +119,7 @@ class HouseholdController {
                         if (refused.problem().status() == 401 || refused.problem().status() == 404) {
                             return Mono.error(refused);
                         }
-                        exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().status() >= 500 ? 502 : refused.problem().status()));
+                        exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().pageStatus()));
                         model.addAttribute("refusedTarget", target);
                         model.addAttribute("problem", problems.show(refused.problem(), exchange.getLocaleContext().getLocale()));
                         return show(county, id, null, exchange, model);
@@ -179,15 +179,5 @@ class HouseholdController {
 
     static String blank(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** The same list from another point: the filters stay, only {@code after} changes. */
-    static String nextPage(ServerWebExchange exchange, String after) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
-                .queryParams(exchange.getRequest().getQueryParams()).replaceQueryParam("after");
-        if (after != null) {
-            builder.queryParam("after", after);
-        }
-        return builder.encode().build().toUriString();
     }
 }

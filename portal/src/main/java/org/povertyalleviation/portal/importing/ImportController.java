@@ -82,7 +82,7 @@ class ImportController {
                         if (refused.problem().status() == 401) {
                             return Mono.error(refused);
                         }
-                        exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().status() >= 500 ? 502 : refused.problem().status()));
+                        exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().pageStatus()));
                         model.addAttribute("problem", problems.show(refused.problem(), locale));
                         return page(county, exchange, model);
                     });

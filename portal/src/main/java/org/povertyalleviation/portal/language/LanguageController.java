@@ -11,17 +11,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.i18n.LocaleContextResolver;
 import reactor.core.publisher.Mono;
 
 /** The language switch: a plain link (works without JavaScript) that sets the choice and returns to the page. */
 @RestController
 class LanguageController {
 
+    private final LocaleContextResolver languages;
+
+    LanguageController(LocaleContextResolver languages) {
+        this.languages = languages;
+    }
+
     @GetMapping("/language")
     Mono<ResponseEntity<Void>> choose(@RequestParam String lang, @RequestParam(defaultValue = "/") String back, ServerWebExchange exchange) {
         Locale locale = Languages.parse(lang);
         if (locale != null) {
-            new Languages().setLocaleContext(exchange, new SimpleLocaleContext(locale));
+            languages.setLocaleContext(exchange, new SimpleLocaleContext(locale));
         }
         return Mono.just(ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, sameSite(back).toString()).build());
     }

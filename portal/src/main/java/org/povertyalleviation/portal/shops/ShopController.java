@@ -3,6 +3,7 @@ package org.povertyalleviation.portal.shops;
 import java.util.List;
 
 import org.povertyalleviation.portal.county.CountyPage;
+import org.povertyalleviation.portal.county.PageLinks;
 import org.povertyalleviation.portal.county.Villages;
 import org.povertyalleviation.portal.county.Viewers;
 import org.povertyalleviation.portal.gateway.Gateway;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** The county's shops (list and detail with the households they lift) and "one village, one shop" coverage. */
@@ -59,9 +59,7 @@ class ShopController {
                                         model.addAttribute("villages", loaded.getT1());
                     model.addAttribute("villageList", Villages.sorted(loaded.getT1()));
                     model.addAttribute("rows", rows);
-                    model.addAttribute("next", rows.size() == PAGE ? UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
-                            .queryParams(exchange.getRequest().getQueryParams()).replaceQueryParam("after", rows.get(rows.size() - 1).id())
-                            .encode().build().toUriString() : null);
+                    model.addAttribute("next", rows.size() == PAGE ? PageLinks.after(exchange, rows.get(rows.size() - 1).id().toString()) : null);
                     return "shops";
                 }));
     }

@@ -81,7 +81,7 @@ class SubsidyController {
                             if (refused.problem().status() == 401) {
                                 return Mono.error(refused);
                             }
-                            exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().status() >= 500 ? 502 : refused.problem().status()));
+                            exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().pageStatus()));
                             ProblemMessages.Shown shown = problems.show(refused.problem(), exchange.getLocaleContext().getLocale());
                             if (!htmx) {
                                 model.addAttribute("problem", shown);
