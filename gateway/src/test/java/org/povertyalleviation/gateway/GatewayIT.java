@@ -16,7 +16,7 @@ import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

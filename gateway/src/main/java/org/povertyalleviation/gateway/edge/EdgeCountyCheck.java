@@ -7,7 +7,7 @@ import org.povertyalleviation.gateway.EdgeProblem;
 import org.povertyalleviation.gateway.routing.CountyPath;
 import org.povertyalleviation.platform.problem.ProblemTypes;
 import org.povertyalleviation.platform.security.CountyScope;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;

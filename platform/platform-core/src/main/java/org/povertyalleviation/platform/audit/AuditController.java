@@ -2,7 +2,7 @@ package org.povertyalleviation.platform.audit;
 
 import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

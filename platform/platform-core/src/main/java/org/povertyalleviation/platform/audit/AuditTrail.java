@@ -2,7 +2,7 @@ package org.povertyalleviation.platform.audit;
 
 import java.time.Instant;
 
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantContext;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;

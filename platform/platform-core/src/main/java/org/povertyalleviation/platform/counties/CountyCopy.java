@@ -6,7 +6,7 @@ import org.povertyalleviation.platform.consuming.EventListeners;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.events.MalformedEventException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;

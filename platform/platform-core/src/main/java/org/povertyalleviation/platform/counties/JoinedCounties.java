@@ -3,7 +3,7 @@ package org.povertyalleviation.platform.counties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

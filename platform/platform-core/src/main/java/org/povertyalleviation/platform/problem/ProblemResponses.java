@@ -42,6 +42,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(response.body(problem));
     }
 
+    /** The domain's own refusals (platform-domain): 400 naming the field, 409 or 422 naming the rule. */
+    @ExceptionHandler({org.povertyalleviation.platform.domain.InvalidValueException.class,
+            org.povertyalleviation.platform.domain.RuleRefusedException.class})
+    public Mono<ResponseEntity<ProblemDetail>> handleDomainRefusal(RuntimeException ex, ServerWebExchange exchange) {
+        return handleProblem(DomainRefusals.problem(ex), exchange);
+    }
+
     /** Method validation through a {@code @Validated} proxy: the same 400 as any other invalid input. */
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     public Mono<ResponseEntity<Object>> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,

@@ -39,6 +39,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         ProblemDetail problem;
         HttpStatusCode status;
+        ProblemException refusal = DomainRefusals.problem(ex);
+        if (refusal != null) {
+            ex = refusal;
+        }
         if (ex instanceof ProblemException known) {
             problem = known.toProblemDetail();
             status = known.status();

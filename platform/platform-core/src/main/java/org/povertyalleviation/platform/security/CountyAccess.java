@@ -3,7 +3,7 @@ package org.povertyalleviation.platform.security;
 import java.util.List;
 import java.util.function.Function;
 
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;

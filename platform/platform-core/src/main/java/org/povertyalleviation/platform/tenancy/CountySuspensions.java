@@ -1,5 +1,6 @@
 package org.povertyalleviation.platform.tenancy;
 
+import org.povertyalleviation.platform.domain.CountyCode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package org.povertyalleviation.platform.tenancy;
 
+import org.povertyalleviation.platform.domain.CountyCode;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;

@@ -1,5 +1,6 @@
 package org.povertyalleviation.platform.tenancy;
 
+import org.povertyalleviation.platform.domain.CountyCode;
 import java.util.Collection;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

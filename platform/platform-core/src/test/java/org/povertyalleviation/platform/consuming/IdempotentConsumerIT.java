@@ -17,7 +17,7 @@ import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.contracts.TopicReader;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -23,7 +23,7 @@ import org.povertyalleviation.platform.sample.SampleServiceIT;
 import org.povertyalleviation.platform.contracts.EventCatalogue;
 import org.povertyalleviation.platform.contracts.TopicReader;
 import org.povertyalleviation.platform.contracts.TopicReader.Received;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantContext;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.HttpStatus;

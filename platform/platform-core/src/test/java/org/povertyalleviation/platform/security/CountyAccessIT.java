@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -11,7 +11,7 @@ import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.povertyalleviation.platform.sample.SampleServiceIT;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,5 +1,6 @@
 package org.povertyalleviation.platform.tenancy;
 
+import org.povertyalleviation.platform.domain.CountyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

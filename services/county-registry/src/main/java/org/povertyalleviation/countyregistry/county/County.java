@@ -2,7 +2,7 @@ package org.povertyalleviation.countyregistry.county;
 
 import java.time.Instant;
 
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 
 /** A county, the platform's tenant. Its city and province follow from its code (GB/T 2260). */
 public record County(CountyCode code, String nameZh, String nameEn, Status status, Instant joinedAt, Instant suspendedAt) {

@@ -3,7 +3,7 @@ package org.povertyalleviation.countyregistry.county;
 import java.time.Instant;
 
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

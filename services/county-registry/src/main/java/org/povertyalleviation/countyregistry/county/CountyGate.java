@@ -2,7 +2,7 @@ package org.povertyalleviation.countyregistry.county;
 
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -3,7 +3,7 @@ package org.povertyalleviation.countyregistry.county;
 import java.time.OffsetDateTime;
 
 import io.r2dbc.spi.Readable;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;

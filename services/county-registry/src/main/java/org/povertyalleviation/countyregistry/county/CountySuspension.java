@@ -8,7 +8,7 @@ import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.stereotype.Service;

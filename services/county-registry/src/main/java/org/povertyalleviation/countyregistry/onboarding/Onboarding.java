@@ -15,7 +15,7 @@ import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.problem.InvalidParam;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;

@@ -3,7 +3,7 @@ package org.povertyalleviation.countyregistry.village;
 import org.povertyalleviation.countyregistry.county.CountyGate;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.PageLimit;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -16,10 +16,10 @@ import org.povertyalleviation.householdregistry.household.domain.HouseholdStatus
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.HouseholdRow;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

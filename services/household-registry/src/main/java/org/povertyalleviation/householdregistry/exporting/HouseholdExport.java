@@ -15,7 +15,7 @@ import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;

@@ -11,26 +11,24 @@ import java.util.UUID;
 
 import org.povertyalleviation.householdregistry.household.domain.Household;
 import org.povertyalleviation.householdregistry.household.domain.HouseholdStatus;
-import org.povertyalleviation.householdregistry.household.domain.InvalidValueException;
 import org.povertyalleviation.householdregistry.household.domain.Lifecycle;
 import org.povertyalleviation.householdregistry.household.domain.Member;
 import org.povertyalleviation.householdregistry.household.domain.Relation;
 import org.povertyalleviation.householdregistry.household.domain.ResidentId;
-import org.povertyalleviation.householdregistry.household.domain.TransitionRefusedException;
+import org.povertyalleviation.platform.domain.RuleRefusedException;
 import org.povertyalleviation.householdregistry.household.messaging.HouseholdEvents;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.HouseholdRow;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.MemberRow;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
 import org.povertyalleviation.householdregistry.personaldata.PersonalData;
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.ConflictException;
-import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.RuleViolatedException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -125,12 +123,10 @@ public class HouseholdRegister {
                     case MONITORED -> monitor(current, reason, "CLERK",
                             List.of(Map.of("rule", "CLERK_ASSESSMENT", "detail", reason == null ? "" : reason)), Map.of());
                     case RETURNED -> returnToPoverty(current, reason);
-                    case REGISTERED -> Mono.error(new TransitionRefusedException("illegal-transition",
+                    case REGISTERED -> Mono.error(RuleRefusedException.stateConflict("illegal-transition",
                             "No household becomes REGISTERED again; it is registered once"));
                 })
-                .then(view(code, id)))
-                .onErrorMap(TransitionRefusedException.class, refused -> new ConflictException(refused.rule(), refused.getMessage()))
-                .onErrorMap(InvalidValueException.class, invalid -> InvalidRequestException.field("reason", invalid.getMessage()));
+                .then(view(code, id)));
     }
 
     /**
@@ -141,7 +137,7 @@ public class HouseholdRegister {
                                       Map<String, Long> figures) {
         Lifecycle.monitor(current.status(), reason);
         return households.changeStatus(current.countyCode(), current.id(), current.status(), HouseholdStatus.MONITORED, reason)
-                .switchIfEmpty(Mono.error(new TransitionRefusedException("concurrent-change", "The household changed meanwhile; try again")))
+                .switchIfEmpty(Mono.error(RuleRefusedException.stateConflict("concurrent-change", "The household changed meanwhile; try again")))
                 .flatMap(changed -> events.atRisk(changed, detectedBy, reasons, figures)
                         .then(audit.write("household.monitored", "household", changed.id().toString()))
                         .thenReturn(changed));

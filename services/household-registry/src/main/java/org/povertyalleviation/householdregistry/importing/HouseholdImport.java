@@ -20,7 +20,7 @@ import org.povertyalleviation.householdregistry.personaldata.PersonalData;
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.outbox.Outbox;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package org.povertyalleviation.householdregistry.income;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 import org.povertyalleviation.householdregistry.income.domain.PovertyLines;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

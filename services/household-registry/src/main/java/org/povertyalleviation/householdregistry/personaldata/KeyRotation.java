@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.povertyalleviation.platform.counties.JoinedCounties;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.PostMapping;

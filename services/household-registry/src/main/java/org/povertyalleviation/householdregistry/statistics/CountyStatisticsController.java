@@ -9,7 +9,7 @@ import org.povertyalleviation.householdregistry.household.domain.HouseholdStatus
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.StatusCount;
 import org.povertyalleviation.householdregistry.income.LedgerYears;
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository.SourceYear;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.shopmanagement.web.Roles;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.coverage.PoorVillages.PoorVillage;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.counties.JoinedCounties;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.dormancy.domain.Dormancy;
 import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository;

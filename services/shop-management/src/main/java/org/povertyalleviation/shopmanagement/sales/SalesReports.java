@@ -11,7 +11,7 @@ import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.NotFoundException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.sales.domain.IncomeSharing;
 import org.povertyalleviation.shopmanagement.sales.domain.MonthlySales;
@@ -28,7 +28,6 @@ import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents.Detector;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.LinkRow;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.ShopRow;
-import org.povertyalleviation.shopmanagement.web.DomainErrors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -73,10 +72,7 @@ public class SalesReports {
 
     public Mono<ReportView> report(CountyCode county, UUID shopId, MonthlySales figures, Reporter reportedBy, String reporter) {
         String code = county.value();
-        DomainErrors.check(() -> {
-            figures.requireNotAfter(YearMonth.now(clock));
-            return figures;
-        });
+        figures.requireNotAfter(YearMonth.now(clock));
         // The shop's row lock orders concurrent reports of one shop: each sees the revision the one before wrote.
         return tenantTransactions.inCounty(county, () -> shops.findForUpdate(code, shopId)
                 .switchIfEmpty(Mono.error(new NotFoundException("Shop", shopId)))
@@ -152,10 +148,7 @@ public class SalesReports {
      */
     private Mono<Void> requireReportable(ShopRow shop, MonthlySales figures) {
         YearMonth month = figures.month();
-        DomainErrors.check(() -> {
-            figures.requireNotBefore(YearMonth.from(shop.createdAt().atZone(clock.getZone())));
-            return figures;
-        });
+        figures.requireNotBefore(YearMonth.from(shop.createdAt().atZone(clock.getZone())));
         if (shop.status() == ShopStatus.PLANNED) {
             return Mono.error(new ConflictException("shop-not-open", "The shop is PLANNED; it reports sales once it is open", "shop"));
         }

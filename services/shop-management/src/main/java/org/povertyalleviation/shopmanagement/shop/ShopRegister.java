@@ -8,7 +8,7 @@ import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.RuleViolatedException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.household.KnownHouseholds;
 import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
@@ -19,7 +19,6 @@ import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents.Detector;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.LinkRow;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.ShopRow;
-import org.povertyalleviation.shopmanagement.web.DomainErrors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,7 +87,7 @@ public class ShopRegister {
      */
     public Mono<ShopRow> moveStatus(ShopRow current, ShopStatus target, String reason, Detector detectedBy) {
         String code = current.countyCode();
-        return DomainErrors.mapped(Mono.fromRunnable(() -> current.status().requireStepTo(target)))
+        return Mono.fromRunnable(() -> current.status().requireStepTo(target))
                 .then(shops.changeStatus(code, current.id(), current.status(), target, reason == null || reason.isBlank() ? null : reason.strip()))
                 .switchIfEmpty(Mono.error(new ConflictException("concurrent-change", "The shop changed meanwhile; try again")))
                 .flatMap(changed -> shops.links(code, changed.id()).map(link -> link.link().household()).collectList()
@@ -142,7 +141,7 @@ public class ShopRegister {
                                 List<IncomeLink> after = new ArrayList<>(existing.stream()
                                         .filter(other -> !other.household().equals(link.household())).toList());
                                 after.add(link);
-                                return DomainErrors.mapped(Mono.fromRunnable(() -> IncomeLink.requireSharesWithinWhole(after)))
+                                return Mono.fromRunnable(() -> IncomeLink.requireSharesWithinWhole(after))
                                         .then(shops.link(code, shopId, link));
                             })
                             .flatMap(inserted -> audit.write(inserted ? "shop.household-linked" : "shop.household-link-changed", "shop",

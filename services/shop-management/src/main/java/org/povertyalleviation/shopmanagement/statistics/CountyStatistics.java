@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.coverage.PoorVillages;
 import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;

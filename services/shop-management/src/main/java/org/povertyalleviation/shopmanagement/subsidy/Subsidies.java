@@ -10,7 +10,7 @@ import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.RuleViolatedException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.household.KnownHouseholds;
 import org.povertyalleviation.shopmanagement.shop.domain.OwnerCategory;
@@ -21,7 +21,6 @@ import org.povertyalleviation.shopmanagement.subsidy.domain.SubsidyStatus;
 import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyRepository;
 import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyRepository.BudgetRow;
 import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyRepository.SubsidyRow;
-import org.povertyalleviation.shopmanagement.web.DomainErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -124,10 +123,7 @@ public class Subsidies {
         }
         return tenantTransactions.inCounty(county, () -> existingForUpdate(code, id)
                 .flatMap(subsidy -> {
-                    DomainErrors.check(() -> {
-                        subsidy.status().requirePayable();
-                        return subsidy;
-                    });
+                    subsidy.status().requirePayable();
                     if (paidOn.isBefore(LocalDate.ofInstant(subsidy.decidedAt(), clock.getZone()))) {
                         return Mono.error(InvalidRequestException.field("paidOn", "is before the approval on "
                                 + LocalDate.ofInstant(subsidy.decidedAt(), clock.getZone())));
@@ -167,10 +163,10 @@ public class Subsidies {
     }
 
     private Mono<SubsidyRow> decidable(String county, UUID id) {
-        return existingForUpdate(county, id).map(subsidy -> DomainErrors.check(() -> {
+        return existingForUpdate(county, id).map(subsidy -> {
             subsidy.status().requireDecidable();
             return subsidy;
-        }));
+        });
     }
 
     private Mono<SubsidyRow> existingForUpdate(String county, UUID id) {

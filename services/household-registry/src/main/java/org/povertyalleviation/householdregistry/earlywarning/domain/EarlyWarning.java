@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 
 /**
  * Return-to-poverty early warning (防返贫监测) for a lifted household: its e-commerce income of the last complete

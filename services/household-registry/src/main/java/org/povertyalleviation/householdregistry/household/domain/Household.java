@@ -1,5 +1,9 @@
 package org.povertyalleviation.householdregistry.household.domain;
 
+import org.povertyalleviation.platform.domain.VillageCode;
+
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;

@@ -1,8 +1,12 @@
 package org.povertyalleviation.householdregistry.household.domain;
 
+import org.povertyalleviation.platform.domain.RuleRefusedException;
+
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import java.util.stream.Collectors;
 
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 
 /** The rules of every status change; each refusal names its rule and says why in words a clerk understands. */
 public final class Lifecycle {
@@ -25,18 +29,18 @@ public final class Lifecycle {
     public static void lift(HouseholdStatus current, ExitAssessment assessment) {
         requireAllowed(current, HouseholdStatus.LIFTED);
         if (assessment.povertyLine() == null) {
-            throw new TransitionRefusedException("no-poverty-line",
+            throw RuleRefusedException.stateConflict("no-poverty-line",
                     "No poverty line is configured for " + assessment.year() + ", so no exit can be verified for that year");
         }
         if (assessment.members() < 1) {
-            throw new TransitionRefusedException("no-members", "The household has no members");
+            throw RuleRefusedException.stateConflict("no-members", "The household has no members");
         }
         if (assessment.perCapitaIncome().compareTo(assessment.povertyLine()) <= 0) {
-            throw new TransitionRefusedException("income-below-poverty-line", "Per-capita income in " + assessment.year()
+            throw RuleRefusedException.stateConflict("income-below-poverty-line", "Per-capita income in " + assessment.year()
                     + " is " + assessment.perCapitaIncome() + ", not above the poverty line of " + assessment.povertyLine());
         }
         if (!assessment.guarantees().allMet()) {
-            throw new TransitionRefusedException("guarantees-unmet", "Not every guarantee is met: "
+            throw RuleRefusedException.stateConflict("guarantees-unmet", "Not every guarantee is met: "
                     + String.join(", ", assessment.guarantees().unmet()));
         }
     }
@@ -55,17 +59,17 @@ public final class Lifecycle {
 
     private static void requireAllowed(HouseholdStatus current, HouseholdStatus target) {
         if (current == target) {
-            throw new TransitionRefusedException("already-in-status", "The household is already " + target);
+            throw RuleRefusedException.stateConflict("already-in-status", "The household is already " + target);
         }
         if (!current.mayBecome(target)) {
-            throw new TransitionRefusedException("illegal-transition", "A " + current + " household cannot become " + target
+            throw RuleRefusedException.stateConflict("illegal-transition", "A " + current + " household cannot become " + target
                     + "; it can become " + current.next().stream().map(Enum::name).collect(Collectors.joining(" or ")));
         }
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidValueException("a reason is required");
+            throw new InvalidValueException("reason", "a reason is required");
         }
     }
 }

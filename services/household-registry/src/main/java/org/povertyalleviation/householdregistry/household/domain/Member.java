@@ -1,5 +1,7 @@
 package org.povertyalleviation.householdregistry.household.domain;
 
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package org.povertyalleviation.householdregistry.household.domain;
 
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import java.util.regex.Pattern;
 
 /** A mainland mobile number (11 digits from 1) or a landline with its area code (0xx-xxxxxxx). */

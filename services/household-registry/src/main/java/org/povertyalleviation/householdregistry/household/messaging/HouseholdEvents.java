@@ -8,7 +8,7 @@ import org.povertyalleviation.householdregistry.household.persistence.HouseholdR
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.outbox.Outbox;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

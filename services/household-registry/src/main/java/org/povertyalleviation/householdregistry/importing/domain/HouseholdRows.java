@@ -14,14 +14,14 @@ import org.povertyalleviation.householdregistry.household.domain.Education;
 import org.povertyalleviation.householdregistry.household.domain.Guarantees;
 import org.povertyalleviation.householdregistry.household.domain.Health;
 import org.povertyalleviation.householdregistry.household.domain.Household;
-import org.povertyalleviation.householdregistry.household.domain.InvalidValueException;
+import org.povertyalleviation.platform.domain.InvalidValueException;
 import org.povertyalleviation.householdregistry.household.domain.LabourCapacity;
 import org.povertyalleviation.householdregistry.household.domain.Member;
 import org.povertyalleviation.householdregistry.household.domain.PhoneNumber;
 import org.povertyalleviation.householdregistry.household.domain.PovertyCause;
 import org.povertyalleviation.householdregistry.household.domain.Relation;
 import org.povertyalleviation.householdregistry.household.domain.ResidentId;
-import org.povertyalleviation.householdregistry.household.domain.VillageCode;
+import org.povertyalleviation.platform.domain.VillageCode;
 
 /**
  * Turns a household file's rows into households, one household (its consecutive rows with one file number) at a

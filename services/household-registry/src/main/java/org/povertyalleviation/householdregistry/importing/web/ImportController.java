@@ -16,7 +16,7 @@ import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.problem.NotFoundException;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

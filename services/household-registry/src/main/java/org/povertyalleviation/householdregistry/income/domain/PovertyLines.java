@@ -1,5 +1,7 @@
 package org.povertyalleviation.householdregistry.income.domain;
 
+import org.povertyalleviation.platform.domain.Fen;
+
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;

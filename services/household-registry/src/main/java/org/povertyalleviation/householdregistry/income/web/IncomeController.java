@@ -17,7 +17,7 @@ import org.povertyalleviation.householdregistry.household.persistence.HouseholdR
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;
 import org.povertyalleviation.householdregistry.income.LedgerYears;
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository.EntryRow;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning.MonthIncome;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning.Rule;
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 
 class EarlyWarningTest {
 

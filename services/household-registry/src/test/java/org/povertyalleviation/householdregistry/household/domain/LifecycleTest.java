@@ -1,11 +1,15 @@
 package org.povertyalleviation.householdregistry.household.domain;
 
+import org.povertyalleviation.platform.domain.RuleRefusedException;
+
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.householdregistry.household.domain.Lifecycle.ExitAssessment;
-import org.povertyalleviation.householdregistry.income.domain.Fen;
+import org.povertyalleviation.platform.domain.Fen;
 
 class LifecycleTest {
 
@@ -21,8 +25,8 @@ class LifecycleTest {
     @Test
     void income_per_member_at_or_below_the_line_refuses_the_exit() {
         assertThatThrownBy(() -> Lifecycle.lift(HouseholdStatus.REGISTERED, new ExitAssessment(2020, Fen.ofYuan(12_000), 3, LINE, ALL)))
-                .isInstanceOf(TransitionRefusedException.class).hasMessageContaining("4,000.00 yuan")
-                .extracting(e -> ((TransitionRefusedException) e).rule()).isEqualTo("income-below-poverty-line");
+                .isInstanceOf(RuleRefusedException.class).hasMessageContaining("4,000.00 yuan")
+                .extracting(e -> ((RuleRefusedException) e).rule()).isEqualTo("income-below-poverty-line");
     }
 
     @Test
@@ -35,7 +39,7 @@ class LifecycleTest {
     @Test
     void a_year_without_a_line_verifies_no_exit() {
         assertThatThrownBy(() -> Lifecycle.lift(HouseholdStatus.REGISTERED, new ExitAssessment(2031, Fen.ofYuan(50_000), 1, null, ALL)))
-                .extracting(e -> ((TransitionRefusedException) e).rule()).isEqualTo("no-poverty-line");
+                .extracting(e -> ((RuleRefusedException) e).rule()).isEqualTo("no-poverty-line");
     }
 
     @Test

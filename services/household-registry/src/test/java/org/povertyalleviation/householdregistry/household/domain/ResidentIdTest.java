@@ -1,5 +1,7 @@
 package org.povertyalleviation.householdregistry.household.domain;
 
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package org.povertyalleviation.shopmanagement.sales.domain;
 
 import java.time.YearMonth;
 
-import org.povertyalleviation.shopmanagement.shop.domain.InvalidValueException;
+import org.povertyalleviation.platform.domain.InvalidValueException;
 
 /**
  * A shop's figures for one whole month, in fen. Refunds may exceed the month's gross (they can be for earlier

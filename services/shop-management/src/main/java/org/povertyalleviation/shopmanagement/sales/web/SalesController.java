@@ -20,7 +20,6 @@ import org.povertyalleviation.shopmanagement.sales.SalesReports.Reporter;
 import org.povertyalleviation.shopmanagement.sales.domain.MonthlySales;
 import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository.ReportRow;
 import org.povertyalleviation.shopmanagement.sales.persistence.SalesRepository.ShareRow;
-import org.povertyalleviation.shopmanagement.web.DomainErrors;
 import org.povertyalleviation.shopmanagement.web.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -128,7 +127,7 @@ class SalesController {
             throw InvalidRequestException.field("grossFen", "is required");
         }
         long refunds = request.refundsFen() == null ? 0 : request.refundsFen();
-        return DomainErrors.check(() -> new MonthlySales(month, request.orders(), request.grossFen(), refunds));
+        return new MonthlySales(month, request.orders(), request.grossFen(), refunds);
     }
 
     private static YearMonth month(String field, String value) {

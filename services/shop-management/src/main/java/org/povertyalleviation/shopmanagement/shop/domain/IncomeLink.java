@@ -1,5 +1,9 @@
 package org.povertyalleviation.shopmanagement.shop.domain;
 
+import org.povertyalleviation.platform.domain.RuleRefusedException;
+
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.UUID;
@@ -64,8 +68,8 @@ public record IncomeLink(UUID household, HouseholdRole role, SharingRule rule, I
     public static void requireSharesWithinWhole(Collection<IncomeLink> links) {
         long total = links.stream().filter(link -> link.rule() == SharingRule.SALES_SHARE).mapToLong(IncomeLink::shareBasisPoints).sum();
         if (total > WHOLE) {
-            throw new RuleRefusedException("shares-exceed-sales", "The shop's sales shares would add up to "
-                    + BigDecimal.valueOf(total, 2).stripTrailingZeros().toPlainString() + " %, more than its whole net sales", "sharePercent", false);
+            throw RuleRefusedException.violated("shares-exceed-sales", "The shop's sales shares would add up to "
+                    + BigDecimal.valueOf(total, 2).stripTrailingZeros().toPlainString() + " %, more than its whole net sales", "sharePercent");
         }
     }
 }

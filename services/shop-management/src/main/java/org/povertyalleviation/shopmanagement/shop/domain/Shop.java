@@ -1,5 +1,7 @@
 package org.povertyalleviation.shopmanagement.shop.domain;
 
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package org.povertyalleviation.shopmanagement.shop.domain;
 
+import org.povertyalleviation.platform.domain.RuleRefusedException;
+
 import java.util.Map;
 import java.util.Set;
 

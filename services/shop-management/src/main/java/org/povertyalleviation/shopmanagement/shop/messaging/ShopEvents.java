@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.outbox.Outbox;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.ShopRow;
 import org.springframework.stereotype.Component;

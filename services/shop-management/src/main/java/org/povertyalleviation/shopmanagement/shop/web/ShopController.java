@@ -12,7 +12,7 @@ import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.shopmanagement.shop.ShopRegister;
 import org.povertyalleviation.shopmanagement.shop.ShopRegister.ShopFilter;
 import org.povertyalleviation.shopmanagement.shop.ShopRegister.ShopView;
@@ -25,7 +25,6 @@ import org.povertyalleviation.shopmanagement.shop.domain.Shop;
 import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.LinkRow;
 import org.povertyalleviation.shopmanagement.shop.persistence.ShopRepository.ShopRow;
-import org.povertyalleviation.shopmanagement.web.DomainErrors;
 import org.povertyalleviation.shopmanagement.web.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -146,8 +145,8 @@ class ShopController {
                             @RequestBody LinkRequest request) {
         UUID shopId = RequestIds.uuid("id", id);
         UUID householdId = RequestIds.uuid("household", household);
-        return staff(county).flatMap(code -> register.link(code, shopId, DomainErrors.check(() -> new IncomeLink(householdId,
-                        request.role(), request.rule(), IncomeLink.basisPoints(request.sharePercent()), request.fixedAmountFen()))))
+        return staff(county).flatMap(code -> register.link(code, shopId, new IncomeLink(householdId,
+                        request.role(), request.rule(), IncomeLink.basisPoints(request.sharePercent()), request.fixedAmountFen())))
                 .map(ShopController::response);
     }
 
@@ -163,8 +162,8 @@ class ShopController {
     }
 
     private static Shop shop(UUID id, ShopRequest request) {
-        return DomainErrors.check(() -> new Shop(id, request.village(), request.name(), request.platform(), request.url(),
-                request.ownerCategory(), request.ownerHousehold(), request.productCategories()));
+        return new Shop(id, request.village(), request.name(), request.platform(), request.url(),
+                request.ownerCategory(), request.ownerHousehold(), request.productCategories());
     }
 
     static ShopResponse response(ShopView view) {

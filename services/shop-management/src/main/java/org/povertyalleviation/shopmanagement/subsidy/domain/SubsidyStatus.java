@@ -1,6 +1,6 @@
 package org.povertyalleviation.shopmanagement.subsidy.domain;
 
-import org.povertyalleviation.shopmanagement.shop.domain.RuleRefusedException;
+import org.povertyalleviation.platform.domain.RuleRefusedException;
 
 /**
  * A shop-opening subsidy: a clerk submits it, a county admin approves it (within the year's budget) or rejects it

@@ -10,7 +10,7 @@ import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.security.CountyAccess;
-import org.povertyalleviation.platform.tenancy.CountyCode;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.shopmanagement.subsidy.Subsidies;
 import org.povertyalleviation.shopmanagement.subsidy.domain.SubsidyStatus;
 import org.povertyalleviation.shopmanagement.subsidy.persistence.SubsidyRepository.BudgetRow;

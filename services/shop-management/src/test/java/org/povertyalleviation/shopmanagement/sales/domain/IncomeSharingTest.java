@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.shopmanagement.shop.domain.HouseholdRole;
 import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
-import org.povertyalleviation.shopmanagement.shop.domain.InvalidValueException;
+import org.povertyalleviation.platform.domain.InvalidValueException;
 import org.povertyalleviation.shopmanagement.shop.domain.SharingRule;
 
 class IncomeSharingTest {

@@ -1,5 +1,9 @@
 package org.povertyalleviation.shopmanagement.shop.domain;
 
+import org.povertyalleviation.platform.domain.RuleRefusedException;
+
+import org.povertyalleviation.platform.domain.InvalidValueException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

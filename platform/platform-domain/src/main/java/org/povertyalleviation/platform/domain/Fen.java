@@ -1,9 +1,17 @@
-package org.povertyalleviation.householdregistry.income.domain;
+package org.povertyalleviation.platform.domain;
 
-/** An amount of money in fen (1 yuan = 100 fen): integers only, never floating point. */
+/**
+ * An amount of money in fen (1 yuan = 100 fen): integers only, never floating point. Arithmetic overflows throw
+ * rather than wrap. Rounding rule: divisions round down ({@link #perCapita}); a split that must add up to the whole
+ * gives the remainder to its parts explicitly (see each service's splitting rule).
+ */
 public record Fen(long value) implements Comparable<Fen> {
 
     public static final Fen ZERO = new Fen(0);
+
+    public static Fen of(long fen) {
+        return new Fen(fen);
+    }
 
     public static Fen ofYuan(long yuan) {
         return new Fen(Math.multiplyExact(yuan, 100));
@@ -11,6 +19,18 @@ public record Fen(long value) implements Comparable<Fen> {
 
     public Fen plus(Fen other) {
         return new Fen(Math.addExact(value, other.value));
+    }
+
+    public Fen minus(Fen other) {
+        return new Fen(Math.subtractExact(value, other.value));
+    }
+
+    public Fen times(long factor) {
+        return new Fen(Math.multiplyExact(value, factor));
+    }
+
+    public boolean isNegative() {
+        return value < 0;
     }
 
     /** Divided among {@code people}, rounded down: a per-capita figure never overstates income. */
@@ -34,6 +54,8 @@ public record Fen(long value) implements Comparable<Fen> {
     /** Yuan with two decimals, e.g. {@code 4,218.50 yuan}, for messages. */
     @Override
     public String toString() {
-        return String.format("%,d.%02d yuan", value / 100, Math.abs(value % 100));
+        String sign = value < 0 ? "-" : "";
+        long magnitude = Math.abs(value);
+        return String.format("%s%,d.%02d yuan", sign, magnitude / 100, magnitude % 100);
     }
 }

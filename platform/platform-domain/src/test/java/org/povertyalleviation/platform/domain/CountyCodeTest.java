@@ -1,4 +1,4 @@
-package org.povertyalleviation.platform.tenancy;
+package org.povertyalleviation.platform.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

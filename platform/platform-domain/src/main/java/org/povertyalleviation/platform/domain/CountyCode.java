@@ -1,4 +1,4 @@
-package org.povertyalleviation.platform.tenancy;
+package org.povertyalleviation.platform.domain;
 
 import java.util.regex.Pattern;
 
@@ -12,11 +12,11 @@ public record CountyCode(String value) {
 
     public CountyCode {
         if (value == null || !SIX_DIGITS.matcher(value).matches()) {
-            throw new IllegalArgumentException("A county code is 6 digits (GB/T 2260), not " + value);
+            throw new InvalidValueException("A county code is 6 digits (GB/T 2260), not " + value);
         }
         // xx0000 is a province and xxxx00 a city: neither is a county.
         if (value.endsWith("00")) {
-            throw new IllegalArgumentException(value + " names a province or a city, not a county");
+            throw new InvalidValueException(value + " names a province or a city, not a county");
         }
     }
 
@@ -26,11 +26,7 @@ public record CountyCode(String value) {
 
     /** A county code taken from a request: a malformed one is the caller's error (400 naming the field). */
     public static CountyCode fromRequest(String field, String value) {
-        try {
-            return new CountyCode(value);
-        } catch (IllegalArgumentException e) {
-            throw org.povertyalleviation.platform.problem.InvalidRequestException.field(field, e.getMessage());
-        }
+        return InvalidValueException.in(field, () -> new CountyCode(value));
     }
 
     @Override
