@@ -607,6 +607,12 @@ class KustomizeBasesTest {
                 .put("destination", "county.events")
                 .put("group", application.path("spring").path("application").path("name").asText());
         bindings.put("countyStatus-in-0", countyStatus);
+        // platform-core's county copy (PlatformDefaults), for a service with platform.county-copy.enabled.
+        if (application.path("platform").path("county-copy").path("enabled").asBoolean(false)) {
+            String name = application.path("spring").path("application").path("name").asText();
+            bindings.put("countyJoined-in-0", JSON.createObjectNode().put("destination", "county.events").put("group", name + ".county-copy"));
+            bindings.put("villageRegistered-in-0", JSON.createObjectNode().put("destination", "village.events").put("group", name + ".village-copy"));
+        }
         stream.path("bindings").fields().forEachRemaining(entry -> {
             ObjectNode merged = bindings.containsKey(entry.getKey())
                     ? ((ObjectNode) bindings.get(entry.getKey())).deepCopy() : JSON.createObjectNode();

@@ -1,25 +1,7 @@
 -- The household registry. Every table carries county_code and row-level security (enable_county_isolation);
 -- primary keys lead with county_code so that the tables can later be distributed by county (Citus).
 
--- Read copies of the county registry's counties and villages (from county.joined.v1 and village.registered.v1):
--- a household is registered only in a county that joined and in one of its villages. Which counties joined is
--- public knowledge, not tenant data (no county_code column, no row-level security): the early-warning sweep and
--- the key rotation walk through every county.
-create table joined_county (
-    code      char(6)     not null primary key,
-    name_zh   text        not null,
-    joined_at timestamptz not null default now()
-);
-
-create table village (
-    county_code   char(6)  not null,
-    code          char(12) not null,
-    township_code char(9)  not null,
-    name_zh       text     not null,
-    poor          boolean  not null,
-    primary key (county_code, code)
-);
-select enable_county_isolation('village');
+-- joined_county and village (the county registry's copy) come from platform-core's db/county-copy, migrated first.
 
 create table household (
     county_code          char(6)     not null,

@@ -1,23 +1,7 @@
 -- Shop management. Every tenant table carries county_code and row-level security (enable_county_isolation);
 -- primary keys lead with county_code so that the tables can later be distributed by county (Citus).
 
--- Read copies of the county registry's counties and villages (platform-core's CountyCopy): a shop opens only in
--- a county that joined and in one of its villages; the "one village, one shop" coverage counts its poor villages.
-create table joined_county (
-    code      char(6)     not null primary key,
-    name_zh   text        not null,
-    joined_at timestamptz not null default now()
-);
-
-create table village (
-    county_code   char(6)  not null,
-    code          char(12) not null,
-    township_code char(9)  not null,
-    name_zh       text     not null,
-    poor          boolean  not null,
-    primary key (county_code, code)
-);
-select enable_county_isolation('village');
+-- joined_county and village (the county registry's copy) come from platform-core's db/county-copy, migrated first.
 
 -- The registry's households as its events tell them (HouseholdCopy): only households the registry knows can own
 -- a shop, be linked to one or receive a subsidy. No personal data: the registry keeps that.

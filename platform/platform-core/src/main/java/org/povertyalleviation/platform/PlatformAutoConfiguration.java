@@ -80,8 +80,8 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(DatabaseClient database, EventCodec codec) {
-            return new Outbox(database, codec);
+        Outbox outbox(DatabaseClient database, EventCodec codec, org.springframework.core.env.Environment environment) {
+            return new Outbox(database, codec, "/services/" + environment.getProperty("spring.application.name", "application"));
         }
 
         @Bean
@@ -122,19 +122,14 @@ public class PlatformAutoConfiguration {
          */
         @Bean
         @ConditionalOnMissingBean
-        FlywayMigrationStrategy platformTablesFirst() {
+        FlywayMigrationStrategy platformTablesFirst(org.springframework.core.env.Environment environment) {
+            boolean countyCopy = environment.getProperty(PlatformDefaults.COUNTY_COPY_ENABLED, Boolean.class, false);
             return flyway -> {
-                Flyway.configure(flyway.getConfiguration().getClassLoader())
-                        .configuration(flyway.getConfiguration())
-                        .locations("classpath:db/platform")
-                        // The service's callbacks and Java migrations belong to its own history, not this one.
-                        .callbacks(new Callback[0])
-                        .javaMigrations(new JavaMigration[0])
-                        .table("platform_schema_history")
-                        .baselineOnMigrate(true)
-                        .baselineVersion("0")
-                        .load()
-                        .migrate();
+                platformLocation(flyway, "classpath:db/platform", "platform_schema_history");
+                if (countyCopy) {
+                    // joined_county and village (CountyCopy), before the service's tables that reference them.
+                    platformLocation(flyway, "classpath:db/county-copy", "county_copy_schema_history");
+                }
                 Flyway.configure(flyway.getConfiguration().getClassLoader())
                         .configuration(flyway.getConfiguration())
                         .baselineOnMigrate(true)
@@ -142,6 +137,50 @@ public class PlatformAutoConfiguration {
                         .load()
                         .migrate();
             };
+        }
+
+        private static void platformLocation(Flyway flyway, String location, String historyTable) {
+            Flyway.configure(flyway.getConfiguration().getClassLoader())
+                    .configuration(flyway.getConfiguration())
+                    .locations(location)
+                    // The service's callbacks and Java migrations belong to its own history, not this one.
+                    .callbacks(new Callback[0])
+                    .javaMigrations(new JavaMigration[0])
+                    .table(historyTable)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        }
+    }
+
+    /** China's calendar for every service (ChinaTime); a test may replace it with a fixed clock. */
+    @Bean
+    @ConditionalOnMissingBean
+    java.time.Clock clock() {
+        return java.time.Clock.system(org.povertyalleviation.platform.domain.ChinaTime.ZONE);
+    }
+
+    /** Scheduled jobs (CountyJobs' sweeps) in services with a database. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    @org.springframework.scheduling.annotation.EnableScheduling
+    static class Scheduling {
+    }
+
+    /** The county registry's counties and villages, kept by services that set platform.county-copy.enabled. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({DatabaseClient.class, StreamBridge.class})
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    @ConditionalOnProperty(name = PlatformDefaults.COUNTY_COPY_ENABLED, havingValue = "true")
+    @Import(org.povertyalleviation.platform.counties.CountyCopy.class)
+    static class CountyCopies {
+
+        @Bean
+        org.povertyalleviation.platform.counties.CountyJobs countyJobs(org.povertyalleviation.platform.counties.JoinedCounties joinedCounties,
+                                                                       io.r2dbc.spi.ConnectionFactory connections, DatabaseClient database,
+                                                                       java.time.Clock clock) {
+            return new org.povertyalleviation.platform.counties.CountyJobs(joinedCounties, connections, database, clock);
         }
     }
 

@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * A service's copy of the county registry's counties and villages, kept from its events (docs/events/): a
  * household is registered, or a shop opened, only in a county that joined and in one of its villages. A service
- * that keeps the copy imports this configuration, creates the tables {@code joined_county (code, name_zh)} and
- * {@code village (county_code, code, township_code, name_zh, poor)} in its own migrations, and binds
- * {@code countyJoined-in-0} to county.events and {@code villageRegistered-in-0} to village.events, each with a
- * consumer group of its own (docs/adding-a-service.md).
+ * keeps the copy by setting {@code platform.county-copy.enabled: true}; the platform then configures this, migrates
+ * the tables {@code joined_county (code, name_zh)} and {@code village (county_code, code, township_code, name_zh,
+ * poor)} from {@code db/county-copy} ahead of the service's own, and binds {@code countyJoined-in-0} to county.events
+ * and {@code villageRegistered-in-0} to village.events with groups named after the application (PlatformDefaults).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({JoinedCounties.class, CountyGate.class})

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.events.EventCodec;
+import org.povertyalleviation.platform.events.EventType;
+import org.povertyalleviation.platform.events.PublishedEvent;
+import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.tenancy.TenantContext;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,10 +21,56 @@ public class Outbox {
 
     private final DatabaseClient database;
     private final EventCodec codec;
+    private final String source;
 
-    public Outbox(DatabaseClient database, EventCodec codec) {
+    /** @param source the CloudEvents source of the service's events, {@code /services/<application name>} */
+    public Outbox(DatabaseClient database, EventCodec codec, String source) {
         this.database = database;
         this.codec = codec;
+        this.source = source;
+    }
+
+    /**
+     * Appends a typed event (its record's {@link EventType} names type and topic) in the transaction of its county;
+     * the same guarantees as {@link #append}.
+     */
+    public Mono<Void> publish(PublishedEvent event) {
+        EventType declared = typeOf(event);
+        return append(declared.topic(), envelope(event, declared));
+    }
+
+    /** Appends typed events of one topic in one statement: see {@link #appendAll}. */
+    public Mono<Void> publishAll(List<? extends PublishedEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        String topic = typeOf(events.get(0)).topic();
+        List<EventEnvelope> envelopes = new java.util.ArrayList<>(events.size());
+        for (PublishedEvent event : events) {
+            EventType declared = typeOf(event);
+            if (!declared.topic().equals(topic)) {
+                return Mono.error(new IllegalArgumentException("publishAll takes events of one topic: " + topic + " and " + declared.topic()));
+            }
+            envelopes.add(envelope(event, declared));
+        }
+        return appendAll(topic, envelopes);
+    }
+
+    /** The envelope the outbox writes for a typed event (also what a producer's test checks against the catalogue). */
+    public EventEnvelope envelope(PublishedEvent event) {
+        return envelope(event, typeOf(event));
+    }
+
+    private EventEnvelope envelope(PublishedEvent event, EventType declared) {
+        return EventEnvelope.create(source, declared.value(), CountyCode.of(event.county()), event.subject(), codec.toTree(event));
+    }
+
+    private static EventType typeOf(PublishedEvent event) {
+        EventType declared = event.getClass().getAnnotation(EventType.class);
+        if (declared == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " names no @EventType");
+        }
+        return declared;
     }
 
     /**

@@ -26,13 +26,28 @@ public final class EventCatalogue {
     public static Set<String> schemaErrors(String type, String envelope) {
         JsonNode node = parse(envelope);
         Set<String> errors = envelopeErrors(node);
-        Path schema = directory().resolve(type + ".schema.json");
+        Path schema = file(type + ".schema.json");
         if (!Files.isRegularFile(schema)) {
             errors.add("no schema " + schema + " in the catalogue");
             return errors;
         }
         SCHEMAS.getSchema(schema.toUri()).validate(node.get("data")).forEach(error -> errors.add("data: " + error));
         return errors;
+    }
+
+    /** The catalogue's example envelope of a type ({@code <type>.example.json}), for consumers' and producers' tests. */
+    public static String example(String type) {
+        Path example = file(type + ".example.json");
+        try {
+            return Files.readString(example);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no example " + example + " in the catalogue", e);
+        }
+    }
+
+    /** Whether the catalogue has a schema for the type. */
+    public static boolean declares(String type) {
+        return Files.isRegularFile(file(type + ".schema.json"));
     }
 
     /** Everything wrong with the envelope alone (the CloudEvents envelope with the county extension). */
@@ -44,6 +59,15 @@ public final class EventCatalogue {
         Set<String> errors = new LinkedHashSet<>();
         SCHEMAS.getSchema(directory().resolve("envelope.schema.json").toUri()).validate(node).forEach(error -> errors.add(error.toString()));
         return errors;
+    }
+
+    /**
+     * A type's file: the module's own {@code events/} first (the service template keeps its example contract there, out
+     * of the partners' catalogue), then docs/events.
+     */
+    private static Path file(String name) {
+        Path own = Path.of("events").resolve(name).toAbsolutePath();
+        return Files.isRegularFile(own) ? own : directory().resolve(name);
     }
 
     /** The catalogue's directory: docs/events of the repository the tests run in. */

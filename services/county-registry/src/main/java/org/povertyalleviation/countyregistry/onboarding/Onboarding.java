@@ -1,7 +1,6 @@
 package org.povertyalleviation.countyregistry.onboarding;
 
 import java.util.List;
-import java.util.Map;
 
 import org.povertyalleviation.countyregistry.county.County;
 import org.povertyalleviation.countyregistry.county.CountyEvents;
@@ -9,8 +8,6 @@ import org.povertyalleviation.countyregistry.county.CountyRepository;
 import org.povertyalleviation.countyregistry.village.VillageList;
 import org.povertyalleviation.countyregistry.village.VillageRepository;
 import org.povertyalleviation.platform.audit.AuditTrail;
-import org.povertyalleviation.platform.events.EventCodec;
-import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.problem.InvalidParam;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
@@ -39,18 +36,16 @@ public class Onboarding {
     private final VillageRepository villages;
     private final KeycloakAccounts accounts;
     private final Outbox outbox;
-    private final EventCodec codec;
     private final AuditTrail audit;
 
     public Onboarding(CountyAccess countyAccess, TenantTransactions tenantTransactions, CountyRepository counties,
-                      VillageRepository villages, KeycloakAccounts accounts, Outbox outbox, EventCodec codec, AuditTrail audit) {
+                      VillageRepository villages, KeycloakAccounts accounts, Outbox outbox, AuditTrail audit) {
         this.countyAccess = countyAccess;
         this.tenantTransactions = tenantTransactions;
         this.counties = counties;
         this.villages = villages;
         this.accounts = accounts;
         this.outbox = outbox;
-        this.codec = codec;
         this.audit = audit;
     }
 
@@ -80,16 +75,13 @@ public class Onboarding {
     }
 
     private Mono<Void> announce(CountyCode county, VillageList.Village village) {
-        return outbox.append(CountyEvents.VILLAGE_TOPIC, EventEnvelope.create(CountyEvents.SOURCE, CountyEvents.VILLAGE_REGISTERED,
-                county, village.code(), codec.toTree(Map.of("county", county.value(), "village", village.code(),
-                        "township", village.townshipCode(), "nameZh", village.nameZh(), "poor", village.poor()))));
+        return outbox.publish(new CountyEvents.VillageRegistered(county.value(), village.code(), village.townshipCode(), village.nameZh(),
+                village.poor()));
     }
 
     private Mono<Void> announceJoined(CountyCode county, String nameZh, String nameEn, VillageList.Parsed parsed) {
-        return outbox.append(CountyEvents.COUNTY_TOPIC, EventEnvelope.create(CountyEvents.SOURCE, CountyEvents.JOINED, county,
-                county.value(), codec.toTree(Map.of("county", county.value(), "nameZh", nameZh, "nameEn", nameEn,
-                        "city", County.cityOf(county), "province", County.provinceOf(county),
-                        "townships", parsed.townships().size(), "villages", parsed.villages().size()))));
+        return outbox.publish(new CountyEvents.CountyJoined(county.value(), nameZh, nameEn, County.cityOf(county), County.provinceOf(county),
+                parsed.townships().size(), parsed.villages().size()));
     }
 
 }

@@ -99,7 +99,7 @@ class VillageAccessIT extends CountyRegistryIT {
 
     @Test
     void raw_sql_as_the_service_role_sees_no_townships_or_villages_without_a_county() throws Exception {
-        PostgresServer.Database db = SharedInfrastructure.postgres().database("county_registry");
+        PostgresServer.Database db = serviceDatabase();
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
             CountyIsolation.assertEveryTenantTableIsolated(connection);
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.povertyalleviation.platform.counties.JoinedCounties;
+import org.povertyalleviation.platform.counties.CountyJobs;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning;
 import org.povertyalleviation.householdregistry.earlywarning.domain.EarlyWarning.MonthIncome;
 import org.povertyalleviation.householdregistry.household.HouseholdRegister;
@@ -52,11 +52,11 @@ public class ReturnToPovertyWatch {
     private final EarlyWarningProperties properties;
     private final IncomeProperties incomeProperties;
     private final Clock clock;
-    private final JoinedCounties joinedCounties;
+    private final CountyJobs countyJobs;
 
     public ReturnToPovertyWatch(HouseholdRepository households, IncomeRepository income, HouseholdRegister register,
                                 TenantTransactions tenantTransactions, DatabaseClient database, EarlyWarningProperties properties,
-                                IncomeProperties incomeProperties, Clock clock, JoinedCounties joinedCounties) {
+                                IncomeProperties incomeProperties, Clock clock, CountyJobs countyJobs) {
         this.households = households;
         this.income = income;
         this.register = register;
@@ -65,7 +65,7 @@ public class ReturnToPovertyWatch {
         this.properties = properties;
         this.incomeProperties = incomeProperties;
         this.clock = clock;
-        this.joinedCounties = joinedCounties;
+        this.countyJobs = countyJobs;
     }
 
     /** In the caller's county transaction: a LIFTED household at risk becomes MONITORED. @return true when it did */
@@ -130,16 +130,12 @@ public class ReturnToPovertyWatch {
                 });
     }
 
+    /** Monthly, on one replica (CountyJobs): the month's sweep runs once however many replicas fire. */
     @Scheduled(cron = "${household-registry.early-warning.sweep-cron:0 0 3 2 * *}", zone = "Asia/Shanghai")
     void monthlySweep() {
-        joinedCounties.all()
-                .concatMap(code -> sweep(code)
+        countyJobs.forEachCounty("return-to-poverty-sweep", YearMonth.now(clock).toString(), code -> sweep(code)
                         .doOnNext(sweep -> log.info("Early warning in county {}: {} lifted households checked, {} now monitored",
-                                sweep.county(), sweep.checked(), sweep.atRisk()))
-                        .onErrorResume(e -> {
-                            log.error("Early warning sweep of county {} failed; the next sweep tries again", code, e);
-                            return Mono.empty();
-                        }))
-                .blockLast();
+                                sweep.county(), sweep.checked(), sweep.atRisk())))
+                .block();
     }
 }

@@ -18,8 +18,7 @@ import org.povertyalleviation.householdregistry.importing.persistence.ImportRepo
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository.JobRow;
 import org.povertyalleviation.householdregistry.personaldata.PersonalData;
 import org.povertyalleviation.platform.audit.AuditTrail;
-import org.povertyalleviation.platform.events.EventEnvelope;
-import org.povertyalleviation.platform.outbox.Outbox;
+import org.povertyalleviation.platform.events.PublishedEvent;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;
@@ -48,17 +47,15 @@ public class HouseholdImport {
     private final ImportRepository imports;
     private final PersonalData personalData;
     private final HouseholdEvents events;
-    private final Outbox outbox;
     private final AuditTrail audit;
     private final DatabaseClient database;
 
     public HouseholdImport(TenantTransactions tenantTransactions, ImportRepository imports, PersonalData personalData,
-                           HouseholdEvents events, Outbox outbox, AuditTrail audit, DatabaseClient database) {
+                           HouseholdEvents events, AuditTrail audit, DatabaseClient database) {
         this.tenantTransactions = tenantTransactions;
         this.imports = imports;
         this.personalData = personalData;
         this.events = events;
-        this.outbox = outbox;
         this.audit = audit;
         this.database = database;
     }
@@ -138,14 +135,14 @@ public class HouseholdImport {
                 : imports.write(code, batch.households))
                 .flatMap(result -> imports.written(code, result).collectList()
                         .flatMap(written -> {
-                            List<EventEnvelope> announced = written.stream()
+                            List<PublishedEvent> announced = written.stream()
                                     .map(w -> result.created().contains(w.household().id())
                                             ? events.registeredEvent(w.household(), w.members())
                                             : events.updatedEvent(w.household(), w.members()))
                                     .toList();
                             int created = result.created().size();
                             int updated = result.changed().size();
-                            return outbox.appendAll(HouseholdEvents.TOPIC, announced)
+                            return events.appendAll(announced)
                                     .then(imports.reject(code, job, batch.rejections))
                                     .then(imports.count(code, job, batch.rows, created, updated,
                                             batch.households.size() - created - updated, countLines(batch.rejections)));

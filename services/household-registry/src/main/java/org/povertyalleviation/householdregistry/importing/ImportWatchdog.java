@@ -1,6 +1,6 @@
 package org.povertyalleviation.householdregistry.importing;
 
-import org.povertyalleviation.platform.counties.JoinedCounties;
+import org.povertyalleviation.platform.counties.CountyJobs;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;
@@ -19,27 +19,27 @@ class ImportWatchdog {
     private static final Logger log = LoggerFactory.getLogger(ImportWatchdog.class);
     static final int STALLED_MINUTES = 15;
 
-    private final JoinedCounties joinedCounties;
+    private final CountyJobs countyJobs;
     private final TenantTransactions tenantTransactions;
     private final ImportRepository imports;
 
-    ImportWatchdog(JoinedCounties joinedCounties, TenantTransactions tenantTransactions, ImportRepository imports) {
-        this.joinedCounties = joinedCounties;
+    ImportWatchdog(CountyJobs countyJobs, TenantTransactions tenantTransactions, ImportRepository imports) {
+        this.countyJobs = countyJobs;
         this.tenantTransactions = tenantTransactions;
         this.imports = imports;
     }
 
+    /** Every five minutes, on one replica at a time (CountyJobs' lock); it may run again at will, so no occurrence. */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void failStalledImports() {
-        joinedCounties.all()
-                .concatMap(code -> tenantTransactions.inCounty(code, () -> imports.failStalled(code.value(), STALLED_MINUTES))
+        countyJobs.forEachCounty("import-watchdog", null, code -> tenantTransactions.inCounty(code, () -> imports.failStalled(code.value(), STALLED_MINUTES))
                         .filter(failed -> failed > 0)
                         .doOnNext(failed -> log.warn("{} import(s) of county {} stalled for {} minutes and were marked FAILED",
                                 failed, code, STALLED_MINUTES)))
                 .onErrorResume(e -> {
                     log.error("The import watchdog failed; it runs again in 5 minutes", e);
-                    return reactor.core.publisher.Flux.empty();
+                    return reactor.core.publisher.Mono.empty();
                 })
-                .blockLast();
+                .block();
     }
 }

@@ -1,8 +1,6 @@
 package org.povertyalleviation.householdregistry.income;
 
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.povertyalleviation.householdregistry.earlywarning.ReturnToPovertyWatch;
@@ -52,21 +50,12 @@ public class IncomeLedger {
                                 entry.origin(), entry.revision(), entry.recordedBy(), entry.note())
                         .flatMap(recorded -> recorded.outcome() == Outcome.ALREADY_RECORDED
                                 ? Mono.just(recorded)
-                                : events.incomeRecorded(county, household.id().toString(), eventData(recorded))
+                                : events.incomeRecorded(county, household.id().toString(), recorded.entry().id().toString(),
+                                        recorded.entry().month().toString(), String.valueOf(recorded.entry().source()), recorded.entry().amountFen(),
+                                        recorded.entry().origin(), recorded.entry().revision())
                                         .then(audit.write(recorded.outcome() == Outcome.CREATED ? "household.income-recorded"
                                                 : "household.income-corrected", "income-entry", recorded.entry().id().toString()))
                                         .then(watch.check(household))
                                         .thenReturn(recorded)));
-    }
-
-    private static Map<String, Object> eventData(Recorded recorded) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("entry", recorded.entry().id().toString());
-        data.put("month", recorded.entry().month().toString());
-        data.put("source", recorded.entry().source());
-        data.put("amountFen", recorded.entry().amountFen());
-        data.put("origin", recorded.entry().origin());
-        data.put("revision", recorded.entry().revision());
-        return data;
     }
 }

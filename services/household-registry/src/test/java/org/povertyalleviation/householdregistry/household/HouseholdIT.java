@@ -303,7 +303,7 @@ class HouseholdIT extends HouseholdRegistryIT {
 
     @Test
     void raw_sql_as_the_service_role_sees_no_tenant_rows_without_a_county() throws Exception {
-        PostgresServer.Database db = SharedInfrastructure.postgres().database("household_registry");
+        PostgresServer.Database db = serviceDatabase();
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
             CountyIsolation.assertEveryTenantTableIsolated(connection);
         }

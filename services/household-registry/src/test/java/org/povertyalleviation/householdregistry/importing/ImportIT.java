@@ -164,7 +164,7 @@ class ImportIT extends HouseholdRegistryIT {
     void a_job_whose_worker_is_gone_is_marked_failed_by_the_watchdog() throws Exception {
         String stalled = java.util.UUID.randomUUID().toString();
         String moving = java.util.UUID.randomUUID().toString();
-        var db = org.povertyalleviation.platform.infra.SharedInfrastructure.postgres().database("household_registry");
+        var db = serviceDatabase();
         try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword());
              var statement = connection.createStatement()) {
             statement.execute("select set_config('app.county', '621222', false)");

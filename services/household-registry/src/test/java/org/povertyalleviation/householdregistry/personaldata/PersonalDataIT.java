@@ -78,7 +78,7 @@ class PersonalDataIT extends HouseholdRegistryIT {
     }
 
     private static Connection connection() throws Exception {
-        PostgresServer.Database db = SharedInfrastructure.postgres().database("household_registry");
+        PostgresServer.Database db = serviceDatabase();
         return DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword());
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
-import org.povertyalleviation.platform.counties.JoinedCounties;
+import org.povertyalleviation.platform.counties.CountyJobs;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -47,21 +47,21 @@ public class DormancyCheck {
     private final ShopRepository shops;
     private final SalesRepository sales;
     private final ShopRegister register;
-    private final JoinedCounties joinedCounties;
+    private final CountyJobs countyJobs;
     private final CountyGate gate;
     private final CountyAccess access;
     private final DormancyProperties properties;
     private final Clock clock;
 
     public DormancyCheck(TenantTransactions tenantTransactions, DatabaseClient database, ShopRepository shops, SalesRepository sales,
-                         ShopRegister register, JoinedCounties joinedCounties, CountyGate gate, CountyAccess access,
+                         ShopRegister register, CountyJobs countyJobs, CountyGate gate, CountyAccess access,
                          DormancyProperties properties, Clock clock) {
         this.tenantTransactions = tenantTransactions;
         this.database = database;
         this.shops = shops;
         this.sales = sales;
         this.register = register;
-        this.joinedCounties = joinedCounties;
+        this.countyJobs = countyJobs;
         this.gate = gate;
         this.access = access;
         this.properties = properties;
@@ -73,16 +73,13 @@ public class DormancyCheck {
         return gate.act(county).flatMap(code -> access.requireAnyRole(Roles.DORMANCY_CHECKERS).then(check(code)));
     }
 
+    /** Monthly, on one replica (CountyJobs): the month's check runs once however many replicas fire. */
     @Scheduled(cron = "${shop-management.dormancy.check-cron}", zone = "Asia/Shanghai")
     void monthly() {
-        joinedCounties.all().concatMap(county -> check(county)
+        countyJobs.forEachCounty("shop-dormancy", YearMonth.now(clock).toString(), county -> check(county)
                         .doOnNext(result -> log.info("Dormancy check of {}: {} open shops checked, {} made dormant", result.county(),
-                                result.checked(), result.madeDormant().size()))
-                        .onErrorResume(e -> {
-                            log.error("Dormancy check of county {} failed; the others go on", county, e);
-                            return Mono.empty();
-                        }))
-                .blockLast();
+                                result.checked(), result.madeDormant().size())))
+                .block();
     }
 
     public Mono<Result> check(CountyCode county) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.audit.AuditTrail;
-import org.povertyalleviation.platform.events.EventEnvelope;
+import org.povertyalleviation.shopmanagement.shop.messaging.ShopEventRecords.HouseholdIncomeEarned;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.domain.CountyCode;
@@ -95,7 +95,7 @@ public class SalesReports {
                 .flatMap(saved -> Mono.zip(shops.links(code, shop.id()).collectList(), sales.shares(code, shop.id(), month).collectList())
                         .flatMap(linksAndEarlier -> {
                             List<ShareRow> shares = shares(figures, revision, linksAndEarlier.getT1(), linksAndEarlier.getT2());
-                            List<EventEnvelope> earned = new ArrayList<>();
+                            List<HouseholdIncomeEarned> earned = new ArrayList<>();
                             for (ShareRow share : shares) {
                                 earned.add(events.householdIncomeEarned(code, shop.id(), share.household(), month, share.amountFen(), revision,
                                         share.rule(), share.role()));

@@ -58,7 +58,7 @@ class DormancyIT extends ShopManagementIT {
 
     /** Moves the shop's opening back in time, as the database's owner would see it after months of running. */
     private static void openedMonthsAgo(String shop, int months) throws Exception {
-        try (Connection connection = SharedInfrastructure.postgres().connect("shop_management");
+        try (Connection connection = SharedInfrastructure.postgres().connect(DATABASE);
              PreparedStatement update = connection.prepareStatement(
                      "update shop set status_changed_at = now() - make_interval(months => ?), opened_at = now() - make_interval(months => ?)"
                              + " where id = ?::uuid")) {

@@ -250,7 +250,7 @@ class ShopIT extends ShopManagementIT {
 
     @Test
     void raw_sql_as_the_service_role_sees_no_tenant_rows_without_a_county() throws Exception {
-        PostgresServer.Database db = SharedInfrastructure.postgres().database("shop_management");
+        PostgresServer.Database db = serviceDatabase();
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
             CountyIsolation.assertEveryTenantTableIsolated(connection);
         }

@@ -1,0 +1,141 @@
+package org.povertyalleviation.platform.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.povertyalleviation.platform.contracts.TopicWriter;
+import org.povertyalleviation.platform.counties.JoinedCounties;
+import org.povertyalleviation.platform.domain.CountyCode;
+import org.povertyalleviation.platform.infra.Eventually;
+import org.povertyalleviation.platform.infra.ServiceProperties;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.povertyalleviation.platform.web.ApiCalls;
+import org.povertyalleviation.platform.web.ApiCallsSupport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The base of a service's integration tests: the service started once per test JVM against the JVM's real
+ * PostgreSQL, Kafka and Keycloak (one Spring context for every test class), the standard realm's principals with
+ * cached tokens ({@link StandardRealm}), request helpers as any of them, and, for a service that keeps the county
+ * copy, Wen (621222) and Kang (621224) joined the way they join in production: the county registry's events
+ * published to Kafka, then awaited in the service's own copy. A service's base extends this with only what is its own
+ * (its properties, its helpers), in a few lines:
+ *
+ * <pre>{@code
+ * public abstract class TrainingIT extends ServiceIT {
+ * }
+ * }</pre>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceIT extends ApiCallsSupport {
+
+    public static final String OPERATOR = "operator";
+    public static final String ADMIN = "admin-621222";
+    public static final String CLERK = "clerk-621222";
+    public static final String CADRE = "cadre-621222";
+    public static final String AUDITOR = "auditor-621222";
+    public static final String CITY_OFFICER = "officer-621200";
+
+    private static final Set<String> JOINED = ConcurrentHashMap.newKeySet();
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebTestClient web;
+    private ApiCalls calls;
+
+    @Autowired
+    private ObjectProvider<JoinedCounties> joinedCounties;
+    @Autowired
+    private ObjectProvider<TenantTransactions> tenantTransactions;
+    @Autowired
+    private ObjectProvider<DatabaseClient> database;
+
+    /** The service's database in the JVM's PostgreSQL: one per test JVM, and a JVM tests one service. */
+    public static final String DATABASE = "service_under_test";
+
+    @DynamicPropertySource
+    static void platformInfrastructure(DynamicPropertyRegistry registry) {
+        ServiceProperties.register(registry, DATABASE, StandardRealm::keycloak);
+    }
+
+    /** The service's database (its owner and app roles), for tests that look at what was stored. */
+    protected static org.povertyalleviation.platform.infra.PostgresServer.Database serviceDatabase() {
+        return org.povertyalleviation.platform.infra.SharedInfrastructure.postgres().database(DATABASE);
+    }
+
+    @BeforeEach
+    void serviceClient() {
+        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        calls = new ApiCalls(web, StandardRealm::tokenFor);
+        if (joinedCounties.getIfAvailable() != null) {
+            joinOnce("621222", "文县");
+            joinOnce("621224", "康县");
+        }
+    }
+
+    /** A principal's token (cached): see {@link StandardRealm}. */
+    protected static String tokenFor(String principal) {
+        return StandardRealm.tokenFor(principal);
+    }
+
+    /** The county's villages the tests use: three townships, two villages each, all poor. */
+    protected static List<String> villages(String county) {
+        return List.of(county + "101201", county + "101202", county + "102201", county + "102202", county + "103201", county + "103202");
+    }
+
+    /**
+     * Once per JVM: publishes the county registry's county.joined.v1 and a village.registered.v1 per village, and waits
+     * until the service's copy has the county and all its villages; then {@link #joined} adds what the service needs.
+     */
+    protected void joinOnce(String county, String nameZh) {
+        if (!JOINED.add(county)) {
+            return;
+        }
+        TopicWriter.countyJoined(county, nameZh, villages(county));
+        awaitVillagesInCopy(county, villages(county).size());
+        joined(county);
+    }
+
+    /** Sends one structured CloudEvent the way the producing service's outbox relay does (key county:subject); its id. */
+    protected static String publish(String topic, String county, String subject, String type, String dataJson) {
+        return TopicWriter.publish(topic, county, subject, type, dataJson);
+    }
+
+    /** As {@link #publish}, with the event id given (a redelivery). */
+    protected static void publishWithId(String topic, String county, String subject, String type, String id, String dataJson) {
+        TopicWriter.publishWithId(topic, county, subject, type, id, dataJson);
+    }
+
+    /** Waits until the service's copy has the county as joined and at least {@code villages} of its villages. */
+    protected void awaitVillagesInCopy(String county, int villages) {
+        CountyCode code = CountyCode.of(county);
+        Eventually.await(villages + " villages of county " + county + " reaching the service's copy", Duration.ofSeconds(60),
+                () -> joinedCounties.getObject().joined(code)
+                        .zipWith(tenantTransactions.getObject().inCounty(code, () -> database.getObject()
+                                .sql("select count(*) as villages from village where county_code = :county").bind("county", county)
+                                .map(row -> row.get("villages", Long.class)).one()))
+                        .map(joined -> joined.getT1() && joined.getT2() >= villages)
+                        .block(Duration.ofSeconds(10)),
+                Boolean::booleanValue);
+    }
+
+    /** What a service adds once a county joined (e.g. a village that is not poor); nothing by default. */
+    protected void joined(String county) {
+    }
+
+    @Override
+    protected ApiCalls calls() {
+        return calls;
+    }
+}
