@@ -32,7 +32,7 @@ class HouseholdController {
     static final int PAGE = 50;
     static final List<String> STATUSES = List.of("REGISTERED", "LIFTED", "MONITORED", "RETURNED");
     static final List<String> CAUSES = List.of("ILLNESS", "DISABILITY", "LACK_OF_EDUCATION", "LACK_OF_SKILLS", "LACK_OF_LABOUR",
-            "LACK_OF_FUNDS", "LACK_OF_LAND", "LACK_OF_WATER", "NATURAL_DISASTER", "POOR_TRANSPORT", "OTHER");
+            "LACK_OF_FUNDS", "LACK_OF_LAND", "LACK_OF_WATER", "NATURAL_DISASTER", "POOR_TRANSPORT", "LACK_OF_DRIVE", "OTHER");
     /** The registry's lifecycle (HouseholdStatus.next()): which steps a page offers from each status. */
     static final Map<String, List<String>> NEXT = Map.of("REGISTERED", List.of("LIFTED"), "RETURNED", List.of("LIFTED"),
             "LIFTED", List.of("MONITORED"), "MONITORED", List.of("LIFTED", "RETURNED"));

@@ -9,7 +9,6 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.povertyalleviation.platform.counties.CountyGate;
-import org.povertyalleviation.householdregistry.importing.domain.Column;
 import org.povertyalleviation.householdregistry.personaldata.Disclosure;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
@@ -41,7 +40,6 @@ import reactor.core.scheduler.Schedulers;
 class HouseholdExport {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final List<Column> COLUMNS = Arrays.asList(Column.values());
 
     private final CountyGate gate;
     private final TenantTransactions tenantTransactions;
@@ -62,29 +60,30 @@ class HouseholdExport {
 
     @GetMapping("/counties/{county}/exports/households.csv")
     Mono<ResponseEntity<Flux<String>>> csv(@PathVariable String county, @RequestParam(required = false) String village,
-                                          @RequestParam(defaultValue = "false") boolean unmasked) {
-        return rows(county, village, unmasked).map(rows -> ResponseEntity.ok()
+                                          @RequestParam(defaultValue = "false") boolean unmasked, java.util.Locale locale) {
+        ExportLanguage language = ExportLanguage.of(locale);
+        return rows(county, village, unmasked, language).map(rows -> ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + county + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(Flux.concat(Flux.just("\uFEFF" + String.join(",", header()) + "\n"),
+                .body(Flux.concat(Flux.just("\uFEFF" + String.join(",", language.header()) + "\n"),
                         rows.map(row -> String.join(",", row.stream().map(HouseholdExport::csvCell).toList()) + "\n"))));
     }
 
     @GetMapping("/counties/{county}/exports/households.xlsx")
     Mono<ResponseEntity<Flux<DataBuffer>>> xlsx(@PathVariable String county, @RequestParam(required = false) String village,
-                                               @RequestParam(defaultValue = "false") boolean unmasked) {
-        return rows(county, village, unmasked).map(rows -> ResponseEntity.ok()
+                                               @RequestParam(defaultValue = "false") boolean unmasked, java.util.Locale locale) {
+        ExportLanguage language = ExportLanguage.of(locale);
+        return rows(county, village, unmasked, language).map(rows -> ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + county + ".xlsx\"")
                 .contentType(XLSX)
-                .body(Flux.from(DataBufferUtils.outputStreamPublisher(out -> writeWorkbook(out, rows), DefaultDataBufferFactory.sharedInstance,
+                .body(Flux.from(DataBufferUtils.outputStreamPublisher(out -> writeWorkbook(out, rows, language.header()), DefaultDataBufferFactory.sharedInstance,
                         Schedulers.boundedElastic()::schedule))));
     }
 
-    private void writeWorkbook(OutputStream out, Flux<List<String>> rows) {
+    private void writeWorkbook(OutputStream out, Flux<List<String>> rows, List<String> header) {
         try {
             Workbook workbook = new Workbook(out, "household-registry", "1.0");
             Worksheet sheet = workbook.newWorksheet("households");
-            List<String> header = header();
             for (int c = 0; c < header.size(); c++) {
                 sheet.value(0, c, header.get(c));
             }
@@ -105,14 +104,8 @@ class HouseholdExport {
         }
     }
 
-    private static List<String> header() {
-        List<String> header = new ArrayList<>(COLUMNS.stream().map(Column::heading).toList());
-        header.add("status");
-        return header;
-    }
-
     /** The rows, after the access check and (for an unmasked export) the audit entry. */
-    private Mono<Flux<List<String>>> rows(String county, String village, boolean unmasked) {
+    private Mono<Flux<List<String>>> rows(String county, String village, boolean unmasked, ExportLanguage language) {
         if (village != null && !village.matches("\\d{12}")) {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }
@@ -120,7 +113,7 @@ class HouseholdExport {
                         ? tenantTransactions.inCounty(code, () -> audit.personalDataRead("households.exported-unmasked", "county",
                                 village == null ? code.value() : village))
                         : Mono.<Void>empty())
-                .thenReturn(query(code, village, reveal))));
+                .thenReturn(query(code, village, reveal).map(language::row))));
     }
 
     private Flux<List<String>> query(CountyCode county, String village, boolean reveal) {

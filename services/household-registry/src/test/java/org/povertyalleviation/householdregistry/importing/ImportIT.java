@@ -86,6 +86,51 @@ class ImportIT extends HouseholdRegistryIT {
     }
 
     @Test
+    void a_county_file_with_chinese_headings_and_the_national_files_labels_imports_and_exports_in_chinese_again() {
+        String header = "户编号,行政村代码,识别年度,与户主关系,姓名,证件号码,联系电话,劳动能力,健康状况,文化程度,电商技能,致贫原因,"
+                + "主要致贫原因,帮扶责任人,不愁吃,不愁穿,义务教育有保障,基本医疗有保障,住房安全有保障";
+        String csv = header + "\n"
+                + "ZH-1,621222101201,2016,户主,张三," + residentId("621222", "19680101") + ",,有劳动力,健康,初中,直播带货、网店运营,"
+                + "缺资金、因病,缺资金,王干部,是,是,是,是,是\n"
+                + "ZH-1,,,配偶,刘四," + residentId("621222", "19700202") + ",,丧失劳动力,长期慢性病,小学,,,,,,,,,\n"
+                + "ZH-1,,,之子,张小三," + residentId("621222", "20080303") + ",,无劳动力,健康,初中,,,,,,,,,\n"
+                + "ZH-2,621222101202,2017,户主,周五," + residentId("621222", "19550404") + ",,弱劳动力或半劳动力,残疾,文盲或半文盲,,"
+                + "因残、自身发展动力不足、交通条件落后,因残,,是,是,是,是,否\n"
+                // An unknown label is refused, naming the labels a clerk may write.
+                + "ZH-3,621222101202,2017,户主,吴六," + residentId("621222", "19600505") + ",,有劳动力,健康,小学,,缺钱,缺钱,,是,是,是,是,是\n";
+
+        String finished = awaitFinished(upload("households.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(finished).contains("\"status\":\"COMPLETED\"").contains("\"householdsCreated\":2").contains("\"rowsRejected\":1");
+        String rejections = get("/counties/621222/imports/" + idOf(finished) + "/rejections").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(rejections).contains("\"fileNumber\":\"ZH-3\"").contains("缺钱").contains("缺资金").contains("自身发展动力不足");
+        String zhou = get("/counties/621222/households?limit=500&after=ZH-1").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(zhou).contains("\"fileNumber\":\"ZH-2\"");
+        // Unmasked, so that the export can be imported again (the clerk may see resident IDs; it is audited).
+        String exported = web.get().uri("/counties/621222/exports/households.csv?unmasked=true").header("Authorization", "Bearer " + tokenFor(CLERK))
+                .header("Accept-Language", "zh-CN,zh;q=0.9").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(exported).startsWith("\uFEFF户编号,行政村代码,识别年度,与户主关系,姓名,").contains(",状态\n");
+        String zh1 = exported.lines().filter(line -> line.startsWith("ZH-1,") && line.contains(",户主,")).findFirst().orElseThrow();
+        assertThat(zh1).contains(",有劳动力,健康,初中,").contains("缺资金").contains("因病").contains(",是,是,是,是,是,未脱贫");
+        String zh2 = exported.lines().filter(line -> line.startsWith("ZH-2,")).findFirst().orElseThrow();
+        assertThat(zh2).contains(",弱劳动力或半劳动力,残疾,文盲或半文盲,").contains("自身发展动力不足").contains(",否,未脱贫");
+        String english = web.get().uri("/counties/621222/exports/households.csv").header("Authorization", "Bearer " + tokenFor(CLERK))
+                .header("Accept-Language", "en").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english.lines().filter(line -> line.startsWith("ZH-2,")).findFirst().orElseThrow())
+                .contains(",PARTIAL,DISABLED,NONE,").contains("LACK_OF_DRIVE");
+
+        // The Chinese export reads back as the same households: nothing changes.
+        String chineseRows = exported.lines().filter(line -> line.startsWith("ZH-")).map(line -> line.substring(0, line.lastIndexOf(',')))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String again = awaitFinished(upload("households.csv", (header + "\n" + chineseRows + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(again).contains("\"status\":\"COMPLETED\"").contains("\"householdsUnchanged\":2").contains("\"householdsUpdated\":0")
+                .contains("\"rowsRejected\":0");
+    }
+
+    @Test
     void a_file_without_the_required_columns_fails_with_the_missing_ones_named_and_writes_nothing() {
         String job = upload("households.csv", "file_number,name\nX-1,王\n".getBytes(StandardCharsets.UTF_8));
         assertThat(awaitFinished(job)).contains("\"status\":\"FAILED\"").contains("village_code").contains("resident_id")

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.povertyalleviation.householdregistry.household.domain.NationalFileLabels;
 import org.povertyalleviation.householdregistry.household.domain.EcommerceSkill;
 import org.povertyalleviation.householdregistry.household.domain.Education;
 import org.povertyalleviation.householdregistry.household.domain.Guarantees;
@@ -118,7 +119,7 @@ public final class HouseholdRows {
         if (!head && row.get(Column.FILE_NUMBER) != null && !row.get(Column.FILE_NUMBER).equals(fileNumber)) {
             problems.add(new Rejection(row.line(), fileNumber, Column.FILE_NUMBER.heading(), "differs from the household's"));
         }
-        Relation relation = cell(row, Column.RELATION, fileNumber, problems, text -> "户主".equals(text) ? Relation.HEAD : enumValue(Relation.class, text));
+        Relation relation = cell(row, Column.RELATION, fileNumber, problems, text -> enumValue(Relation.class, text));
         if (!head && relation == Relation.HEAD) {
             problems.add(new Rejection(row.line(), fileNumber, Column.RELATION.heading(), "a household has one head, on its first row"));
         }
@@ -191,17 +192,14 @@ public final class HouseholdRows {
         return null;
     }
 
+    /** A code or the national file's label (因病, 户主, 有劳动力, 小学, …): NationalFileLabels. */
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase().replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("\"" + text + "\" is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
+        return NationalFileLabels.parse(type, text);
     }
 
     private static <E extends Enum<E>> Set<E> list(String text, Class<E> type) {
         Set<E> values = EnumSet.noneOf(type);
-        for (String part : text.split("[;；、|]")) {
+        for (String part : text.split("[;；、|,，]")) {
             if (!part.isBlank()) {
                 values.add(enumValue(type, part));
             }
