@@ -154,6 +154,18 @@ public class PlatformAutoConfiguration {
         }
     }
 
+    /** Security schemes and problem answers in every service's OpenAPI document (ApiDocumentContract). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class ApiDocuments {
+
+        @Bean
+        org.povertyalleviation.platform.problem.ApiDocumentContract apiDocumentContract(org.springframework.core.env.Environment environment) {
+            return new org.povertyalleviation.platform.problem.ApiDocumentContract(environment.getProperty(
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://127.0.0.1:8180/realms/poverty-platform"));
+        }
+    }
+
     /** China's calendar for every service (ChinaTime); a test may replace it with a fixed clock. */
     @Bean
     @ConditionalOnMissingBean

@@ -16,6 +16,12 @@ class OpenApiDocumentIT extends CountyRegistryIT {
                 .jsonPath("$.paths['/counties/{county}']").exists();
     }
 
+    /** Security schemes and problem answers a generated client needs; kept for the contracts module. */
+    @Test
+    void the_document_is_complete_enough_to_generate_a_client_from() {
+        org.povertyalleviation.platform.contracts.ApiDocuments.checkAndKeep(web, "county-registry");
+    }
+
     @Test
     void behind_the_gateway_the_server_url_and_problem_instances_carry_the_gateways_prefix() {
         web.get().uri("/v3/api-docs")

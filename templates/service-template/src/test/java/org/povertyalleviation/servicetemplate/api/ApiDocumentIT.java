@@ -1,0 +1,23 @@
+package org.povertyalleviation.servicetemplate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.contracts.ApiDocuments;
+import org.povertyalleviation.servicetemplate.ServiceTemplateIT;
+import tools.jackson.databind.JsonNode;
+
+/** The service's OpenAPI document: what a partner's generated client needs, from the same annotations that validate. */
+class ApiDocumentIT extends ServiceTemplateIT {
+
+    @Test
+    void the_document_is_complete_enough_to_generate_a_client_from() {
+        JsonNode document = ApiDocuments.checkAndKeep(web, "service-template");
+
+        JsonNode request = document.path("components").path("schemas").path("PostNoticeRequest");
+        assertThat(request.path("required").toString()).contains("village", "title", "body");
+        assertThat(request.path("properties").path("village").path("pattern").asString()).isEqualTo("\\d{12}");
+        assertThat(request.path("properties").path("title").path("maxLength").asInt()).isEqualTo(100);
+        assertThat(request.path("properties").path("title").path("example").asString()).isNotBlank();
+    }
+}
