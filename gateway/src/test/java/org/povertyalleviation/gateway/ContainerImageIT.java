@@ -36,6 +36,7 @@ class ContainerImageIT {
     /** Every file of the image's root file system (later layers win), with its mode. */
     private static final Map<String, Integer> FILES = new HashMap<>();
     private static String classpathFile;
+    private static String sbom;
 
     @BeforeAll
     static void readImage() throws IOException {
@@ -70,6 +71,9 @@ class ContainerImageIT {
                 FILES.put(file, entry.getMode() & 07777);
                 if (file.equals("app/jib-classpath-file")) {
                     classpathFile = new String(layer.readAllBytes(), StandardCharsets.UTF_8).trim();
+                }
+                if (file.equals("app/classes/META-INF/sbom/application.cdx.json")) {
+                    sbom = new String(layer.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
         });
@@ -127,6 +131,25 @@ class ContainerImageIT {
             assertThat(FILES).as("classpath entry %s", entry).containsKey(normalise(entry));
         }
         assertThat(FILES).containsKey("app/classes/" + GatewayApplication.class.getName().replace('.', '/') + ".class");
+    }
+
+    /** The CycloneDX bill of materials of exactly what the image runs, built with it (root pom). */
+    @Test
+    void carriesItsBillOfMaterials() throws IOException {
+        assertThat(sbom).as("app/classes/META-INF/sbom/application.cdx.json in the image").isNotNull();
+        JsonNode bom = JSON.readTree(sbom);
+        assertThat(bom.path("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(bom.path("metadata").path("component").path("name").asString()).isEqualTo("gateway");
+        List<String> components = new ArrayList<>();
+        bom.path("components").forEach(component -> components.add(component.path("name").asString()));
+        assertThat(components).contains("spring-cloud-gateway-server-webflux", "platform-core");
+        // Every jar the image's class path names is listed.
+        for (String jar : classpathFile.split(":")) {
+            String file = jar.substring(jar.lastIndexOf('/') + 1);
+            if (file.endsWith(".jar")) {
+                assertThat(components.stream().anyMatch(file::startsWith)).as(file + " in the bill of materials").isTrue();
+            }
+        }
     }
 
     @Test
