@@ -2,7 +2,9 @@ package org.povertyalleviation.devstack;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 /**
@@ -68,6 +70,7 @@ public final class DemoData {
             Random random = new Random(seed * 31 + Long.parseLong(county.code()));
             int townshipCount = 4 + random.nextInt(3);
             int fileSequence = 0;
+            Set<String> used = new HashSet<>();
             for (int t = 1; t <= townshipCount; t++) {
                 String townshipCode = county.code() + String.format("%03d", 100 + t);
                 townships.add(new Township(townshipCode, county.code(),
@@ -81,7 +84,7 @@ public final class DemoData {
                     int householdCount = (poor ? 8 : 2) + random.nextInt(6);
                     for (int h = 0; h < householdCount; h++) {
                         fileSequence++;
-                        households.add(household(random, county.code(), villageCode, fileSequence));
+                        households.add(household(random, county.code(), villageCode, fileSequence, used));
                     }
                 }
             }
@@ -89,12 +92,12 @@ public final class DemoData {
         return new Dataset(seed, LONGNAN, List.copyOf(townships), List.copyOf(villages), List.copyOf(households));
     }
 
-    private static Household household(Random random, String county, String village, int sequence) {
+    private static Household household(Random random, String county, String village, int sequence, Set<String> used) {
         String surname = SURNAMES[random.nextInt(SURNAMES.length)];
         int size = 1 + random.nextInt(5);
         List<Member> members = new ArrayList<>();
         LocalDate headBirth = LocalDate.of(1950 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        members.add(member(random, county, surname, "HEAD", headBirth));
+        members.add(member(random, county, surname, "HEAD", headBirth, used));
         for (int m = 1; m < size; m++) {
             String relation = RELATIONS[random.nextInt(RELATIONS.length)];
             LocalDate birth = switch (relation) {
@@ -104,7 +107,7 @@ public final class DemoData {
                 default -> headBirth.plusYears(20 + random.nextInt(12));
             };
             members.add(member(random, county, relation.equals("SPOUSE") ? SURNAMES[random.nextInt(SURNAMES.length)] : surname,
-                    relation, birth.isAfter(LocalDate.of(2019, 12, 31)) ? LocalDate.of(2019, 6, 1) : birth));
+                    relation, birth.isAfter(LocalDate.of(2019, 12, 31)) ? LocalDate.of(2019, 6, 1) : birth, used));
         }
         List<String> causes = new ArrayList<>();
         int causeCount = 1 + random.nextInt(3);
@@ -118,10 +121,14 @@ public final class DemoData {
                 causes.get(0), List.copyOf(causes), List.copyOf(members));
     }
 
-    private static Member member(Random random, String county, String surname, String relation, LocalDate birth) {
+    private static Member member(Random random, String county, String surname, String relation, LocalDate birth, Set<String> used) {
         String name = surname + GIVEN[random.nextInt(GIVEN.length)] + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
-        int order = random.nextInt(999) + 1;
-        String residentId = withCheckDigit(county + birth.toString().replace("-", "") + String.format("%03d", order));
+        // One person, one number: drawn again on a clash. Order codes 100-899 leave 001-099 and 900-999 to the
+        // end-to-end tests' own households, so that importing both never clashes.
+        String residentId;
+        do {
+            residentId = withCheckDigit(county + birth.toString().replace("-", "") + String.format("%03d", 100 + random.nextInt(800)));
+        } while (!used.add(residentId));
         String phone = relation.equals("HEAD") ? "1990" + String.format("%07d", random.nextInt(10_000_000)) : "";
         return new Member(name, relation, residentId, phone, LABOUR[random.nextInt(LABOUR.length)]);
     }

@@ -32,6 +32,15 @@ final class DemoRealm {
         return users;
     }
 
+    /** A demo user's password (as {@link #users} lists them). */
+    static String passwordOf(String username) {
+        return switch (username) {
+            case "operator" -> "operator-demo";
+            case "longnan-officer" -> "longnan-demo";
+            default -> username + "-demo";
+        };
+    }
+
     /** A demo partner platform (client credentials), granted Wen County and Kang County; for this machine only. */
     static final String PARTNER = "partner-demo";
     static final String PARTNER_SECRET = "partner-demo-secret";

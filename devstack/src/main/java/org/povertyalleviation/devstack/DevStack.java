@@ -152,6 +152,12 @@ public final class DevStack implements AutoCloseable {
         urls.put("counties", "9 Longnan counties onboarded: curl -H \"Authorization: Bearer $TOKEN\" "
                 + "http://localhost:" + options.gatewayPort() + "/api/county-registry/counties/621222/villages");
 
+        DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + householdRegistryPort,
+                "http://127.0.0.1:" + shopManagementPort,
+                user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
+        urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
+                + " monthly sales reports and " + seeded.subsidies() + " paid subsidies (first start only)");
+
         startStatusServer(options.statusPort(), json);
     }
 

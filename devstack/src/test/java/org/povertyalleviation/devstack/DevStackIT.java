@@ -414,6 +414,52 @@ class DevStackIT {
             page.context().close();
         }
 
+        /** The devstack's demo data (DemoSeeding): a newcomer's portal shows households, shops and their income at once. */
+        @Test
+        void a_newcomer_finds_wen_county_filled_with_households_shops_and_their_income() throws Exception {
+            String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            tools.jackson.databind.JsonNode shops = json.readTree(send("GET", "/api/shop-management/counties/621222/shops?limit=100", admin,
+                    null, null).body());
+            tools.jackson.databind.JsonNode owned = null;
+            for (tools.jackson.databind.JsonNode shop : shops) {
+                if (shop.path("ownerCategory").asString().equals("POOR_HOUSEHOLD") && shop.path("name").asString().endsWith("小店")) {
+                    owned = shop;
+                    break;
+                }
+            }
+            assertThat(owned).as("a demo shop owned by a registered household in " + shops).isNotNull();
+            tools.jackson.databind.JsonNode shop = json.readTree(send("GET", "/api/shop-management/counties/621222/shops/"
+                    + owned.path("id").asString(), admin, null, null).body());
+            String supplier = null;
+            for (tools.jackson.databind.JsonNode link : shop.path("households")) {
+                if (link.path("role").asString().equals("SUPPLIER")) {
+                    supplier = link.path("household").asString();
+                }
+            }
+            assertThat(supplier).as("the shop's supplier household in " + shop).isNotNull();
+            String name = shop.path("name").asString();
+
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            assertThat(page.locator("#uncovered-villages li").count()).isPositive();
+            // The supplier's share of twelve months of sales reached its ledger; the page names the shop, not an origin id.
+            String household = supplier;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            do {
+                page.navigate(browser.url("/counties/621222/households/" + household + "?year=" + java.time.YearMonth.now(
+                        java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).getYear()));
+            } while (page.locator("#ledger").count() == 0 && System.nanoTime() < deadline);
+            assertThat(page.locator("#household-shops").innerText()).contains(name).contains("营业中").contains("供货");
+            assertThat(page.locator("#ledger").innerText()).contains(name + "销售分成").doesNotContain("shop:");
+            browser.screenshot(page, "household-with-income");
+            // The owner's page: the shop it owns and its opening subsidy, paid.
+            page.navigate(browser.url("/counties/621222/households/" + owned.path("ownerHousehold").asString()));
+            assertThat(page.locator("#household-shops").innerText()).contains(name).contains("店主");
+            assertThat(page.locator("#ledger").innerText()).contains("开店补贴（付款凭证 DEMO-").doesNotContain("subsidy:");
+            browser.screenshot(page, "household-owner");
+            page.context().close();
+        }
+
         @Test
         void a_city_officer_compares_the_citys_counties_and_switches_between_two() {
             Page page = browser.signIn("longnan-officer", "longnan-demo");

@@ -50,13 +50,27 @@ final class PortalBrowser implements AutoCloseable {
         return origin + path;
     }
 
+    /**
+     * Saves the page's picture, after checking that it shows no message key its bundles lack: Thymeleaf renders one as
+     * {@code ??shop.status.REGISTERED_zh_CN??}, which a user would see as is.
+     */
     void screenshot(Page page, String name) {
+        assertTranslated(page, name);
         try {
             Files.createDirectories(screenshots);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
+    }
+
+    static void assertTranslated(Page page, String name) {
+        java.util.regex.Matcher untranslated = java.util.regex.Pattern.compile("\\?\\?[\\w.$-]+_[a-zA-Z_]+\\?\\?").matcher(page.content());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        while (untranslated.find()) {
+            keys.add(untranslated.group());
+        }
+        org.assertj.core.api.Assertions.assertThat(keys).as("untranslated message keys on the " + name + " page").isEmpty();
     }
 
     @Override

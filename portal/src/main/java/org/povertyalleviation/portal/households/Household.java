@@ -33,6 +33,11 @@ final class Household {
                          Long povertyLineFen, Boolean aboveLine) {
     }
 
-    record Shop(UUID id, String name, String platform, String status, String village) {
+    /** Shop management's answer for one household: the shops it owns or is linked to. */
+    record Shops(List<LinkedShop> shops) {
+    }
+
+    /** @param relation OWNER or LINKED; role (SUPPLIER, EMPLOYEE, SHAREHOLDER) only for a link */
+    record LinkedShop(UUID shop, String name, String status, String relation, String role) {
     }
 }

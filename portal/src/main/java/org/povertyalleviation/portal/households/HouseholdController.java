@@ -137,8 +137,9 @@ class HouseholdController {
                         gateway.get(uri -> uri.path(Gateway.HOUSEHOLD_REGISTRY + "/counties/{county}/households/{id}/income/summary")
                                 .queryParam("year", year).build(county, id), Household.IncomeSummary.class),
                         // A household shop management has not heard of yet has no shops (404 there): not an error here.
-                        gateway.list(uri -> uri.path(Gateway.SHOP_MANAGEMENT + "/counties/{county}/households/{id}/shops").build(county, id),
-                                        Household.Shop.class)
+                        gateway.get(uri -> uri.path(Gateway.SHOP_MANAGEMENT + "/counties/{county}/households/{id}/shops").build(county, id),
+                                        Household.Shops.class)
+                                .map(Household.Shops::shops)
                                 .onErrorResume(ServiceProblem.Refused.class, refused -> refused.problem().status() == 404
                                         ? Mono.just(List.of()) : Mono.error(refused)),
                         villages.of(county))
@@ -148,6 +149,7 @@ class HouseholdController {
                     model.addAttribute("entries", figures.getT2());
                     model.addAttribute("summary", figures.getT3());
                     model.addAttribute("shops", figures.getT4());
+                    model.addAttribute("origins", LedgerOrigin.namedBy(figures.getT4()));
                     model.addAttribute("villages", figures.getT5());
                     model.addAttribute("year", year);
                     model.addAttribute("chart", LedgerChart.of(year, figures.getT3().byMonthFen()));
