@@ -72,7 +72,7 @@ class ContainerImageIT {
                 if (file.equals("app/jib-classpath-file")) {
                     classpathFile = new String(layer.readAllBytes(), StandardCharsets.UTF_8).trim();
                 }
-                if (file.equals("app/classes/META-INF/sbom/application.cdx.json")) {
+                if (file.equals("app/resources/META-INF/sbom/application.cdx.json")) {
                     sbom = new String(layer.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
@@ -136,7 +136,7 @@ class ContainerImageIT {
     /** The CycloneDX bill of materials of exactly what the image runs, built with it (root pom). */
     @Test
     void carriesItsBillOfMaterials() throws IOException {
-        assertThat(sbom).as("app/classes/META-INF/sbom/application.cdx.json in the image").isNotNull();
+        assertThat(sbom).as("app/resources/META-INF/sbom/application.cdx.json in the image").isNotNull();
         JsonNode bom = JSON.readTree(sbom);
         assertThat(bom.path("bomFormat").asString()).isEqualTo("CycloneDX");
         assertThat(bom.path("metadata").path("component").path("name").asString()).isEqualTo("gateway");

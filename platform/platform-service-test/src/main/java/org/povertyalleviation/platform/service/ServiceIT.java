@@ -69,6 +69,17 @@ public abstract class ServiceIT extends ApiCallsSupport {
         ServiceProperties.register(registry, DATABASE, StandardRealm::keycloak);
     }
 
+    /**
+     * As the service's own database role, with rows in the tables: every table with a county_code has forced row-level
+     * security with the platform's policies, and nothing is visible without a county (CountyIsolation).
+     */
+    protected static void assertEveryTenantTableIsolated() throws java.sql.SQLException {
+        org.povertyalleviation.platform.infra.PostgresServer.Database db = serviceDatabase();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
+            org.povertyalleviation.platform.isolation.CountyIsolation.assertEveryTenantTableIsolated(connection);
+        }
+    }
+
     /** The service's database (its owner and app roles), for tests that look at what was stored. */
     protected static org.povertyalleviation.platform.infra.PostgresServer.Database serviceDatabase() {
         return org.povertyalleviation.platform.infra.SharedInfrastructure.postgres().database(DATABASE);

@@ -5,8 +5,6 @@ import static org.povertyalleviation.householdregistry.household.HouseholdMother
 import static org.povertyalleviation.householdregistry.household.HouseholdMother.registration;
 import static org.povertyalleviation.householdregistry.household.HouseholdMother.residentId;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.householdregistry.Events;
 import org.povertyalleviation.householdregistry.HouseholdRegistryIT;
-import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.springframework.http.MediaType;
@@ -303,10 +300,7 @@ class HouseholdIT extends HouseholdRegistryIT {
 
     @Test
     void raw_sql_as_the_service_role_sees_no_tenant_rows_without_a_county() throws Exception {
-        PostgresServer.Database db = serviceDatabase();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
-            CountyIsolation.assertEveryTenantTableIsolated(connection);
-        }
+        assertEveryTenantTableIsolated();
     }
 
     private static List<String> fileNumbers(String body) {

@@ -2,14 +2,11 @@ package org.povertyalleviation.shopmanagement.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.contracts.TopicWriter;
-import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.povertyalleviation.shopmanagement.Events;
@@ -250,9 +247,6 @@ class ShopIT extends ShopManagementIT {
 
     @Test
     void raw_sql_as_the_service_role_sees_no_tenant_rows_without_a_county() throws Exception {
-        PostgresServer.Database db = serviceDatabase();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
-            CountyIsolation.assertEveryTenantTableIsolated(connection);
-        }
+        assertEveryTenantTableIsolated();
     }
 }

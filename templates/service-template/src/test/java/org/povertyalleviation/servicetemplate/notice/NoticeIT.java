@@ -2,8 +2,6 @@ package org.povertyalleviation.servicetemplate.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.contracts.EventCatalogue;
 import org.povertyalleviation.platform.contracts.TopicReader;
 import org.povertyalleviation.platform.infra.Eventually;
-import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.povertyalleviation.servicetemplate.ServiceTemplateIT;
 
@@ -93,10 +90,7 @@ class NoticeIT extends ServiceTemplateIT {
 
     @Test
     void raw_sql_as_the_service_role_sees_no_tenant_rows_without_a_county() throws Exception {
-        PostgresServer.Database db = serviceDatabase();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
-            CountyIsolation.assertEveryTenantTableIsolated(connection);
-        }
+        assertEveryTenantTableIsolated();
     }
 
     private static Map<String, Object> notice(String village) {
