@@ -44,7 +44,19 @@ public final class DevStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
     /** How to run the stack; ports are fixed so that the printed URLs stay the same from run to run. */
-    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort, int keycloakPort, int portalPort) {
+    /** @param demoData whether the counties are filled with demo households, shops and sales (DemoSeeding) on start */
+    public record Options(long seed, Path appsDirectory, int gatewayPort, int statusPort, int keycloakPort, int portalPort,
+                          boolean demoData) {
+
+        public Options(long seed, Path appsDirectory, int gatewayPort, int statusPort, int keycloakPort, int portalPort) {
+            this(seed, appsDirectory, gatewayPort, statusPort, keycloakPort, portalPort, true);
+        }
+
+        /** The same stack with the counties left empty but for their villages (a benchmark that seeds its own). */
+        public Options withoutDemoData() {
+            return new Options(seed, appsDirectory, gatewayPort, statusPort, keycloakPort, portalPort, false);
+        }
+
         public static Options defaults() {
             return new Options(20130101L, Path.of(System.getProperty("devstack.apps.dir", "devstack/target/apps")), 8080, 8079, 8180, 8090);
         }
@@ -152,11 +164,13 @@ public final class DevStack implements AutoCloseable {
         urls.put("counties", "9 Longnan counties onboarded: curl -H \"Authorization: Bearer $TOKEN\" "
                 + "http://localhost:" + options.gatewayPort() + "/api/county-registry/counties/621222/villages");
 
-        DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + householdRegistryPort,
-                "http://127.0.0.1:" + shopManagementPort,
-                user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
-        urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
-                + " monthly sales reports and " + seeded.subsidies() + " paid subsidies (first start only)");
+        if (options.demoData()) {
+            DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + householdRegistryPort,
+                    "http://127.0.0.1:" + shopManagementPort,
+                    user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
+            urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
+                    + " monthly sales reports and " + seeded.subsidies() + " paid subsidies (first start only)");
+        }
 
         startStatusServer(options.statusPort(), json);
     }

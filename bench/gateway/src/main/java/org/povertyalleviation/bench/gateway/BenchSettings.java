@@ -2,8 +2,10 @@ package org.povertyalleviation.bench.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+
+import org.povertyalleviation.bench.CommandLine;
 
 /**
  * How the benchmark runs: {@code --name=value} arguments (bench/gateway/run.sh passes its own through), durations
@@ -50,25 +52,17 @@ record BenchSettings(Duration warmup, Duration warmupMax, Duration duration, Dur
               --keep-logs=false    keep the servers' logs (kept anyway when the run fails)
             """;
 
+    private static final Set<String> KNOWN = Set.of("warmup", "warmup-max", "duration", "fixed-warmup", "connections", "wrk-threads",
+            "rate-fraction", "rate", "gateway-jvm", "backend-jvm", "gateway-jar", "our-gateway-args", "access-log", "keep-logs");
+
     static BenchSettings parse(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new UsageException("");
-            }
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new UsageException("Unknown argument " + arg);
-            }
-            given.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
-        Map<String, String> options = new LinkedHashMap<>(given);
+        Map<String, String> options = CommandLine.options(args, KNOWN);
         try {
             BenchSettings settings = new BenchSettings(
-                    seconds(options.remove("warmup"), 120),
-                    seconds(options.remove("warmup-max"), 300),
-                    seconds(options.remove("duration"), 30),
-                    seconds(options.remove("fixed-warmup"), 5),
+                    CommandLine.seconds(options.get("warmup"), 120),
+                    CommandLine.seconds(options.get("warmup-max"), 300),
+                    CommandLine.seconds(options.get("duration"), 30),
+                    CommandLine.seconds(options.get("fixed-warmup"), 5),
                     Integer.parseInt(options.getOrDefault("connections", "16")),
                     Integer.parseInt(options.getOrDefault("wrk-threads", "1")),
                     Double.parseDouble(options.getOrDefault("rate-fraction", "0.5")),
@@ -79,35 +73,13 @@ record BenchSettings(Duration warmup, Duration warmupMax, Duration duration, Dur
                     options.getOrDefault("our-gateway-args", ""),
                     Boolean.parseBoolean(options.getOrDefault("access-log", "true")),
                     Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")));
-            for (String known : new String[] {"connections", "wrk-threads", "rate-fraction", "rate", "gateway-jvm",
-                    "backend-jvm", "gateway-jar", "our-gateway-args", "access-log", "keep-logs"}) {
-                options.remove(known);
-            }
-            if (!options.isEmpty()) {
-                throw new UsageException("Unknown option(s) " + options.keySet());
-            }
             if (settings.connections < 1 || settings.wrkThreads < 1 || settings.wrkThreads > settings.connections
                     || settings.rateFraction <= 0 || settings.rate < 0 || settings.duration.isZero()) {
-                throw new UsageException("Out-of-range option in " + given);
+                throw new CommandLine.Usage("Out-of-range option in " + options);
             }
             return settings;
         } catch (NumberFormatException e) {
-            throw new UsageException("Not a number: " + e.getMessage());
-        }
-    }
-
-    private static Duration seconds(String value, int defaultSeconds) {
-        if (value == null) {
-            return Duration.ofSeconds(defaultSeconds);
-        }
-        String digits = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
-        return Duration.ofSeconds(Long.parseLong(digits));
-    }
-
-    /** A wrong command line: the message and the usage are printed, nothing is started. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
+            throw new CommandLine.Usage("Not a number: " + e.getMessage());
         }
     }
 }

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.povertyalleviation.bench.CommandLine;
+import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.platform.infra.BuildRepository;
 import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
@@ -84,7 +86,7 @@ public final class GatewayBenchmark implements AutoCloseable {
         if (!Files.isRegularFile(settings.gatewayJar())) {
             throw new IllegalStateException(settings.gatewayJar() + " is missing: build first (bench/gateway/run.sh does)");
         }
-        String startLoad = loadAverage();
+        String startLoad = Machine.loadAverage();
 
         log.info("Starting Redis, Kafka and Keycloak for our gateway (Keycloak takes half a minute)");
         RedisServer redis = track(RedisServer.start());
@@ -141,7 +143,7 @@ public final class GatewayBenchmark implements AutoCloseable {
             log.info("  {}: {} req/s, p50 {} ms, p99 {} ms, {} errors", target.name(), String.format(Locale.ROOT, "%.0f",
                     peak.requestsPerSecond()), peak.p50Micros() / 1000.0, peak.p99Micros() / 1000.0, peak.errors());
             peaks.put(target, peak);
-            pause();
+            Machine.pause(java.time.Duration.ofSeconds(2));
         }
 
         // Latency at a fixed rate: half of our gateway's peak (or the rate asked for), the same rate for each target.
@@ -159,10 +161,10 @@ public final class GatewayBenchmark implements AutoCloseable {
                 log.info("  {}: p50 {} ms, p99 {} ms, {} failed, {} unfinished", target.name(),
                         result.percentileMillis(50), result.percentileMillis(99), result.failed(), result.unfinished());
                 fixed.put(target, result);
-                pause();
+                Machine.pause(java.time.Duration.ofSeconds(2));
             }
         }
-        System.out.println(report(targets, peaks, fixed, rate, startLoad, loadAverage()));
+        System.out.println(report(targets, peaks, fixed, rate, startLoad, Machine.loadAverage()));
     }
 
     /**
@@ -360,49 +362,13 @@ public final class GatewayBenchmark implements AutoCloseable {
         return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "(unknown)";
-        }
-    }
-
-    /** Lets the previous target's connections close and its JVM settle before the next one is loaded. */
-    private static void pause() {
-        try {
-            Thread.sleep(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static void main(String[] args) {
-        BenchSettings settings;
-        try {
-            settings = BenchSettings.parse(args);
-        } catch (BenchSettings.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(BenchSettings.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
+        BenchSettings settings = CommandLine.parseOrExit(args, BenchSettings::parse, BenchSettings.USAGE);
         GatewayBenchmark benchmark = new GatewayBenchmark(settings);
-        // Registered before anything starts, so that Ctrl-C during the start-up also stops what has started.
-        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::close, "gateway-bench-stop"));
-        int status = 0;
-        try {
-            benchmark.run();
-        } catch (RuntimeException e) {
+        Machine.runAndExit("gateway-bench", benchmark::run, benchmark::close, e -> {
             benchmark.failed = true;
             log.error("Benchmark failed: {}", e.getMessage(), e);
-            status = 1;
-        }
-        benchmark.close();
-        System.exit(status);
+            return 1;
+        });
     }
 }

@@ -1,8 +1,9 @@
 package org.povertyalleviation.bench.household;
 
 import java.nio.file.Path;
+
+import org.povertyalleviation.bench.CommandLine;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,22 +67,7 @@ record BenchSettings(String only, int households, int villages, int counties, in
     }
 
     static BenchSettings parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new UsageException("");
-            }
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new UsageException("Unknown argument " + arg);
-            }
-            options.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
-        for (String name : options.keySet()) {
-            if (!KNOWN.contains(name)) {
-                throw new UsageException("Unknown option --" + name);
-            }
-        }
+        Map<String, String> options = CommandLine.options(args, KNOWN);
         try {
             int counties = Integer.parseInt(options.getOrDefault("counties", "832"));
             String listHouseholds = options.get("list-households");
@@ -93,42 +79,27 @@ record BenchSettings(String only, int households, int villages, int counties, in
                     listHouseholds != null ? Integer.parseInt(listHouseholds) : (int) Math.round(counties * 3_000_000.0 / 832),
                     Integer.parseInt(options.getOrDefault("list-villages", "400")),
                     Integer.parseInt(options.getOrDefault("list-requests", "20000")),
-                    seconds(options.get("list-warmup"), 60),
-                    seconds(options.get("sql-warmup"), 15),
+                    CommandLine.seconds(options.get("list-warmup"), 60),
+                    CommandLine.seconds(options.get("sql-warmup"), 15),
                     Integer.parseInt(options.getOrDefault("clients", "1")),
                     options.getOrDefault("service-jvm", "-Xms1g -Xmx1g"),
                     options.getOrDefault("service-args", ""),
                     Path.of(options.getOrDefault("service-jar", "services/household-registry/target/household-registry-0.1.0-SNAPSHOT.jar")),
-                    seconds(options.get("import-timeout"), 1800),
-                    seconds(options.get("outbox-wait"), 300),
+                    CommandLine.seconds(options.get("import-timeout"), 1800),
+                    CommandLine.seconds(options.get("outbox-wait"), 300),
                     Long.parseLong(options.getOrDefault("seed", "20261123")),
                     Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")));
             if (!Set.of("all", "import", "list").contains(settings.only)) {
-                throw new UsageException("--only must be all, import or list");
+                throw new CommandLine.Usage("--only must be all, import or list");
             }
             if (settings.households < 1 || settings.villages < 1 || settings.villages > 17_000 || settings.counties < 1
                     || settings.counties > CountyCodes.MAX || settings.listHouseholds < settings.counties || settings.listVillages < 1
                     || settings.listVillages > 17_000 || settings.listRequests < 1 || settings.clients < 1) {
-                throw new UsageException("Out-of-range option in " + options);
+                throw new CommandLine.Usage("Out-of-range option in " + options);
             }
             return settings;
         } catch (NumberFormatException e) {
-            throw new UsageException("Not a number: " + e.getMessage());
-        }
-    }
-
-    private static Duration seconds(String value, int defaultSeconds) {
-        if (value == null) {
-            return Duration.ofSeconds(defaultSeconds);
-        }
-        String digits = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
-        return Duration.ofSeconds(Long.parseLong(digits));
-    }
-
-    /** A wrong command line: the message and the usage are printed, nothing is started. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
+            throw new CommandLine.Usage("Not a number: " + e.getMessage());
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
+import org.povertyalleviation.bench.CommandLine;
+import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.platform.infra.BuildRepository;
 import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.KafkaBroker;
@@ -72,7 +74,7 @@ public final class HouseholdBenchmark implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String startLoad = loadAverage();
+        String startLoad = Machine.loadAverage();
         sourceVersion = sourceVersion();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         log.info("Run directory {}; service jar {} ({} KB, modified {})", runDirectory, settings.serviceJar(),
@@ -86,7 +88,7 @@ public final class HouseholdBenchmark implements AutoCloseable {
 
         ImportBenchmark.Result importResult = settings.runImport() ? new ImportBenchmark(this).run() : null;
         VillageListBenchmark.Result listResult = settings.runList() ? new VillageListBenchmark(this).run() : null;
-        System.out.println(report(startedAt, startLoad, loadAverage(), importResult, listResult));
+        System.out.println(report(startedAt, startLoad, Machine.loadAverage(), importResult, listResult));
     }
 
     /** Starts a household registry on the database (its Flyway migrations run at start) and stops it with the run. */
@@ -132,7 +134,7 @@ public final class HouseholdBenchmark implements AutoCloseable {
         out.append("\n## Household registry benchmark, ").append(startedAt).append("\n\n");
         out.append(String.format(Locale.ROOT, "Machine: %d CPUs, %d GiB memory, load average %s at start, %s at end. Service JVM: %s. "
                         + "PostgreSQL 17 (platform-test's launcher: fsync off, default shared_buffers), Kafka and Keycloak on the "
-                        + "same machine; the clients too.%n", Runtime.getRuntime().availableProcessors(), memoryGiB(), startLoad, endLoad,
+                        + "same machine; the clients too.%n", Runtime.getRuntime().availableProcessors(), Machine.memoryGiB(), startLoad, endLoad,
                 settings.serviceJvm()));
         out.append("Service built from ").append(sourceVersion).append(".\n");
         if (!settings.serviceArgs().isBlank()) {
@@ -210,27 +212,6 @@ public final class HouseholdBenchmark implements AutoCloseable {
         return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "(unknown)";
-        }
-    }
-
-    private static long memoryGiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // unknown
-        }
-        return -1;
-    }
 
     static void sleep(Duration duration) {
         try {
@@ -253,33 +234,16 @@ public final class HouseholdBenchmark implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        BenchSettings settings;
-        try {
-            settings = BenchSettings.parse(args);
-        } catch (BenchSettings.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(BenchSettings.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
+        BenchSettings settings = CommandLine.parseOrExit(args, BenchSettings::parse, BenchSettings.USAGE);
         HouseholdBenchmark benchmark = new HouseholdBenchmark(settings);
-        // Registered before anything starts, so that Ctrl-C during the start-up also stops what has started.
-        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::close, "household-bench-stop"));
-        int status = 0;
-        try {
-            benchmark.run();
-        } catch (ServiceProblem e) {
+        Machine.runAndExit("household-bench", benchmark::run, benchmark::close, e -> {
             benchmark.failed = true;
-            log.error("THE SERVICE MISBEHAVED; the run stops here:\n{}", e.getMessage());
-            status = 3;
-        } catch (RuntimeException e) {
-            benchmark.failed = true;
+            if (e instanceof ServiceProblem) {
+                log.error("THE SERVICE MISBEHAVED; the run stops here:\n{}", e.getMessage());
+                return 3;
+            }
             log.error("Benchmark failed: {}", e.getMessage(), e);
-            status = 1;
-        }
-        benchmark.close();
-        System.exit(status);
+            return 1;
+        });
     }
 }

@@ -1,7 +1,8 @@
 package org.povertyalleviation.bench.portal;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+
+import org.povertyalleviation.bench.CommandLine;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,22 +43,7 @@ record BenchSettings(int households, int shops, int repeats, NetworkProfile prof
             "budget-seconds", "apps", "chromium", "seed");
 
     static BenchSettings parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new UsageException("");
-            }
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new UsageException("Unknown argument " + arg);
-            }
-            options.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
-        for (String name : options.keySet()) {
-            if (!KNOWN.contains(name)) {
-                throw new UsageException("Unknown option --" + name);
-            }
-        }
+        Map<String, String> options = CommandLine.options(args, KNOWN);
         try {
             BenchSettings settings = new BenchSettings(
                     Integer.parseInt(options.getOrDefault("households", "200")),
@@ -74,18 +60,11 @@ record BenchSettings(int households, int shops, int repeats, NetworkProfile prof
                     Long.parseLong(options.getOrDefault("seed", "20130101")));
             if (settings.households < 1 || settings.shops < 3 || settings.repeats < 1 || settings.budgetBytes < 1 || settings.budgetSeconds <= 0
                     || settings.profile.latencyMs() < 0 || settings.profile.downloadKbps() < 1 || settings.profile.uploadKbps() < 1) {
-                throw new UsageException("Out-of-range option in " + options + " (at least 1 household, 3 shops, 1 repeat)");
+                throw new CommandLine.Usage("Out-of-range option in " + options + " (at least 1 household, 3 shops, 1 repeat)");
             }
             return settings;
         } catch (NumberFormatException e) {
-            throw new UsageException("Not a number: " + e.getMessage());
-        }
-    }
-
-    /** A wrong command line: the message and the usage are printed, nothing is started. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
+            throw new CommandLine.Usage("Not a number: " + e.getMessage());
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.microsoft.playwright.Locator;
+import org.povertyalleviation.bench.CommandLine;
+import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.devstack.DevStack;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.slf4j.Logger;
@@ -44,30 +46,21 @@ public final class PortalBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchSettings settings;
-        try {
-            settings = BenchSettings.parse(args);
-        } catch (BenchSettings.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(BenchSettings.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
+        BenchSettings settings = CommandLine.parseOrExit(args, BenchSettings::parse, BenchSettings.USAGE);
         System.out.println(new PortalBenchmark(settings).run());
     }
 
     private String run() {
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String startLoad = loadAverage();
+        String startLoad = Machine.loadAverage();
         // Read now, before the run: run.sh has just built the portal from this working tree.
         String portalSource = sourceVersion();
         Path apps = Files.isDirectory(settings.appsDirectory()) ? settings.appsDirectory() : Path.of("devstack/target/apps");
         // Free ports throughout (Keycloak's too): another devstack may hold the default ones. The realm's portal client
         // is configured for exactly options.portalOrigin().
+        // Without the devstack's demo data: the benchmark seeds Wen County itself, to the sizes its settings name.
         DevStack.Options options = new DevStack.Options(settings.seed(), apps, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next());
+                FreePorts.next()).withoutDemoData();
         log.info("Starting the devstack from {} (gateway :{}, portal {}); this takes a few minutes", apps.toAbsolutePath(),
                 options.gatewayPort(), options.portalOrigin());
         long starting = System.nanoTime();
@@ -92,7 +85,7 @@ public final class PortalBenchmark {
                 for (PortalPage page : pages) {
                     results.add(measure(chromium, options.portalOrigin(), signedIn.get(page.user()), page));
                 }
-                String report = report(startedAt, startLoad, loadAverage(), chromium.version(), portalSource, seeded, results);
+                String report = report(startedAt, startLoad, Machine.loadAverage(), chromium.version(), portalSource, seeded, results);
                 if (results.stream().anyMatch(result -> !result.landed())) {
                     report += keepLogs(stack);
                 }
@@ -197,7 +190,7 @@ public final class PortalBenchmark {
         out.append("\n## Portal benchmark, ").append(startedAt).append("\n\n");
         out.append(String.format(Locale.ROOT, "Machine: %d CPUs, %d GiB memory, load average %s at start, %s at end. Chromium %s (Debian), "
                         + "headless, %s, viewport 1280x900. The whole platform (PostgreSQL, Kafka, Redis, Keycloak, three services, gateway, "
-                        + "portal) runs on the same machine.%n", Runtime.getRuntime().availableProcessors(), memoryGiB(), startLoad, endLoad,
+                        + "portal) runs on the same machine.%n", Runtime.getRuntime().availableProcessors(), Machine.memoryGiB(), startLoad, endLoad,
                 chromiumVersion, "zh-CN"));
         out.append("Portal built from ").append(portalSource).append(".\n");
         out.append("Throttled link: ").append(settings.profile().describe()).append(".\n");
@@ -275,23 +268,6 @@ public final class PortalBenchmark {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "(unknown)";
-        }
-    }
-
-    private static long memoryGiB() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal:"))
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024).findFirst().orElse(0L);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
 
     /** The commit the portal was built from, and any uncommitted change under portal/ (the pages change between runs). */
     private static String sourceVersion() {
