@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.EventEnvelope;
-import org.povertyalleviation.platform.tenancy.CountySuspensions;
+import org.povertyalleviation.platform.security.CountySuspensionCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -17,7 +17,7 @@ import org.springframework.messaging.Message;
  * one county share a partition, so the last one read is its current state.
  *
  * <p>Until a fresh replica has caught up it may let a suspended county's request through; the service refuses it
- * then, since every service keeps its own list (platform-core {@code CountySuspensions}).
+ * then, since every service keeps its own list (platform-core's {@code CountySuspensions}).
  */
 public class SuspendedCounties {
 
@@ -31,12 +31,12 @@ public class SuspendedCounties {
 
     public void apply(EventEnvelope event) {
         switch (event.type()) {
-            case CountySuspensions.SUSPENDED -> {
+            case CountySuspensionCheck.SUSPENDED -> {
                 if (suspended.add(event.county())) {
                     log.info("County {} suspended: refused at the edge from now on", event.county());
                 }
             }
-            case CountySuspensions.REINSTATED -> {
+            case CountySuspensionCheck.REINSTATED -> {
                 if (suspended.remove(event.county())) {
                     log.info("County {} reinstated", event.county());
                 }

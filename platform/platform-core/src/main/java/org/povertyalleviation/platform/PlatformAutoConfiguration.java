@@ -1,7 +1,6 @@
 package org.povertyalleviation.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -11,15 +10,11 @@ import org.povertyalleviation.platform.consuming.EventListeners;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.consuming.IdempotentConsumer;
 import org.povertyalleviation.platform.events.EventCodec;
-import org.povertyalleviation.platform.observability.CorrelationIdFilter;
 import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.outbox.OutboxProperties;
 import org.povertyalleviation.platform.outbox.OutboxRelay;
-import org.povertyalleviation.platform.problem.ProblemResponses;
-import org.povertyalleviation.platform.problem.ProblemWebExceptionHandler;
 import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,42 +26,22 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.povertyalleviation.platform.security.PlatformSecurity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The cross-cutting parts every service gets by depending on platform-core. */
-@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration", afterName = {
+/**
+ * The data parts every service with a database gets by depending on platform-core (tenancy transactions, outbox,
+ * consumers, county copy and jobs, audit, the platform's migrations); the web parts are platform-web's
+ * (PlatformWebAutoConfiguration).
+ */
+@AutoConfiguration(after = PlatformWebAutoConfiguration.class, afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(PlatformSecurity.class)
 public class PlatformAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventCodec eventCodec(JsonMapper json) {
-        return new EventCodec(json);
-    }
-
-    @Bean
-    ProblemResponses problemResponses() {
-        return new ProblemResponses();
-    }
-
-    @Bean
-    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
-        return new ProblemWebExceptionHandler(json);
-    }
-
-    @Bean
-    CorrelationIdFilter correlationIdFilter(ObjectProvider<Tracer> tracer) {
-        return new CorrelationIdFilter(tracer);
-    }
 
     /** Services with a database; the gateway has none. */
     @Configuration(proxyBeanMethods = false)
@@ -152,25 +127,6 @@ public class PlatformAutoConfiguration {
                     .load()
                     .migrate();
         }
-    }
-
-    /** Security schemes and problem answers in every service's OpenAPI document (ApiDocumentContract). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
-    static class ApiDocuments {
-
-        @Bean
-        org.povertyalleviation.platform.problem.ApiDocumentContract apiDocumentContract(org.springframework.core.env.Environment environment) {
-            return new org.povertyalleviation.platform.problem.ApiDocumentContract(environment.getProperty(
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://127.0.0.1:8180/realms/poverty-platform"));
-        }
-    }
-
-    /** China's calendar for every service (ChinaTime); a test may replace it with a fixed clock. */
-    @Bean
-    @ConditionalOnMissingBean
-    java.time.Clock clock() {
-        return java.time.Clock.system(org.povertyalleviation.platform.domain.ChinaTime.ZONE);
     }
 
     /** Scheduled jobs (CountyJobs' sweeps) in services with a database. */

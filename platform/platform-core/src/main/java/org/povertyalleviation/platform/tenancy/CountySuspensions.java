@@ -17,10 +17,8 @@ import reactor.core.publisher.Mono;
  * platform defaults) and consulted by {@link org.povertyalleviation.platform.security.CountyAccess}, so a
  * suspended county's users are refused by each service itself. The table is shared by a service's replicas.
  */
-public class CountySuspensions {
+public class CountySuspensions implements org.povertyalleviation.platform.security.CountySuspensionCheck {
 
-    public static final String SUSPENDED = "county.suspended.v1";
-    public static final String REINSTATED = "county.reinstated.v1";
 
     private final DatabaseClient database;
 
@@ -28,6 +26,7 @@ public class CountySuspensions {
         this.database = database;
     }
 
+    @Override
     public Mono<Boolean> isSuspended(CountyCode county) {
         return database.sql("""
                         select exists (select 1 from county_suspension where county_code = :county and suspended) as suspended""")

@@ -1,6 +1,5 @@
 package org.povertyalleviation.platform.security;
 
-import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +29,8 @@ public class PlatformSecurity {
     /** Without a database (the gateway) there is no suspension table; the gateway checks suspension itself. */
     @Bean
     @ConditionalOnMissingBean
-    CountyAccess countyAccess(org.springframework.beans.factory.ObjectProvider<CountySuspensions> suspensions) {
-        CountySuspensions known = suspensions.getIfAvailable();
+    CountyAccess countyAccess(org.springframework.beans.factory.ObjectProvider<CountySuspensionCheck> suspensions) {
+        CountySuspensionCheck known = suspensions.getIfAvailable();
         return known == null ? new CountyAccess() : new CountyAccess(known::isSuspended);
     }
 

@@ -37,7 +37,7 @@ import org.springframework.util.ClassUtils;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
-    static final String COUNTY_COPY_ENABLED = "platform.county-copy.enabled";
+    public static final String COUNTY_COPY_ENABLED = "platform.county-copy.enabled";
     private static final String FUNCTIONS = "spring.cloud.function.definition";
 
     @Override
