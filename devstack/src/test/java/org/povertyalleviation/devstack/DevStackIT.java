@@ -453,7 +453,11 @@ class DevStackIT {
             assertThat(page.locator("#ledger").innerText()).contains(name + "销售分成").doesNotContain("shop:");
             browser.screenshot(page, "household-with-income");
             // The owner's page: the shop it owns and its opening subsidy, paid.
-            page.navigate(browser.url("/counties/621222/households/" + owned.path("ownerHousehold").asString()));
+            String owner = owned.path("ownerHousehold").asString();
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            do {
+                page.navigate(browser.url("/counties/621222/households/" + owner));
+            } while (page.locator("#ledger").count() == 0 && System.nanoTime() < deadline);
             assertThat(page.locator("#household-shops").innerText()).contains(name).contains("店主");
             assertThat(page.locator("#ledger").innerText()).contains("开店补贴（付款凭证 DEMO-").doesNotContain("subsidy:");
             browser.screenshot(page, "household-owner");
