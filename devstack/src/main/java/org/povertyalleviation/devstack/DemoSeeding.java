@@ -172,7 +172,7 @@ final class DemoSeeding {
                 awaitKnown(code, household);
                 Map<String, Object> link = h == 1
                         ? Map.of("role", "SUPPLIER", "rule", "SALES_SHARE", "sharePercent", 8 + random.nextInt(8))
-                        : Map.of("role", "EMPLOYEE", "rule", "FIXED_AMOUNT", "fixedAmountFen", (300 + random.nextInt(500)) * 100L);
+                        : Map.of("role", "EMPLOYEE", "rule", "FIXED_MONTHLY", "fixedAmountFen", (300 + random.nextInt(500)) * 100L);
                 send("PUT", shopManagement + "/counties/" + code + "/shops/" + shopId + "/households/" + household, "admin-" + code, link);
             }
             // Twelve whole months of sales before this one; a shop reports up to twelve months back.
