@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * approved by the admin and paid, and twelve months of sales whose shares reach the households' ledgers. The first
  * village of each county is left empty for your own imports (and the end-to-end tests'). Figures are scaled down from
  * Longnan's (3,201 villages, about 14,000 shops): a shop in about a third of the poor villages. Seeded only into a
- * county that has no households yet, so a restart with kept data adds nothing.
+ * county that has no households yet, so seeding twice into the same databases adds nothing.
  */
 final class DemoSeeding {
 
@@ -171,12 +171,13 @@ final class DemoSeeding {
                 String household = households.get(h).path("id").asString();
                 awaitKnown(code, household);
                 Map<String, Object> link = h == 1
-                        ? Map.of("role", "SUPPLIER", "rule", "SALES_SHARE", "sharePercent", 8 + random.nextInt(8))
-                        : Map.of("role", "EMPLOYEE", "rule", "FIXED_MONTHLY", "fixedAmountFen", (300 + random.nextInt(500)) * 100L);
+                        ? Map.of("role", "SUPPLIER", "rule", "SALES_SHARE", "sharePercent", 5 + random.nextInt(6))
+                        : Map.of("role", "EMPLOYEE", "rule", "FIXED_MONTHLY", "fixedAmountFen", (200 + random.nextInt(400)) * 100L);
                 send("PUT", shopManagement + "/counties/" + code + "/shops/" + shopId + "/households/" + household, "admin-" + code, link);
             }
-            // Twelve whole months of sales before this one; a shop reports up to twelve months back.
-            long base = (20_000 + random.nextInt(80_000)) * 100L;
+            // Twelve whole months of sales before this one (a shop reports up to twelve months back): 3,000 to 12,000 yuan a
+            // month with the season's swing, so that a supplier's share is a few hundred yuan a month, as in Longnan.
+            long base = (3_000 + random.nextInt(9_000)) * 100L;
             for (int m = 12; m >= 1; m--) {
                 YearMonth month = thisMonth.minusMonths(m);
                 double season = 1 + 0.6 * Math.sin((month.getMonthValue() - 3) * Math.PI / 6);

@@ -169,7 +169,7 @@ public final class DevStack implements AutoCloseable {
                     "http://127.0.0.1:" + shopManagementPort,
                     user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
-                    + " monthly sales reports and " + seeded.subsidies() + " paid subsidies (first start only)");
+                    + " monthly sales reports and " + seeded.subsidies() + " paid subsidies");
         }
 
         startStatusServer(options.statusPort(), json);
