@@ -12,8 +12,9 @@ cleanup() {
 }
 trap cleanup EXIT
 templates/new-service.sh kit-check 8098
-after=$(git status --porcelain --untracked-files=all | grep -v ' services/kit-check/' | grep -v ' pom.xml$' | sort)
-if [[ "$after" != "$(echo "$before" | grep -v ' pom.xml$')" ]]; then
+outside() { grep -v -e ' services/kit-check/' -e ' pom.xml$' || true; }
+after=$(git status --porcelain --untracked-files=all | outside | sort)
+if [[ "$after" != "$(echo "$before" | outside)" ]]; then
   echo "new-service.sh changed files outside services/kit-check and the root pom" >&2
   exit 1
 fi
