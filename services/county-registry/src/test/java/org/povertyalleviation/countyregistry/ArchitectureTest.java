@@ -5,22 +5,14 @@ import java.util.Set;
 import org.povertyalleviation.platform.architecture.ServiceArchitectureTest;
 
 /**
- * The platform's layering rules (ServiceArchitectureTest) over this service's packages. Its three features are
- * still flat (controller, repository and rules side by side): the rules hold for whatever it splits out, and the
- * list below may only shrink.
+ * The platform's layering rules (ServiceArchitectureTest) over this service's packages. Its controllers are in web
+ * packages; its rules and queries still sit together in each feature's package (no domain or persistence split yet),
+ * so the domain and row rules have nothing to check here until they are split out.
  */
 class ArchitectureTest extends ServiceArchitectureTest {
 
     @Override
     protected Set<String> rolesNotSplitYet() {
-        return Set.of("domain", "web", "persistence");
-    }
-
-    @Override
-    protected Set<String> layeringDebt() {
-        return Set.of(
-                "org.povertyalleviation.countyregistry.county.CountyController",
-                "org.povertyalleviation.countyregistry.onboarding.OnboardingController",
-                "org.povertyalleviation.countyregistry.village.VillageController");
+        return Set.of("domain", "persistence");
     }
 }

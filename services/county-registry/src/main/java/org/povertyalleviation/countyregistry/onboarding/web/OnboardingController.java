@@ -1,4 +1,6 @@
-package org.povertyalleviation.countyregistry.onboarding;
+package org.povertyalleviation.countyregistry.onboarding.web;
+
+import org.povertyalleviation.countyregistry.onboarding.Onboarding;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

@@ -1,4 +1,7 @@
-package org.povertyalleviation.countyregistry.village;
+package org.povertyalleviation.countyregistry.village.web;
+
+import org.povertyalleviation.countyregistry.village.VillageList;
+import org.povertyalleviation.countyregistry.village.VillageRepository;
 
 import org.povertyalleviation.countyregistry.county.CountyGate;
 import org.povertyalleviation.platform.problem.NotFoundException;

@@ -1,4 +1,9 @@
-package org.povertyalleviation.countyregistry.county;
+package org.povertyalleviation.countyregistry.county.web;
+
+import org.povertyalleviation.countyregistry.county.County;
+import org.povertyalleviation.countyregistry.county.CountyGate;
+import org.povertyalleviation.countyregistry.county.CountyRepository;
+import org.povertyalleviation.countyregistry.county.CountySuspension;
 
 import java.time.Instant;
 
