@@ -61,13 +61,14 @@ public abstract class ServiceEventsTest {
 
     @Test
     protected void every_event_written_from_its_example_matches_its_schema_and_loses_nothing() {
-        Outbox writer = new Outbox(null, new EventCodec(JSON), "/services/" + root.substring(root.lastIndexOf('.') + 1));
+        EventCodec codec = new EventCodec(JSON);
+        Outbox writer = new Outbox(null, codec, "/services/" + root.substring(root.lastIndexOf('.') + 1));
         for (Class<?> record : eventRecords()) {
             String type = record.getAnnotation(EventType.class).value();
             JsonNode example = JSON.readTree(EventCatalogue.example(type));
             PublishedEvent event = (PublishedEvent) JSON.treeToValue(example.get("data"), record);
             EventEnvelope envelope = writer.envelope(event);
-            String written = new EventCodec(JSON).write(envelope);
+            String written = codec.write(envelope);
 
             assertThat(EventCatalogue.schemaErrors(type, written)).as(type + " written by " + record.getSimpleName()).isEmpty();
             assertThat(envelope.type()).isEqualTo(type);

@@ -39,12 +39,12 @@ public class HouseholdEvents {
     /** For an import batch, published together with {@link #appendAll}. */
     public PublishedEvent registeredEvent(HouseholdRow household, int members) {
         return new HouseholdRegistered(household.countyCode(), household.id().toString(), household.fileNumber(), household.villageCode(),
-                household.registrationYear(), household.status().name(), members, causes(household), household.primaryCause());
+                household.registrationYear(), household.status().name(), members, household.causes(), household.primaryCause());
     }
 
     public PublishedEvent updatedEvent(HouseholdRow household, int members) {
         return new HouseholdUpdated(household.countyCode(), household.id().toString(), household.fileNumber(), household.villageCode(),
-                household.registrationYear(), household.status().name(), members, causes(household), household.primaryCause());
+                household.registrationYear(), household.status().name(), members, household.causes(), household.primaryCause());
     }
 
     /** An import batch's events in one outbox insert. */
@@ -76,9 +76,5 @@ public class HouseholdEvents {
     public Mono<Void> incomeRecorded(String county, String household, String entry, String month, String source, long amountFen,
                                      String origin, int revision) {
         return outbox.publish(new IncomeRecorded(county, household, entry, month, source, amountFen, origin, revision));
-    }
-
-    private static List<String> causes(HouseholdRow household) {
-        return household.causes();
     }
 }
