@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.povertyalleviation.platform.infra.PlatformServices;
 
 /**
  * The charts under helm/, vendored once per test JVM into a temporary copy (the service charts' library and the
@@ -36,7 +37,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 final class Charts {
 
     /** The deployables: one chart each, built from platform-library, all in the umbrella. */
-    static final List<String> SERVICES = List.of("gateway", "county-registry", "household-registry", "shop-management", "portal");
+    static final List<String> SERVICES = Stream.of(Stream.of("gateway"),
+            new ServiceList(repository()).services().stream().map(PlatformServices.Service::name), Stream.of("portal"))
+            .flatMap(s -> s).toList();
     static final List<String> ALL = Stream.concat(Stream.of("platform-library"),
             Stream.concat(SERVICES.stream(), Stream.of("poverty-platform", "county-tenant"))).toList();
 

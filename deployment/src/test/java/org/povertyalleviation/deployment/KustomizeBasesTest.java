@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.infra.PlatformServices;
 
 /**
  * The cluster prerequisites under {@code k8s/} (Kustomize bases for Strimzi, CloudNativePG, the Keycloak operator,
@@ -600,6 +601,15 @@ class KustomizeBasesTest {
     }
 
     static Set<String> deadLetterTopics(JsonNode application) {
+        return deadLetters(application).stream().map(DeadLetter::topic).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A consumer binding's dead-letter topic; binding is its function (countyStatus, householdChanged). */
+    record DeadLetter(String binding, String topic) {
+    }
+
+    /** The dead letters of one deployable's application.yml, in the order of its bindings (platform-core's first). */
+    static List<DeadLetter> deadLetters(JsonNode application) {
         JsonNode stream = application.path("spring").path("cloud").path("stream");
         Map<String, JsonNode> bindings = new LinkedHashMap<>();
         // platform-core's default (platform-defaults.properties): countyStatus on county.events, group = the service.
@@ -619,15 +629,16 @@ class KustomizeBasesTest {
             merged.setAll((ObjectNode) entry.getValue());
             bindings.put(entry.getKey(), merged);
         });
-        Set<String> topics = new TreeSet<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
         bindings.forEach((name, binding) -> {
             String group = binding.path("group").asText("");
             boolean dlq = stream.path("kafka").path("bindings").path(name).path("consumer").path("enable-dlq").asBoolean(true);
             if (name.contains("-in-") && !group.isBlank() && dlq) {
-                topics.add("error." + binding.path("destination").asText() + "." + group);
+                deadLetters.add(new DeadLetter(name.substring(0, name.indexOf("-in-")),
+                        "error." + binding.path("destination").asText() + "." + group));
             }
         });
-        return topics;
+        return deadLetters;
     }
 
     static String sourceOf(String deadLetter, Set<String> topics) {
@@ -635,14 +646,9 @@ class KustomizeBasesTest {
                 .findFirst().orElse(null);
     }
 
-    /** The deployable services: every services/<name> with an application.yml. */
+    /** The deployable services: services/services.yaml's list (ServiceListTest checks it names every module). */
     static List<String> serviceModules() {
-        try (Stream<Path> dirs = Files.list(REPO.resolve("services"))) {
-            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("src/main/resources/application.yml")))
-                    .map(dir -> dir.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PlatformServices.read(REPO.resolve(PlatformServices.FILE)).stream().map(PlatformServices.Service::name).toList();
     }
 
     /** The labels platform-library gives a chart's pods (the ones k8s/'s policies select on). */

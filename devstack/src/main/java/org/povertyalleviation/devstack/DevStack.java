@@ -25,6 +25,7 @@ import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.HttpProbe;
 import org.povertyalleviation.platform.infra.PlatformRealm;
+import org.povertyalleviation.platform.infra.PlatformServices;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.LocalProcess;
@@ -120,33 +121,23 @@ public final class DevStack implements AutoCloseable {
         common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
         common.put("PLATFORM_ISSUER_URI", keycloak.issuer(DemoRealm.REALM));
 
-        int countyRegistryPort = FreePorts.next();
-        Map<String, String> countyRegistry = new LinkedHashMap<>(common);
-        countyRegistry.putAll(databaseEnvironment(postgres.database("county_registry")));
-        countyRegistry.put("KEYCLOAK_URL", keycloak.url());
-        countyRegistry.put("KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
-        startApp("county-registry", options.appsDirectory().resolve("county-registry.jar"), countyRegistryPort, countyRegistry);
-
-        int householdRegistryPort = FreePorts.next();
-        Map<String, String> householdRegistry = new LinkedHashMap<>(common);
-        householdRegistry.putAll(databaseEnvironment(postgres.database("household_registry")));
-        // Personal data is sealed with keys made for this run: its database goes with it, so nothing needs them later.
-        householdRegistry.put("PII_ACTIVE_KEY_ID", "k1");
-        householdRegistry.put("PII_ACTIVE_KEY", randomKey());
-        householdRegistry.put("PII_LOOKUP_KEY", randomKey());
-        startApp("household-registry", options.appsDirectory().resolve("household-registry.jar"), householdRegistryPort, householdRegistry);
-
-        int shopManagementPort = FreePorts.next();
-        Map<String, String> shopManagement = new LinkedHashMap<>(common);
-        shopManagement.putAll(databaseEnvironment(postgres.database("shop_management")));
-        startApp("shop-management", options.appsDirectory().resolve("shop-management.jar"), shopManagementPort, shopManagement);
-
+        // Every service of services/services.yaml, in its order, each with its own database; what one needs beyond
+        // that is in environmentOf.
+        Map<String, Integer> ports = new LinkedHashMap<>();
         Map<String, String> gateway = new LinkedHashMap<>(common);
+        for (PlatformServices.Service service : PlatformServices.list()) {
+            int port = FreePorts.next();
+            Map<String, String> environment = new LinkedHashMap<>(common);
+            environment.putAll(databaseEnvironment(postgres.database(service.database())));
+            environment.putAll(environmentOf(service.name(), keycloak));
+            startApp(service.name(), options.appsDirectory().resolve(service.name() + ".jar"), port, environment);
+            ports.put(service.name(), port);
+            gateway.put(service.urlVariable(), "http://127.0.0.1:" + port);
+        }
+        String countyRegistry = "http://127.0.0.1:" + ports.get("county-registry");
+
         gateway.put("SPRING_DATA_REDIS_HOST", redis.host());
         gateway.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
-        gateway.put("COUNTY_REGISTRY_URL", "http://127.0.0.1:" + countyRegistryPort);
-        gateway.put("HOUSEHOLD_REGISTRY_URL", "http://127.0.0.1:" + householdRegistryPort);
-        gateway.put("SHOP_MANAGEMENT_URL", "http://127.0.0.1:" + shopManagementPort);
         gateway.put("PORTAL_ORIGIN", options.portalOrigin());
         startApp("gateway", options.appsDirectory().resolve("gateway.jar"), options.gatewayPort(), gateway);
 
@@ -159,20 +150,31 @@ public final class DevStack implements AutoCloseable {
         startApp("portal", options.appsDirectory().resolve("portal.jar"), options.portalPort(), portal);
         urls.put("portal", options.portalOrigin() + " (sign in as admin-621222 / admin-621222-demo, or longnan-officer / longnan-demo)");
 
-        DemoOnboarding.onboardAll(dataset, "http://127.0.0.1:" + countyRegistryPort,
+        DemoOnboarding.onboardAll(dataset, countyRegistry,
                 keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, "operator", "operator-demo"));
         urls.put("counties", "9 Longnan counties onboarded: curl -H \"Authorization: Bearer $TOKEN\" "
                 + "http://localhost:" + options.gatewayPort() + "/api/county-registry/counties/621222/villages");
 
         if (options.demoData()) {
-            DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + householdRegistryPort,
-                    "http://127.0.0.1:" + shopManagementPort,
+            DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + ports.get("household-registry"),
+                    "http://127.0.0.1:" + ports.get("shop-management"),
                     user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
                     + " monthly sales reports and " + seeded.subsidies() + " paid subsidies");
         }
 
         startStatusServer(options.statusPort(), json);
+    }
+
+    /** What a service needs beyond its database, Kafka and the issuer. */
+    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak) {
+        return switch (service) {
+            // It creates counties' groups and first administrators through Keycloak's admin API.
+            case "county-registry" -> Map.of("KEYCLOAK_URL", keycloak.url(), "KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
+            // Personal data is sealed with keys made for this run: its database goes with it, so nothing needs them later.
+            case "household-registry" -> Map.of("PII_ACTIVE_KEY_ID", "k1", "PII_ACTIVE_KEY", randomKey(), "PII_LOOKUP_KEY", randomKey());
+            default -> Map.of();
+        };
     }
 
     /** How a service finds its database: the owner migrates, the app role serves. */
