@@ -14,8 +14,32 @@ valueFrom:
     key: {{ $ref.key | quote }}
 {{- end -}}
 
+{{/*
+The platform's external systems when global.platform leaves them out: the in-cluster names of k8s/'s operators'
+resources, kept here once (the umbrella's values.yaml documents and overrides them; a chart installed alone sets
+global.platform in its own values). The issuer has no default: it is the realm's public address.
+*/}}
+{{- define "platform-library.platformDefaults" -}}
+keycloak:
+  url: http://keycloak-service.poverty-data.svc:8080
+  realm: poverty-platform
+kafka:
+  brokers: poverty-kafka-kafka-bootstrap.poverty-data.svc:9092
+postgres:
+  host: poverty-postgres-rw.poverty-data.svc
+  port: 5432
+  sslMode: ""
+redis:
+  host: redis.poverty-data.svc
+  port: 6379
+  passwordSecret:
+    name: redis
+    key: password
+{{- end -}}
+
 {{- define "platform-library.env" -}}
-{{- $platform := ((.Values.global | default dict).platform | default dict) -}}
+{{- $given := ((.Values.global | default dict).platform | default dict) -}}
+{{- $platform := mergeOverwrite (include "platform-library.platformDefaults" . | fromYaml) (deepCopy $given) -}}
 {{- $uses := .Values.uses | default list -}}
 - name: PORT
   value: {{ .Values.port | quote }}

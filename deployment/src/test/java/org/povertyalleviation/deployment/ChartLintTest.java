@@ -19,8 +19,10 @@ class ChartLintTest {
     @FieldSource("CHARTS")
     void lints(String chart) {
         // helm lint takes no values file: the tenant chart, whose defaults carry no county, is linted with the
-        // example county merged into its values.yaml.
-        var directory = chart.equals("county-tenant") ? Charts.withValues(chart, "counties/wen-county.yaml") : Charts.chart(chart);
+        // example county merged into its values.yaml, and a deployable (no issuer by default) with its standalone values.
+        var directory = chart.equals("county-tenant") ? Charts.withValues(chart, "counties/wen-county.yaml")
+                : Charts.SERVICES.contains(chart) ? Charts.withValues(chart, "helm/" + chart + "/ci/standalone-values.yaml")
+                : Charts.chart(chart);
         LintResult result = new Helm(directory).lint().strict().call();
 
         assertThat(result.getMessages()).noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));

@@ -27,7 +27,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.povertyalleviation.platform.infra.PlatformServices;
 
 /**
  * The charts under helm/, vendored once per test JVM into a temporary copy (the service charts' library and the
@@ -37,9 +36,7 @@ import org.povertyalleviation.platform.infra.PlatformServices;
 final class Charts {
 
     /** The deployables: one chart each, built from platform-library, all in the umbrella. */
-    static final List<String> SERVICES = Stream.of(Stream.of("gateway"),
-            new ServiceList(repository()).services().stream().map(PlatformServices.Service::name), Stream.of("portal"))
-            .flatMap(s -> s).toList();
+    static final List<String> SERVICES = new ServiceList(repository()).deployables();
     static final List<String> ALL = Stream.concat(Stream.of("platform-library"),
             Stream.concat(SERVICES.stream(), Stream.of("poverty-platform", "county-tenant"))).toList();
 
@@ -103,6 +100,10 @@ final class Charts {
                 JsonNode defaults = yaml.readTree(chart(chart).resolve("values.yaml").toFile());
                 JsonNode merged = yaml.readerForUpdating(defaults).readTree(Files.readString(repository().resolve(valuesFile)));
                 yaml.writeValue(copy.resolve("values.yaml").toFile(), merged);
+                if (Files.readString(copy.resolve("Chart.yaml")).contains("dependencies:")) {
+                    // A sibling of the vendored charts: its file://../ dependencies resolve as the original's do.
+                    new Helm(copy).dependency().update().skipRefresh().call();
+                }
             }
             return copy;
         } catch (IOException e) {

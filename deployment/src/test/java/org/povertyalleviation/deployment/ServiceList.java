@@ -58,6 +58,9 @@ final class ServiceList {
         files.put("k8s/postgres/databases.yaml", databases());
         files.put("k8s/kafka/dead-letter-topics.yaml", deadLetterTopics());
         files.put(UMBRELLA_SCHEMA, umbrellaSchema(read(UMBRELLA_SCHEMA)));
+        // Every deployable's chart validates its values with the library's one schema.
+        String deployableSchema = read(DEPLOYABLE_SCHEMA);
+        deployables().forEach(chart -> files.put("helm/" + chart + "/values.schema.json", deployableSchema));
         return files;
     }
 
@@ -65,7 +68,8 @@ final class ServiceList {
     List<String> stale() {
         List<String> stale = new ArrayList<>();
         expected().forEach((file, content) -> {
-            boolean same = file.endsWith(".json") ? tree(content).equals(tree(read(file))) : content.equals(read(file));
+            boolean same = Files.isRegularFile(repository.resolve(file))
+                    && (file.endsWith(".json") ? tree(content).equals(tree(read(file))) : content.equals(read(file)));
             if (!same) {
                 stale.add(file);
             }
@@ -79,6 +83,7 @@ final class ServiceList {
         Map<String, String> expected = expected();
         for (String file : stale) {
             try {
+                Files.createDirectories(repository.resolve(file).getParent());
                 Files.writeString(repository.resolve(file), expected.get(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -90,6 +95,15 @@ final class ServiceList {
     // ---------------------------------------------------------------- the regions
 
     private static final String UMBRELLA_SCHEMA = "helm/poverty-platform/values.schema.json";
+    static final String DEPLOYABLE_SCHEMA = "helm/platform-library/deployable.values.schema.json";
+
+    /** The charts built on platform-library: the gateway, every listed service, the portal. */
+    List<String> deployables() {
+        List<String> charts = new ArrayList<>(List.of("gateway"));
+        services.forEach(s -> charts.add(s.name()));
+        charts.add("portal");
+        return charts;
+    }
 
     private Map<String, List<Region>> regions() {
         Map<String, List<Region>> regions = new LinkedHashMap<>();
