@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayIT {
 
+    /** The realm's password policy (12 characters or more) holds for test users too. */
+    static final String PASSWORD = "test-password-2026";
+
     static final StubService ECHO = new StubService();
     static final StubService FLAKY = new StubService();
     static final StubService LEDGER = new StubService();
@@ -100,11 +103,11 @@ abstract class GatewayIT {
     /** Real Keycloak with the repository's realm and one principal of each kind. */
     static KeycloakServer keycloak() {
         return SharedInfrastructure.keycloak(List.of(PlatformRealm.fromRepository()
-                .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
-                .user("admin-621223", "secret", "county-admin", PlatformRealm.county("621223"))
-                .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
-                .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
-                .user("operator", "secret", "platform-operator")
+                .user("admin-621222", PASSWORD, "county-admin", PlatformRealm.county("621222"))
+                .user("admin-621223", PASSWORD, "county-admin", PlatformRealm.county("621223"))
+                .user("officer-621200", PASSWORD, "city-officer", PlatformRealm.city("621200"))
+                .user("auditor-621222", PASSWORD, "auditor", PlatformRealm.county("621222"))
+                .user("operator", PASSWORD, "platform-operator")
                 .partner("partner-taobao", "partner-secret", "621222", "621224")
                 .partner("partner-pinduoduo", "partner-secret", "621222")
                 .partner("partner-jd", "partner-secret", "621222")
@@ -112,7 +115,7 @@ abstract class GatewayIT {
     }
 
     static String tokenFor(String username) {
-        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
+        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, PASSWORD);
     }
 
     static String partnerToken(String clientId) {

@@ -83,6 +83,13 @@ public class PlatformAutoConfiguration {
         AuditController auditController(AuditTrail auditTrail, CountyAccess countyAccess) {
             return new AuditController(auditTrail, countyAccess);
         }
+
+        /** The audit trail's row in every service's access table: the county's auditors read it. */
+        @Bean
+        org.povertyalleviation.platform.access.AccessTable auditAccess() {
+            return org.povertyalleviation.platform.access.AccessTable.of(org.povertyalleviation.platform.access.AccessRule.read(
+                    "GET /audit/counties/{county}/entries", "the county's audit trail, newest first", "auditor"));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

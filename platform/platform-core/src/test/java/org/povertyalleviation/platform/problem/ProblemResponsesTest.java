@@ -33,7 +33,8 @@ class ProblemResponsesTest {
     @BeforeEach
     void authenticated() {
         web = WebTestClient.bindToApplicationContext(context).apply(SecurityMockServerConfigurers.springSecurity())
-                .configureClient().build().mutateWith(SecurityMockServerConfigurers.mockJwt());
+                .configureClient().build().mutateWith(SecurityMockServerConfigurers.mockJwt()
+                        .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_platform-operator")));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.povertyalleviation.platform.sample;
 
 import java.util.function.Consumer;
 
+import org.povertyalleviation.platform.access.AccessRule;
+import org.povertyalleviation.platform.access.AccessTable;
 import org.povertyalleviation.platform.consuming.EventListeners;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,26 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootApplication
 public class SampleApplication {
+
+    static final String[] EVERY_ROLE = AccessRule.ROLES.toArray(String[]::new);
+    static final String[] WRITERS = {AccessRule.OPERATOR, AccessRule.ADMIN, AccessRule.CLERK, AccessRule.CADRE, AccessRule.PARTNER};
+
+    /** Its access table: what the sample's endpoints let in (the deliberately broken ones too, so the kit sees their leaks). */
+    @Bean
+    AccessTable sampleAccess() {
+        return AccessTable.of(
+                AccessRule.read("POST /samples", "validates a shipment and echoes it (stores nothing)", EVERY_ROLE),
+                AccessRule.read("GET /samples/diagnostics", "the request's log context", EVERY_ROLE),
+                AccessRule.read("GET /samples/search", "validates a limit", EVERY_ROLE),
+                AccessRule.read("GET /samples/{id}", "answers the problem its id names", EVERY_ROLE),
+                AccessRule.read("GET /counties/{county}/shipments", "the county's shipments", EVERY_ROLE),
+                AccessRule.read("GET /counties/{county}/shipments/{id}", "one shipment", EVERY_ROLE),
+                AccessRule.write("PUT /counties/{county}/shipments/{id}", "changes its product", WRITERS),
+                AccessRule.write("DELETE /counties/{county}/shipments/{id}", "deletes it", WRITERS),
+                AccessRule.read("GET /broken/counties/{county}/shipments/{id}", "broken: reads without the county", EVERY_ROLE),
+                AccessRule.read("GET /broken/all-shipments", "broken: lists every county's", EVERY_ROLE),
+                AccessRule.write("PUT /broken/shipments/{id}", "broken: writes without the county", WRITERS));
+    }
 }
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

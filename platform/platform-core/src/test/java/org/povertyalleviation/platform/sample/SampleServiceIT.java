@@ -20,6 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SampleServiceIT {
 
+    /** The realm's password policy (12 characters or more) holds for test users too. */
+    protected static final String PASSWORD = "test-password-2026";
+
     @LocalServerPort
     protected int port;
 
@@ -43,16 +46,18 @@ public abstract class SampleServiceIT {
     /** Real Keycloak with the repository's realm and one principal of each kind. */
     protected static KeycloakServer keycloak() {
         return SharedInfrastructure.keycloak(List.of(PlatformRealm.fromRepository()
-                .user("admin-621222", "secret", "county-admin", PlatformRealm.county("621222"))
-                .user("admin-621224", "secret", "county-admin", PlatformRealm.county("621224"))
-                .user("officer-621200", "secret", "city-officer", PlatformRealm.city("621200"))
-                .user("auditor-621222", "secret", "auditor", PlatformRealm.county("621222"))
-                .user("operator", "secret", "platform-operator")
+                .user("admin-621222", PASSWORD, "county-admin", PlatformRealm.county("621222"))
+                .user("admin-621224", PASSWORD, "county-admin", PlatformRealm.county("621224"))
+                .user("officer-621200", PASSWORD, "city-officer", PlatformRealm.city("621200"))
+                .user("auditor-621222", PASSWORD, "auditor", PlatformRealm.county("621222"))
+                .user("operator", PASSWORD, "platform-operator")
+                .person("clerk-621222-auditor-621224", PASSWORD, List.of(PlatformRealm.grant("county-clerk", PlatformRealm.county("621222")),
+                        PlatformRealm.grant("auditor", PlatformRealm.county("621224"))))
                 .partner("partner-taobao", "partner-secret", "621222", "621224")
                 .json()));
     }
 
     protected static String tokenFor(String username) {
-        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, "secret");
+        return keycloak().passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, username, PASSWORD);
     }
 }

@@ -61,6 +61,20 @@ class CountyAccessIT extends SampleServiceIT {
     }
 
     @Test
+    void a_clerk_of_one_county_who_audits_another_reads_the_other_and_cannot_change_it() {
+        // Before roles were scoped to the place they were granted for, the union of groups let this clerk write Kang.
+        String token = tokenFor("clerk-621222-auditor-621224");
+        web.get().uri("/counties/621224/shipments").header("Authorization", bearer(token)).exchange().expectStatus().isOk();
+        String kangShipment = web.get().uri("/counties/621224/shipments").header("Authorization", bearer(token)).exchange()
+                .expectBody(String.class).returnResult().getResponseBody().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        web.put().uri("/counties/621224/shipments/" + kangShipment).header("Authorization", bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"product\":\"changed\"}").exchange().expectStatus().isForbidden();
+        web.delete().uri("/counties/621224/shipments/" + kangShipment).header("Authorization", bearer(token)).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/counties/620521/shipments").header("Authorization", bearer(token)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void the_platform_operator_reads_any_county() {
         web.get().uri("/counties/620521/shipments").header("Authorization", bearer(tokenFor("operator"))).exchange().expectStatus().isOk();
     }
@@ -79,7 +93,7 @@ class CountyAccessIT extends SampleServiceIT {
     @Test
     void a_token_not_issued_for_the_platform_is_refused() {
         // admin-cli exists in every realm and has no audience mapper: a valid signature, the wrong audience.
-        String token = keycloak().passwordGrant("poverty-platform", "admin-cli", "admin-621222", "secret");
+        String token = keycloak().passwordGrant("poverty-platform", "admin-cli", "admin-621222", PASSWORD);
         web.get().uri("/counties/621222/shipments").header("Authorization", bearer(token)).exchange().expectStatus().isUnauthorized();
     }
 

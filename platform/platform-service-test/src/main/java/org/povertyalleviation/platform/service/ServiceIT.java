@@ -92,7 +92,23 @@ public abstract class ServiceIT extends ApiCallsSupport {
         if (joinedCounties.getIfAvailable() != null) {
             joinOnce("621222", "文县");
             joinOnce("621224", "康县");
+            joinOnce(org.povertyalleviation.platform.access.AccessMatrix.HOME, "秦州区");
         }
+    }
+
+    @Autowired
+    private List<org.povertyalleviation.platform.access.AccessTable> accessTables;
+
+    /**
+     * The service's access table (its own rows and the platform's) proven for every operation of its OpenAPI document,
+     * every realm role, the home and a foreign county, partners in and out of grant ({@code AccessMatrix}), and shown
+     * in docs/tenancy.md under {@code ### <service>}.
+     */
+    protected void assertAccessMatrix(String service) {
+        org.povertyalleviation.platform.access.AccessTable table = org.povertyalleviation.platform.access.AccessTable.merge(accessTables);
+        tools.jackson.databind.JsonNode document = org.povertyalleviation.platform.contracts.ApiDocuments.checkAndKeep(web, service);
+        org.povertyalleviation.platform.access.AccessMatrix.check(web, document, table, StandardRealm::tokenFor);
+        org.povertyalleviation.platform.access.AccessMatrix.assertDocumented(service, table);
     }
 
     /** A principal's token (cached): see {@link StandardRealm}. */
@@ -101,7 +117,7 @@ public abstract class ServiceIT extends ApiCallsSupport {
     }
 
     /** The county's villages the tests use: three townships, two villages each, all poor. */
-    protected static List<String> villages(String county) {
+    public static List<String> villages(String county) {
         return List.of(county + "101201", county + "101202", county + "102201", county + "102202", county + "103201", county + "103202");
     }
 

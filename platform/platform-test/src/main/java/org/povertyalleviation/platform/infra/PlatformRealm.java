@@ -12,11 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The platform's Keycloak realm (the repository's {@code keycloak/poverty-platform-realm.json}) with accounts
- * added for a test or the devstack. Scope is modelled with groups carrying attributes, which the realm's
- * mappers put into tokens: {@code /counties/<code>} (attribute {@code county}, claim {@code counties}),
- * {@code /cities/<code>} ({@code city}, claim {@code cities}), {@code /provinces/<code>} ({@code province},
- * claim {@code provinces}). Partners are confidential clients whose service account sits in the county
- * groups it was granted.
+ * added for a test or the devstack. A role is granted for a place by membership of a group that carries the grant,
+ * which the realm's mappers put into tokens (docs/tenancy.md): {@code /counties/<code>/<role>} (attribute
+ * {@code grant} = {@code <role>@<code>}, claim {@code grants}; the group also maps the realm role), under
+ * {@code /counties/<code>} (attribute {@code county}, claim {@code counties}); likewise
+ * {@code /cities/<code>/city-officer} and {@code /provinces/<code>/province-officer}; a village cadre's villages are
+ * {@code /counties/<code>/village-cadre/<village>} (attribute {@code village}, claim {@code villages}). Partners are
+ * confidential clients whose service account is in {@code /counties/<code>/partner} of the counties it was granted.
  */
 public final class PlatformRealm {
 
@@ -48,8 +50,32 @@ public final class PlatformRealm {
         return realm;
     }
 
-    /** A person with one realm role, scoped to the given groups, e.g. {@code county("621222")}. */
-    public PlatformRealm user(String username, String password, String role, String... groupPaths) {
+    /** A role granted for a place: a county, city or province path ({@link #county}, …) or a village ({@link #village}). */
+    public record Grant(String role, String place) {
+    }
+
+    public static Grant grant(String role, String place) {
+        return new Grant(role, place);
+    }
+
+    /**
+     * A person with one role granted for each of the given places, e.g. {@code county("621222")}; without places
+     * (the platform operator) the role is the realm role alone.
+     */
+    public PlatformRealm user(String username, String password, String role, String... places) {
+        if (places.length == 0) {
+            return person(username, password, List.of(role), List.of());
+        }
+        return person(username, password, java.util.Arrays.stream(places).map(place -> grant(role, place)).toList());
+    }
+
+    /** A person with several grants, e.g. a clerk of one county who audits another. */
+    public PlatformRealm person(String username, String password, List<Grant> grants) {
+        return person(username, password, grants.stream().map(Grant::role).distinct().toList(),
+                grants.stream().map(grant -> membership(grant.role(), grant.place())).toList());
+    }
+
+    private PlatformRealm person(String username, String password, List<String> roles, List<String> groups) {
         ObjectNode user = users().addObject();
         user.put("username", username);
         user.put("enabled", true);
@@ -58,11 +84,9 @@ public final class PlatformRealm {
         user.put("firstName", username);
         user.put("lastName", "Demo");
         user.set("credentials", JSON.valueToTree(List.of(Map.of("type", "password", "value", password, "temporary", false))));
-        user.set("realmRoles", JSON.valueToTree(List.of(role)));
-        user.set("groups", JSON.valueToTree(List.of(groupPaths)));
-        for (String path : groupPaths) {
-            ensureGroup(path);
-        }
+        user.set("realmRoles", JSON.valueToTree(roles));
+        user.set("groups", JSON.valueToTree(groups));
+        groups.forEach(this::ensureGroup);
         return this;
     }
 
@@ -82,12 +106,22 @@ public final class PlatformRealm {
         account.put("enabled", true);
         account.put("serviceAccountClientId", clientId);
         account.set("realmRoles", JSON.valueToTree(List.of("partner")));
-        String[] paths = java.util.Arrays.stream(counties).map(PlatformRealm::county).toArray(String[]::new);
-        account.set("groups", JSON.valueToTree(List.of(paths)));
-        for (String path : paths) {
-            ensureGroup(path);
-        }
+        List<String> groups = java.util.Arrays.stream(counties).map(county -> membership("partner", county(county))).toList();
+        account.set("groups", JSON.valueToTree(groups));
+        groups.forEach(this::ensureGroup);
         return this;
+    }
+
+    /** The group whose members hold the role for the place. */
+    static String membership(String role, String place) {
+        String[] parts = place.substring(1).split("/");
+        if (parts.length == 2) {
+            return place + "/" + role;
+        }
+        if (parts.length == 4 && parts[0].equals("counties") && parts[2].equals(role)) {
+            return place;
+        }
+        throw new IllegalArgumentException("No grant of " + role + " for " + place);
     }
 
     /** Sets the secret of a confidential client of the realm file (in a cluster it comes from a Secret). */
@@ -130,10 +164,16 @@ public final class PlatformRealm {
         return "/provinces/" + code;
     }
 
+    /** A village a village cadre is assigned to (the 12-digit code; its first six digits are the county). */
+    public static String village(String code) {
+        return "/counties/" + code.substring(0, 6) + "/village-cadre/" + code;
+    }
+
     public String json() {
         return JSON.writeValueAsString(realm);
     }
 
+    /** Creates the group and its parents: the place (its code), the role (its grant and realm role), a village. */
     private void ensureGroup(String path) {
         if (!groupPaths.add(path)) {
             return;
@@ -145,14 +185,41 @@ public final class PlatformRealm {
             case "provinces" -> "province";
             default -> throw new IllegalArgumentException("Unknown group kind: " + path);
         };
-        for (JsonNode parent : realm.get("groups")) {
-            if (parent.get("name").asString().equals(parts[0])) {
-                ((ArrayNode) parent.get("subGroups")).add(JSON.valueToTree(Map.of("name", parts[1],
-                        "path", path, "attributes", Map.of(attribute, List.of(parts[1])))));
-                return;
+        ObjectNode top = null;
+        for (JsonNode candidate : realm.get("groups")) {
+            if (candidate.get("name").asString().equals(parts[0])) {
+                top = (ObjectNode) candidate;
             }
         }
-        throw new IllegalStateException("The realm has no top-level group " + parts[0]);
+        if (top == null) {
+            throw new IllegalStateException("The realm has no top-level group " + parts[0]);
+        }
+        ObjectNode place = child(top, parts[1], "/" + parts[0] + "/" + parts[1], Map.of(attribute, List.of(parts[1])), List.of());
+        if (parts.length > 2) {
+            ObjectNode role = child(place, parts[2], "/" + parts[0] + "/" + parts[1] + "/" + parts[2],
+                    Map.of("grant", List.of(parts[2] + "@" + parts[1])), List.of(parts[2]));
+            if (parts.length > 3) {
+                child(role, parts[3], path, Map.of("village", List.of(parts[3])), List.of());
+            }
+        }
+    }
+
+    private static ObjectNode child(ObjectNode parent, String name, String path, Map<String, List<String>> attributes, List<String> realmRoles) {
+        ArrayNode children = parent.has("subGroups") ? (ArrayNode) parent.get("subGroups") : parent.putArray("subGroups");
+        for (JsonNode existing : children) {
+            if (existing.get("name").asString().equals(name)) {
+                return (ObjectNode) existing;
+            }
+        }
+        ObjectNode group = children.addObject();
+        group.put("name", name);
+        group.put("path", path);
+        group.set("attributes", JSON.valueToTree(attributes));
+        if (!realmRoles.isEmpty()) {
+            group.set("realmRoles", JSON.valueToTree(realmRoles));
+        }
+        group.putArray("subGroups");
+        return group;
     }
 
     private ArrayNode users() {

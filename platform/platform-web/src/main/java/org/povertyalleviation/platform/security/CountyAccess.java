@@ -47,28 +47,31 @@ public class CountyAccess {
                 : Mono.just(county));
     }
 
-    /** The county, if the caller has the realm role and may read the county (e.g. an auditor of that county). */
+    /** The county, if the caller holds the role for it (e.g. an auditor of that county) and may read it. */
     public Mono<CountyCode> requireReadAs(CountyCode county, String role) {
-        return requireRole(role).then(requireRead(county));
+        return requireAnyRoleFor(county, role).then(requireRead(county));
     }
 
-    /** Completes if the caller has the realm role, e.g. {@code platform-operator} for onboarding a county. */
+    /** Completes if the caller holds one of the roles for this county (a role holds only where it was granted). */
+    public Mono<Void> requireAnyRoleFor(CountyCode county, String... roles) {
+        return scope().flatMap(scope -> java.util.Arrays.stream(roles).anyMatch(scope.rolesFor(county)::contains)
+                ? Mono.<Void>empty()
+                : Mono.error(new AccessDeniedException("Only a " + String.join(" or a ", roles) + " of county " + county + " may do this")));
+    }
+
+    /** Completes if the caller has the role, e.g. {@code platform-operator} for onboarding a county. */
     public Mono<Void> requireRole(String role) {
         return requireAnyRole(role);
     }
 
     /**
-     * Completes if the caller has one of the realm roles: the county check says whose records, this says which
-     * work (a partner may report sales for its counties, but not approve their subsidies).
+     * Completes if the caller holds one of the roles for some county: the county check says whose records, this says
+     * which work. The access table ({@code platform.access}) checks the role for the county in the path.
      */
     public Mono<Void> requireAnyRole(String... roles) {
-        List<String> wanted = java.util.Arrays.stream(roles).map(role -> PlatformAuthorities.ROLE_PREFIX + role).toList();
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication())
-                .filter(authentication -> authentication.getAuthorities().stream()
-                        .anyMatch(authority -> wanted.contains(authority.getAuthority())))
-                .switchIfEmpty(Mono.error(new AccessDeniedException("Only a " + String.join(" or a ", roles) + " may do this")))
-                .then();
+        return scope().flatMap(scope -> java.util.Arrays.stream(roles).anyMatch(scope::holdsAnywhere)
+                ? Mono.<Void>empty()
+                : Mono.error(new AccessDeniedException("Only a " + String.join(" or a ", roles) + " may do this")));
     }
 
     /** Of the given counties, those the caller may read. */

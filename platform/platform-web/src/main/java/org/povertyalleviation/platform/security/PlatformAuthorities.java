@@ -17,13 +17,18 @@ import reactor.core.publisher.Mono;
 /**
  * Maps a Keycloak access token to authorities. The claims (docs/tenancy.md):
  * <ul>
- *   <li>{@code realm_access.roles}: realm roles, as {@code ROLE_<role>} ({@code ROLE_county-admin});</li>
- *   <li>{@code counties}: county codes the principal acts for, as {@code COUNTY_<code>};</li>
- *   <li>{@code cities} / {@code provinces}: codes whose counties the principal reads, as {@code CITY_<code>} /
- *       {@code PROVINCE_<code>}.</li>
+ *   <li>{@code realm_access.roles}: realm roles, as {@code ROLE_<role>} ({@code ROLE_county-admin}). Only
+ *       {@code platform-operator} means something by itself; every other role holds where it was granted;</li>
+ *   <li>{@code grants}: {@code <role>@<code>}, a role and the county (or, for officers, city or province) it was
+ *       granted for, as {@code GRANT_<role>@<code>}: the attribute {@code grant} of the group
+ *       {@code /counties/<code>/<role>} (or {@code /cities/<code>/city-officer}, {@code /provinces/<code>/province-officer});</li>
+ *   <li>{@code villages}: the 12-digit village codes a village cadre is assigned to, as {@code VILLAGE_<code>};</li>
+ *   <li>{@code counties} / {@code cities} / {@code provinces}: the codes of the groups the principal is in, as
+ *       {@code COUNTY_<code>} / {@code CITY_<code>} / {@code PROVINCE_<code>}; informative only, never a permission
+ *       (a role of one county must not hold in another county the principal is also in).</li>
  * </ul>
- * Malformed codes are dropped, never trusted. The principal's name is {@code preferred_username}, or the
- * client id for partner clients.
+ * Malformed codes, and grants whose code does not fit their role, are dropped, never trusted. The principal's name
+ * is {@code preferred_username}, or the client id for partner clients.
  */
 public class PlatformAuthorities implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -34,10 +39,16 @@ public class PlatformAuthorities implements Converter<Jwt, Mono<AbstractAuthenti
     public static final String COUNTIES_CLAIM = "counties";
     public static final String CITIES_CLAIM = "cities";
     public static final String PROVINCES_CLAIM = "provinces";
+    public static final String GRANT_PREFIX = "GRANT_";
+    public static final String VILLAGE_PREFIX = "VILLAGE_";
+    public static final String GRANTS_CLAIM = "grants";
+    public static final String VILLAGES_CLAIM = "villages";
 
     private static final Pattern COUNTY = Pattern.compile("\\d{4}(?!00)\\d{2}");
     private static final Pattern CITY = Pattern.compile("\\d{4}00");
     private static final Pattern PROVINCE = Pattern.compile("\\d{2}0000");
+    private static final Pattern VILLAGE = Pattern.compile("\\d{4}(?!00)\\d{2}\\d{6}");
+    private static final Pattern GRANT = Pattern.compile("([a-z-]+)@(\\d{6})");
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
@@ -54,7 +65,23 @@ public class PlatformAuthorities implements Converter<Jwt, Mono<AbstractAuthenti
         codes(jwt, COUNTIES_CLAIM, COUNTY).forEach(code -> authorities.add(new SimpleGrantedAuthority(COUNTY_PREFIX + code)));
         codes(jwt, CITIES_CLAIM, CITY).forEach(code -> authorities.add(new SimpleGrantedAuthority(CITY_PREFIX + code)));
         codes(jwt, PROVINCES_CLAIM, PROVINCE).forEach(code -> authorities.add(new SimpleGrantedAuthority(PROVINCE_PREFIX + code)));
+        for (String grant : codes(jwt, GRANTS_CLAIM, GRANT)) {
+            var matcher = GRANT.matcher(grant);
+            if (matcher.matches() && fits(matcher.group(1), matcher.group(2))) {
+                authorities.add(new SimpleGrantedAuthority(GRANT_PREFIX + grant));
+            }
+        }
+        codes(jwt, VILLAGES_CLAIM, VILLAGE).forEach(code -> authorities.add(new SimpleGrantedAuthority(VILLAGE_PREFIX + code)));
         return authorities;
+    }
+
+    /** A county role is granted for a county, a city officer for a city, a province officer for a province. */
+    private static boolean fits(String role, String code) {
+        return switch (role) {
+            case "city-officer" -> CITY.matcher(code).matches() && !PROVINCE.matcher(code).matches();
+            case "province-officer" -> PROVINCE.matcher(code).matches();
+            default -> CountyScope.COUNTY_ROLES.contains(role) && COUNTY.matcher(code).matches();
+        };
     }
 
     private static List<String> codes(Jwt jwt, String claim, Pattern valid) {

@@ -1,5 +1,7 @@
 package org.povertyalleviation.platform.security;
 
+import org.povertyalleviation.platform.access.AccessTable;
+import org.povertyalleviation.platform.access.AccessTableAuthorization;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every service is an OAuth2 resource server validating Keycloak's JWTs
  * (docs/adr/0002-oauth2-resource-server-not-keycloak-adapter.md). Only health, info, metrics and the OpenAPI
- * document are open;
- * the API is stateless, so there is no session and no CSRF token.
+ * document are open; every other request needs a row of the service's {@link AccessTable} that lets the caller in.
+ * The API is stateless, so there is no session and no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -54,7 +56,15 @@ public class PlatformSecurity {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain platformSecurityFilterChain(ServerHttpSecurity http, PlatformAuthorities authorities,
-                                                       ProblemSecurityHandlers problems) {
+                                                       ProblemSecurityHandlers problems,
+                                                       org.springframework.beans.factory.ObjectProvider<AccessTable> accessTable,
+                                                       org.springframework.context.ApplicationContext context) {
+        // Deny by default: a service without an access table serves nothing but its public paths.
+        AccessTableAuthorization rules = new AccessTableAuthorization(AccessTable.merge(accessTable.orderedStream().toList()),
+                exchange -> context.getBeanProvider(org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping.class)
+                        .orderedStream().findFirst()
+                        .map(mapping -> mapping.getHandler(exchange).hasElement())
+                        .orElse(reactor.core.publisher.Mono.just(false)));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -62,7 +72,7 @@ public class PlatformSecurity {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .anyExchange().authenticated())
+                        .anyExchange().access(rules))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
                         .authenticationEntryPoint(problems)

@@ -32,7 +32,8 @@ public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, 
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException ex) {
-        return write(exchange, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "You may not do this");
+        return write(exchange, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                ex instanceof org.povertyalleviation.platform.access.AccessTableAuthorization.RuleDenied ? ex.getMessage() : "You may not do this");
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {

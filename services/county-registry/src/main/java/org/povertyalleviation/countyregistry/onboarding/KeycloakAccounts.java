@@ -18,8 +18,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A county's identities in Keycloak, through its admin REST API with this service's own client credentials:
- * the county's group {@code /counties/<code>} (attribute {@code county}, which the realm maps into tokens) and
- * its first administrator. Every step looks before it creates, so running it again changes nothing.
+ * the county's group {@code /counties/<code>} (attribute {@code county}), under it one group per county role
+ * ({@code /counties/<code>/<role>}, attribute {@code grant} = {@code <role>@<code>}, which the realm maps into tokens,
+ * and the realm role mapped to the group), and its first administrator, a member of {@code /counties/<code>/county-admin}.
+ * A role holds only for the county whose group grants it (docs/tenancy.md). This service maps only county roles, and
+ * only to the groups it creates; it never maps a role to a user. Every step looks before it creates, so running it
+ * again changes nothing.
  */
 @Component
 public class KeycloakAccounts {
@@ -46,9 +50,31 @@ public class KeycloakAccounts {
                 .flatMap(users -> users.isEmpty() ? Mono.empty() : requireMemberOf(token, users.get(0).get("id").asString(), county)));
     }
 
+    /** The roles a county grants, each through its own group. */
+    static final List<String> COUNTY_ROLES = List.of("county-admin", "county-clerk", "village-cadre", "auditor", "partner");
+
     public Mono<Administrator> ensureCountyAndAdministrator(String county, String username, String email) {
         return token().flatMap(token -> ensureCountyGroup(token, county)
+                .flatMap(countyGroup -> reactor.core.publisher.Flux.fromIterable(COUNTY_ROLES)
+                        .concatMap(role -> ensureRoleGroup(token, county, countyGroup, role)).then())
                 .then(ensureAdministrator(token, county, username, email)));
+    }
+
+    /** {@code /counties/<code>/<role>}: its grant attribute and the realm role mapped to it. */
+    private Mono<String> ensureRoleGroup(String token, String county, String countyGroup, String role) {
+        String path = "counties/" + county + "/" + role;
+        return groupId(token, path).switchIfEmpty(http.post().uri(admin("/groups/" + countyGroup + "/children"))
+                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", role, "attributes", Map.of("grant", List.of(role + "@" + county))))
+                .retrieve().toBodilessEntity()
+                .onErrorResume(WebClientResponseException.Conflict.class, e -> Mono.empty())
+                .then(groupId(token, path))
+                .flatMap(groupId -> http.get().uri(admin("/roles/" + role)).headers(h -> h.setBearerAuth(token))
+                        .retrieve().bodyToMono(JsonNode.class)
+                        .flatMap(realmRole -> http.post().uri(admin("/groups/" + groupId + "/role-mappings/realm"))
+                                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(List.of(realmRole)).retrieve().toBodilessEntity())
+                        .thenReturn(groupId)));
     }
 
     private Mono<String> ensureCountyGroup(String token, String county) {
@@ -76,7 +102,8 @@ public class KeycloakAccounts {
                 .retrieve().bodyToMono(JsonNode.class)
                 .flatMap(groups -> {
                     for (JsonNode group : groups) {
-                        if (("/counties/" + county).equals(group.get("path").asString())) {
+                        String path = group.get("path").asString();
+                        if (path.equals("/counties/" + county) || path.startsWith("/counties/" + county + "/")) {
                             return Mono.empty();
                         }
                     }
@@ -89,18 +116,13 @@ public class KeycloakAccounts {
         String password = temporaryPassword();
         return http.post().uri(admin("/users")).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", username, "email", email, "enabled", true, "emailVerified", false,
-                        "groups", List.of("/counties/" + county), "requiredActions", List.of("UPDATE_PASSWORD")))
+                        "groups", List.of("/counties/" + county + "/county-admin"), "requiredActions", List.of("UPDATE_PASSWORD")))
                 .retrieve().toBodilessEntity()
                 .map(created -> idFrom(created.getHeaders().getLocation()))
-                .flatMap(userId -> http.get().uri(admin("/roles/county-admin")).headers(h -> h.setBearerAuth(token))
-                        .retrieve().bodyToMono(JsonNode.class)
-                        .flatMap(role -> http.post().uri(admin("/users/" + userId + "/role-mappings/realm"))
-                                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(List.of(role)).retrieve().toBodilessEntity())
-                        .then(http.put().uri(admin("/users/" + userId + "/reset-password"))
-                                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(Map.of("type", "password", "value", password, "temporary", true))
-                                .retrieve().toBodilessEntity()))
+                .flatMap(userId -> http.put().uri(admin("/users/" + userId + "/reset-password"))
+                        .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("type", "password", "value", password, "temporary", true))
+                        .retrieve().toBodilessEntity())
                 .thenReturn(new Administrator(username, true, password));
     }
 

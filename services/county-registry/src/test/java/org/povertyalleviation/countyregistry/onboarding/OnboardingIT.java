@@ -33,9 +33,14 @@ class OnboardingIT extends CountyRegistryIT {
         String user = admin("/users?exact=true&username=changting-admin");
         assertThat(user).contains("\"username\":\"changting-admin\"").contains("UPDATE_PASSWORD");
         String userId = user.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
-        assertThat(admin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/350821\"");
-        assertThat(admin("/users/" + userId + "/role-mappings/realm")).contains("county-admin");
+        // The role holds for this county only: granted by the county's admin group, never mapped to the user directly.
+        assertThat(admin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/350821/county-admin\"");
+        assertThat(admin("/users/" + userId + "/role-mappings/realm")).doesNotContain("county-admin").doesNotContain("platform-operator");
+        assertThat(admin("/users/" + userId + "/role-mappings/realm/composite")).contains("county-admin").doesNotContain("platform-operator");
         assertThat(admin("/group-by-path/counties/350821")).contains("\"county\":[\"350821\"]");
+        for (String role : List.of("county-admin", "county-clerk", "village-cadre", "auditor", "partner")) {
+            assertThat(admin("/group-by-path/counties/350821/" + role)).as(role).contains("\"grant\":[\"" + role + "@350821\"]");
+        }
 
         List<String> joined = events("county.events", "\"county.joined.v1\"", "350821", 1);
         assertThat(joined).hasSize(1);

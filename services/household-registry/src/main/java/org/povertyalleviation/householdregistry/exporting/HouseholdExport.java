@@ -109,7 +109,7 @@ class HouseholdExport {
         if (village != null && !village.matches("\\d{12}")) {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }
-        return gate.read(county).flatMap(code -> disclosure.unmasked(unmasked).flatMap(reveal -> (reveal
+        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked).flatMap(reveal -> (reveal
                         ? tenantTransactions.inCounty(code, () -> audit.personalDataRead("households.exported-unmasked", "county",
                                 village == null ? code.value() : village))
                         : Mono.<Void>empty())

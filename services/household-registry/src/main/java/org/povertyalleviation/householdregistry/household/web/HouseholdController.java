@@ -87,7 +87,7 @@ class HouseholdController {
     Mono<HouseholdResponse> household(@PathVariable String county, @PathVariable String id,
                                       @RequestParam(defaultValue = "false") boolean unmasked) {
         UUID householdId = RequestIds.uuid("id", id);
-        return gate.read(county).flatMap(code -> disclosure.unmasked(unmasked)
+        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked)
                 .flatMap(reveal -> register.find(code, householdId, reveal)
                         .map(view -> HouseholdResponses.household(view, reveal, personalData, today()))));
     }
@@ -115,7 +115,7 @@ class HouseholdController {
             Fields fields = new Fields();
             ResidentId residentId = fields.parse("residentId", () -> ResidentId.parse(request.residentId()));
             fields.check();
-            return disclosure.unmasked(unmasked)
+            return disclosure.unmasked(code, unmasked)
                 .flatMap(reveal -> register.lookup(code, residentId, reveal)
                         .map(view -> HouseholdResponses.household(view, reveal, personalData, today())));
         });
