@@ -128,6 +128,8 @@ final class ServiceList {
                 + "  timeout: " + s.timeout()
                 + (s.maxRequestBody() == null ? "" : "\n  max-request-body: " + s.maxRequestBody())
                 + (s.publicPaths().isEmpty() ? "" : "\n  public-paths: [" + s.publicPaths().stream()
+                        .map(path -> '"' + path + '"').collect(Collectors.joining(", ")) + "]")
+                + (s.readPosts().isEmpty() ? "" : "\n  read-posts: [" + s.readPosts().stream()
                         .map(path -> '"' + path + '"').collect(Collectors.joining(", ")) + "]"))));
         regions.put("helm/gateway/values.yaml", List.of(each(s -> s.urlVariable() + ": " + serviceUrl(s))));
         regions.put("helm/poverty-platform/Chart.yaml", List.of(each(s -> """

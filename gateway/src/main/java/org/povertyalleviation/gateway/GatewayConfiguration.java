@@ -70,9 +70,21 @@ class GatewayConfiguration {
     }
 
     @Bean
-    EdgeCountyCheck edgeCountyCheck(SuspendedCounties suspended,
+    EdgeCountyCheck edgeCountyCheck(SuspendedCounties suspended, org.povertyalleviation.gateway.edge.ReadPosts readPosts,
                                     @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
-        return new EdgeCountyCheck(suspended, new ClientAddress(trustedProxies));
+        return new EdgeCountyCheck(suspended, new ClientAddress(trustedProxies), readPosts);
+    }
+
+    @Bean
+    org.povertyalleviation.gateway.edge.ReadPosts readPosts(GatewayProperties properties) {
+        return new org.povertyalleviation.gateway.edge.ReadPosts(properties.services().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, service -> service.getValue().readPosts())));
+    }
+
+    /** Only canonical paths reach the edge checks and the services (CanonicalPaths). */
+    @Bean
+    org.povertyalleviation.gateway.edge.CanonicalPaths canonicalPaths() {
+        return new org.povertyalleviation.gateway.edge.CanonicalPaths();
     }
 
     /**
@@ -95,8 +107,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    IdempotentReplay idempotentReplay(ReactiveStringRedisTemplate redis, JsonMapper json, GatewayProperties properties) {
-        return new IdempotentReplay(redis, json, properties.idempotency());
+    IdempotentReplay idempotentReplay(ReactiveStringRedisTemplate redis, JsonMapper json, GatewayProperties properties,
+                                      org.povertyalleviation.gateway.edge.ReadPosts readPosts) {
+        return new IdempotentReplay(redis, json, properties.idempotency(), readPosts);
     }
 
     @Bean

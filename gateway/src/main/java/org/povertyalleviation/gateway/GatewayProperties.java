@@ -40,11 +40,14 @@ public record GatewayProperties(
      * @param maxRequestBody overrides the gateway-wide limit (bulk imports need more)
      * @param publicPaths    paths under the service reachable without a token (ant patterns, e.g. the public
      *                       traceability lookup); everything else needs one
+     * @param readPosts      POSTs under the service that only read (ant patterns, e.g. a lookup whose resident ID
+     *                       number travels in the body): the edge checks them as reads, so auditors and officers pass
      */
     public record Service(@NotNull URI uri,
                           @DefaultValue("5s") Duration timeout,
                           DataSize maxRequestBody,
-                          @DefaultValue List<String> publicPaths) {
+                          @DefaultValue List<String> publicPaths,
+                          @DefaultValue List<String> readPosts) {
 
         public DataSize maxRequestBody(DataSize gatewayDefault) {
             return maxRequestBody == null ? gatewayDefault : maxRequestBody;

@@ -1,6 +1,7 @@
 package org.povertyalleviation.gateway;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -38,6 +39,44 @@ class EdgeTenancyIT extends GatewayIT {
         String auditor = tokenFor("auditor-621222");
         web.get().uri("/api/echo/counties/621222/villages").headers(h -> h.setBearerAuth(auditor)).exchange().expectStatus().isOk();
         web.delete().uri("/api/echo/counties/621222/villages/1").headers(h -> h.setBearerAuth(auditor)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_post_the_service_declares_a_read_is_a_read_at_the_edge() {
+        // Before read POSTs were declared, every POST was a write here: auditors and officers got 403 for a lookup.
+        for (String reader : List.of("auditor-621222", "officer-621200")) {
+            web.post().uri("/api/echo/counties/621222/households/lookup").headers(h -> h.setBearerAuth(tokenFor(reader)))
+                    .bodyValue("{}").exchange().expectStatus().isCreated();
+        }
+        web.post().uri("/api/echo/counties/621222/households").headers(h -> h.setBearerAuth(tokenFor("auditor-621222")))
+                .bodyValue("{}").exchange().expectStatus().isForbidden();
+        web.post().uri("/api/echo/counties/350825/households/lookup").headers(h -> h.setBearerAuth(tokenFor("officer-621200")))
+                .bodyValue("{}").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_path_that_means_another_county_once_normalised_is_refused_before_any_check() {
+        String admin = tokenFor("admin-621222");
+        int before = ECHO.calls();
+        // Each of these would name Kang (621224) to a service that normalises the path, past the edge's county check.
+        for (String path : List.of("/api/echo/counties;x=1/621224/villages", "/api/echo//counties/621224/villages",
+                "/api/echo/counties/621222/../621224/villages", "/api/echo/./counties/621224/villages",
+                "/api/echo/%63ounties/621224/villages", "/api/echo/counties/621222%2F..%2F621224/villages",
+                "/api/echo/counties/621222/villages/..")) {
+            web.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).headers(h -> h.setBearerAuth(admin)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:invalid-request");
+        }
+        assertThat(ECHO.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void a_services_actuator_is_not_reached_through_the_gateway() {
+        int before = ECHO.calls();
+        web.get().uri("/api/echo/actuator/prometheus").headers(h -> h.setBearerAuth(tokenFor("admin-621222"))).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/echo/actuator").headers(h -> h.setBearerAuth(tokenFor("operator"))).exchange().expectStatus().isNotFound();
+        assertThat(ECHO.calls()).isEqualTo(before);
     }
 
     @Test

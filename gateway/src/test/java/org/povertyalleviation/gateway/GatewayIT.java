@@ -83,6 +83,7 @@ abstract class GatewayIT {
         properties.put("gateway.services.echo.timeout", () -> "1s");
         properties.put("gateway.services.echo.max-request-body", () -> "2KB");
         properties.put("gateway.services.echo.public-paths[0]", () -> "/public/**");
+        properties.put("gateway.services.echo.read-posts[0]", () -> "/counties/*/households/lookup");
         properties.put("gateway.services.flaky.uri", FLAKY::url);
         properties.put("gateway.services.ledger.uri", LEDGER::url);
         properties.put("gateway.services.fragile.uri", FRAGILE::url);

@@ -33,10 +33,13 @@ public class EdgeCountyCheck implements GlobalFilter, Ordered {
 
     private final SuspendedCounties suspended;
     private final ClientAddress clientAddress;
+    private final ReadPosts readPosts;
 
-    public EdgeCountyCheck(SuspendedCounties suspended, ClientAddress clientAddress) {
+    /** @param readPosts the POSTs that only read, checked as reads */
+    public EdgeCountyCheck(SuspendedCounties suspended, ClientAddress clientAddress, ReadPosts readPosts) {
         this.suspended = suspended;
         this.clientAddress = clientAddress;
+        this.readPosts = readPosts;
     }
 
     @Override
@@ -64,7 +67,7 @@ public class EdgeCountyCheck implements GlobalFilter, Ordered {
     private Mono<Void> check(ServerWebExchange exchange, CountyScope scope, String segment) {
         CountyCode county = CountyCode.fromRequest("county", segment);
         exchange.getAttributes().put(Caller.COUNTY_ATTRIBUTE, county.value());
-        boolean read = READS.contains(exchange.getRequest().getMethod());
+        boolean read = READS.contains(exchange.getRequest().getMethod()) || readPosts.matches(exchange);
         if (read ? !scope.mayRead(county) : !scope.mayActFor(county)) {
             return Mono.error(new EdgeProblem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     "You may not " + (read ? "read" : "act for") + " county " + county));

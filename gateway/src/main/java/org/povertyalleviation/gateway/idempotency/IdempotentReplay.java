@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.povertyalleviation.gateway.EdgeProblem;
 import org.povertyalleviation.gateway.GatewayProperties;
 import org.povertyalleviation.gateway.edge.Caller;
+import org.povertyalleviation.gateway.edge.ReadPosts;
 import org.povertyalleviation.gateway.resilience.ServiceBreakers;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
@@ -52,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>A repeat while the first request still runs: 409 (reason {@code request-in-progress}); retry later.</li>
  *   <li>The same key with a different method, path or body: 422 (rule {@code idempotency-key-reused}).</li>
  *   <li>A 5xx answer, or none, is not kept: the request may be sent again and will run again.</li>
+ *   <li>A POST that only reads ({@link ReadPosts}, such as the lookup by resident ID number) is not kept at all: it
+ *       changes nothing, and its answer may hold personal data, which never enters this store and is never handed out
+ *       again without the audit entry its read writes.</li>
  * </ul>
  */
 public class IdempotentReplay implements GlobalFilter, Ordered {
@@ -70,11 +74,14 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final GatewayProperties.Idempotency settings;
+    private final ReadPosts readPosts;
 
-    public IdempotentReplay(ReactiveStringRedisTemplate redis, JsonMapper json, GatewayProperties.Idempotency settings) {
+    public IdempotentReplay(ReactiveStringRedisTemplate redis, JsonMapper json, GatewayProperties.Idempotency settings,
+                            ReadPosts readPosts) {
         this.redis = redis;
         this.json = json;
         this.settings = settings;
+        this.readPosts = readPosts;
     }
 
     /** What Redis keeps under a key: first the claim, then the answer. */
@@ -84,7 +91,7 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
-        if (key == null || !HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
+        if (key == null || !HttpMethod.POST.equals(exchange.getRequest().getMethod()) || readPosts.matches(exchange)) {
             return chain.filter(exchange);
         }
         if (!VALID_KEY.matcher(key).matches()) {

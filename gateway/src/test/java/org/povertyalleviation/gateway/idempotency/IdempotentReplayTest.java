@@ -31,7 +31,7 @@ class IdempotentReplayTest {
         down.start();
         try {
             IdempotentReplay replay = new IdempotentReplay(new ReactiveStringRedisTemplate(down), JsonMapper.builder().build(),
-                    new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)));
+                    new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
             MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/ledger/counties/621222/reports")
                     .header(IdempotentReplay.HEADER, "k-1").body("{}"));
             AtomicBoolean ran = new AtomicBoolean();
@@ -49,10 +49,27 @@ class IdempotentReplayTest {
         }
     }
 
+    static final org.povertyalleviation.gateway.edge.ReadPosts NO_READ_POSTS = new org.povertyalleviation.gateway.edge.ReadPosts(java.util.Map.of());
+
+    @Test
+    void a_keyed_post_that_only_reads_is_never_kept() {
+        // No store at all (null): a read POST must not reach it, whatever its key. Before, an unmasked lookup's answer
+        // sat in Redis for a day and its replays skipped the audit.
+        IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
+                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)),
+                new org.povertyalleviation.gateway.edge.ReadPosts(java.util.Map.of("household-registry", java.util.List.of("/counties/*/households/lookup"))));
+        AtomicBoolean ran = new AtomicBoolean();
+        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest
+                        .post("/api/household-registry/counties/621222/households/lookup?unmasked=true")
+                        .header(IdempotentReplay.HEADER, "k-lookup").body("{\"residentId\":\"x\"}")),
+                e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
+        assertThat(ran).isTrue();
+    }
+
     @Test
     void requests_without_a_key_and_keyed_requests_other_than_post_pass_untouched() {
         IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
-                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)));
+                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
         AtomicBoolean ran = new AtomicBoolean();
         StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/x").body("{}")),
                 e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();

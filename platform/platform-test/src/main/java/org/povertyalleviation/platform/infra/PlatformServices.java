@@ -28,10 +28,16 @@ public final class PlatformServices {
     private static final String SIZE = "[0-9]+(KB|MB)";
 
     /** One service: its module, application, chart and Service name, port, and the gateway's limits for its route. */
-    public record Service(String name, int port, String summary, String timeout, String maxRequestBody, List<String> publicPaths) {
+    public record Service(String name, int port, String summary, String timeout, String maxRequestBody, List<String> publicPaths,
+                          List<String> readPosts) {
 
         public Service {
             publicPaths = List.copyOf(publicPaths);
+            readPosts = List.copyOf(readPosts);
+        }
+
+        public Service(String name, int port, String summary, String timeout, String maxRequestBody, List<String> publicPaths) {
+            this(name, port, summary, timeout, maxRequestBody, publicPaths, List.of());
         }
 
         /** Its database: the name with underscores. */
@@ -101,7 +107,7 @@ public final class PlatformServices {
             require(!summary.isBlank(), origin, name + ".summary is required");
             JsonNode gateway = node.path("gateway");
             for (var field : gateway.propertyNames()) {
-                require(Set.of("timeout", "maxRequestBody", "publicPaths").contains(field), origin, name + ".gateway: unknown field " + field);
+                require(Set.of("timeout", "maxRequestBody", "publicPaths", "readPosts").contains(field), origin, name + ".gateway: unknown field " + field);
             }
             String timeout = gateway.path("timeout").asString("");
             require(timeout.matches(DURATION), origin, name + ".gateway.timeout must be a duration like 5s or 5m");
@@ -112,9 +118,14 @@ public final class PlatformServices {
                 require(path.asString("").startsWith("/"), origin, name + ".gateway.publicPaths: a path pattern starts with /");
                 publicPaths.add(path.asString());
             }
+            List<String> readPosts = new ArrayList<>();
+            for (JsonNode path : gateway.path("readPosts")) {
+                require(path.asString("").startsWith("/"), origin, name + ".gateway.readPosts: a path pattern starts with /");
+                readPosts.add(path.asString());
+            }
             require(names.add(name), origin, name + " is listed twice");
             require(ports.add(port), origin, name + ": port " + port + " is another service's");
-            services.add(new Service(name, port, summary, timeout, maxRequestBody, publicPaths));
+            services.add(new Service(name, port, summary, timeout, maxRequestBody, publicPaths, readPosts));
         }
         require(!services.isEmpty(), origin, "no services listed");
         return List.copyOf(services);
