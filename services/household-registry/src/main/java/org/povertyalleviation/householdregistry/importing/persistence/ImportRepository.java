@@ -226,16 +226,16 @@ public class ImportRepository {
                 .map(row -> changed.add(row.get("household_id", UUID.class))).all().then();
         Mono<Void> upsertMembers = database.sql("""
                         insert into member (county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash,
-                                            resident_id_masked, pii_key, birth_date, sex, phone_cipher, phone_hash, phone_masked,
+                                            resident_id_masked, pii_key, birth_year, sex, phone_cipher, phone_hash, phone_masked,
                                             labour_capacity, health, education, ecommerce_skills)
                         select :county, u.id, h.id, u.name, u.relation, decode(u.rid_cipher, 'base64'), decode(u.rid_hash, 'hex'),
-                               u.rid_masked, u.pii_key, u.birth_date, u.sex, decode(u.phone_cipher, 'base64'), decode(u.phone_hash, 'hex'),
+                               u.rid_masked, u.pii_key, u.birth_year, u.sex, decode(u.phone_cipher, 'base64'), decode(u.phone_hash, 'hex'),
                                u.phone_masked, u.labour, u.health, u.education, string_to_array(u.skills, ',')
                           from unnest(:ids::uuid[], :fileNumbers::text[], :names::text[], :relations::text[], :ridCiphers::text[],
-                                      :ridHashes::text[], :ridMasked::text[], :piiKeys::text[], :birthDates::date[], :sexes::text[],
+                                      :ridHashes::text[], :ridMasked::text[], :piiKeys::text[], :birthYears::smallint[], :sexes::text[],
                                       :phoneCiphers::text[], :phoneHashes::text[], :phoneMasked::text[], :labour::text[],
                                       :health::text[], :education::text[], :skills::text[])
-                               as u(id, file_number, name, relation, rid_cipher, rid_hash, rid_masked, pii_key, birth_date, sex,
+                               as u(id, file_number, name, relation, rid_cipher, rid_hash, rid_masked, pii_key, birth_year, sex,
                                     phone_cipher, phone_hash, phone_masked, labour, health, education, skills)
                           join household h on h.county_code = :county and h.file_number = u.file_number
                         on conflict (county_code, resident_id_hash) do update
@@ -260,7 +260,7 @@ public class ImportRepository {
                 .bind("ridHashes", members.stream().map(m -> hex.formatHex(m.residentIdHash())).toArray(String[]::new))
                 .bind("ridMasked", members.stream().map(MemberRow::residentIdMasked).toArray(String[]::new))
                 .bind("piiKeys", members.stream().map(MemberRow::piiKey).toArray(String[]::new))
-                .bind("birthDates", members.stream().map(MemberRow::birthDate).toArray(java.time.LocalDate[]::new))
+                .bind("birthYears", members.stream().map(member -> (short) member.birthYear()).toArray(Short[]::new))
                 .bind("sexes", members.stream().map(MemberRow::sex).toArray(String[]::new))
                 .bind("phoneCiphers", members.stream().map(m -> m.phoneCipher() == null ? null : java.util.Base64.getEncoder().encodeToString(m.phoneCipher())).toArray(String[]::new))
                 .bind("phoneHashes", members.stream().map(m -> m.phoneHash() == null ? null : hex.formatHex(m.phoneHash())).toArray(String[]::new))

@@ -150,11 +150,9 @@ class ImportController {
         }
     }
 
+    /** A rejected row's cells come from the county's own file: neutralised, so that opening the CSV runs nothing. */
     static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return org.povertyalleviation.platform.files.CsvCell.of(value);
     }
 
 }
