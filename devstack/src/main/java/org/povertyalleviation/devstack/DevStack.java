@@ -173,6 +173,9 @@ public final class DevStack implements AutoCloseable {
             case "county-registry" -> Map.of("KEYCLOAK_URL", keycloak.url(), "KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
             // Personal data is sealed with keys made for this run: its database goes with it, so nothing needs them later.
             case "household-registry" -> Map.of("PII_ACTIVE_KEY_ID", "k1", "PII_ACTIVE_KEY", randomKey(), "PII_LOOKUP_KEY", randomKey());
+            // The demo partner reports the sales of the demo shops on every marketplace (a real partner is bound to its own).
+            case "shop-management" -> Map.of("SPRING_APPLICATION_JSON", "{\"shop-management\":{\"sales\":{\"partner-platforms\":{\""
+                    + DemoRealm.PARTNER + "\":[\"TAOBAO\",\"JD\",\"PINDUODUO\",\"DOUYIN\",\"WECHAT_MINI_SHOP\",\"OWN_SITE\",\"OTHER\"]}}}}");
             default -> Map.of();
         };
     }

@@ -24,6 +24,10 @@ public abstract class ShopManagementIT extends ServiceIT {
     static void shopSettings(DynamicPropertyRegistry registry) {
         // The check runs when a test asks for it, not on a schedule.
         registry.add("shop-management.dormancy.check-cron", () -> "-");
+        // partner-wen sells through Taobao and Pinduoduo, partner-jd through JD, the access matrix's partners through Taobao.
+        registry.add("shop-management.sales.partner-platforms.partner-wen", () -> "TAOBAO,PINDUODUO");
+        registry.add("shop-management.sales.partner-platforms.partner-jd", () -> "JD");
+        registry.add("shop-management.sales.partner-platforms.partner-qinzhou", () -> "TAOBAO");
         // Kang County pays its own amount (yuan); Wen County the default.
         registry.add("shop-management.subsidies.amounts.621224", () -> "12000");
     }

@@ -37,7 +37,8 @@ public final class PortalBenchmark {
     private static final String COUNTY = WenCountySeed.COUNTY;
     private static final String ADMIN = "admin-621222";
     private static final String OFFICER = "longnan-officer";
-    private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin-621222-demo", OFFICER, "longnan-demo");
+    private static final String CLERK = "clerk-621222";
+    private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin-621222-demo", OFFICER, "longnan-demo", CLERK, "clerk-621222-demo");
 
     private final BenchSettings settings;
 
@@ -71,7 +72,9 @@ public final class PortalBenchmark {
 
             GatewayCalls admin = new GatewayCalls("http://127.0.0.1:" + options.gatewayPort(), stack.urls().get("issuer"), ADMIN,
                     PASSWORDS.get(ADMIN));
-            WenCountySeed.Seeded seeded = new WenCountySeed(admin, stack.dataset(), settings).seed();
+            GatewayCalls clerk = new GatewayCalls("http://127.0.0.1:" + options.gatewayPort(), stack.urls().get("issuer"), CLERK,
+                    PASSWORDS.get(CLERK));
+            WenCountySeed.Seeded seeded = new WenCountySeed(admin, clerk, stack.dataset(), settings).seed();
             log.info("Wen County now has {}", seeded.summary());
 
             List<PortalPage> pages = pages(seeded.household());

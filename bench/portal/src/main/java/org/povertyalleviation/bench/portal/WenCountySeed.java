@@ -55,13 +55,16 @@ final class WenCountySeed {
     }
 
     private final GatewayCalls api;
+    /** Submits the subsidy applications that the admin approves (four eyes: one submits, another approves). */
+    private final GatewayCalls clerk;
     private final DemoData.Dataset dataset;
     private final BenchSettings settings;
     private final Random random;
     private final List<String> problems = new ArrayList<>();
 
-    WenCountySeed(GatewayCalls api, DemoData.Dataset dataset, BenchSettings settings) {
+    WenCountySeed(GatewayCalls api, GatewayCalls clerk, DemoData.Dataset dataset, BenchSettings settings) {
         this.api = api;
+        this.clerk = clerk;
         this.dataset = dataset;
         this.settings = settings;
         this.random = new Random(settings.seed());
@@ -366,7 +369,7 @@ final class WenCountySeed {
         }
         int submitted = 0;
         for (String shop : shops) {
-            GatewayCalls.Answer answer = api.post(SHOPS + "/subsidies", "{\"shop\":\"" + shop + "\"}");
+            GatewayCalls.Answer answer = clerk.post(SHOPS + "/subsidies", "{\"shop\":\"" + shop + "\"}");
             if (!answer.ok()) {
                 problem("Applying for the subsidy of shop " + shop + " answered " + answer.brief());
                 continue;

@@ -17,11 +17,12 @@ import org.povertyalleviation.platform.infra.SharedInfrastructure;
  *   <li>{@code operator}: platform operator;</li>
  *   <li>Wen County 621222: {@code admin-621222}, {@code clerk-621222}, {@code cadre-621222} (the six villages of
  *       {@link ServiceIT#villages}), {@code cadre-621222-101201} (village 621222101201 only), {@code auditor-621222};</li>
+ *   <li>{@code deputy-621222}: Wen's second county admin (four eyes: one submits, another approves);</li>
  *   <li>{@code clerk-621222-auditor-621224}: a clerk of Wen who audits Kang;</li>
  *   <li>Qinzhou District (Tianshui) 620502, the access matrix's county ({@code AccessMatrix}): {@code admin-620502}, {@code clerk-620502},
  *       {@code cadre-620502} (its six villages), {@code auditor-620502}, partner {@code partner-qinzhou};</li>
  *   <li>county admins of Kang 621224, Xihe 621225 (a county no test shares, for exact counts), Liangdang 621228 and
- *       Liancheng 350825;</li>
+ *       Liancheng 350825; clerks of Kang and Xihe;</li>
  *   <li>{@code officer-621200}: Longnan's city officer; {@code officer-620000}: Gansu's province officer;</li>
  *   <li>partners {@code partner-wen} (granted 621222) and {@code partner-jd} (granted 621224);</li>
  *   <li>the county registry's own client, with secret {@value #COUNTY_REGISTRY_SECRET}.</li>
@@ -52,8 +53,11 @@ public final class StandardRealm {
                 .person("clerk-621222-auditor-621224", PASSWORD, List.of(PlatformRealm.grant("county-clerk", PlatformRealm.county("621222")),
                         PlatformRealm.grant("auditor", PlatformRealm.county("621224"))))
                 .user("auditor-621222", PASSWORD, "auditor", PlatformRealm.county("621222"))
+                .user("deputy-621222", PASSWORD, "county-admin", PlatformRealm.county("621222"))
                 .user("admin-621224", PASSWORD, "county-admin", PlatformRealm.county("621224"))
+                .user("clerk-621224", PASSWORD, "county-clerk", PlatformRealm.county("621224"))
                 .user("admin-621225", PASSWORD, "county-admin", PlatformRealm.county("621225"))
+                .user("clerk-621225", PASSWORD, "county-clerk", PlatformRealm.county("621225"))
                 .user("admin-621228", PASSWORD, "county-admin", PlatformRealm.county("621228"))
                 .user("admin-350825", PASSWORD, "county-admin", PlatformRealm.county("350825"))
                 .user("officer-621200", PASSWORD, "city-officer", PlatformRealm.city("621200"))

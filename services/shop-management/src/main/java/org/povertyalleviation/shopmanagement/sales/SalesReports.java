@@ -58,9 +58,11 @@ public class SalesReports {
     private final ShopEvents events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SalesPartners partners;
 
     public SalesReports(TenantTransactions tenantTransactions, ShopRepository shops, SalesRepository sales, ShopRegister register,
-                        ShopEvents events, AuditTrail audit, Clock clock) {
+                        ShopEvents events, AuditTrail audit, Clock clock, SalesPartners partners) {
+        this.partners = partners;
         this.tenantTransactions = tenantTransactions;
         this.shops = shops;
         this.sales = sales;
@@ -76,7 +78,7 @@ public class SalesReports {
         // The shop's row lock orders concurrent reports of one shop: each sees the revision the one before wrote.
         return tenantTransactions.inCounty(county, () -> shops.findForUpdate(code, shopId)
                 .switchIfEmpty(Mono.error(new NotFoundException("Shop", shopId)))
-                .flatMap(shop -> requireReportable(shop, figures)
+                .flatMap(shop -> requireBound(shop, reportedBy, reporter).then(requireReportable(shop, figures))
                         .then(sales.find(code, shopId, figures.month()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                         .flatMap(previous -> {
                             if (previous.isPresent() && sameFigures(previous.get(), figures)) {
@@ -146,6 +148,15 @@ public class SalesReports {
      * A planned shop sells nothing yet; a closed one takes reports (and corrections) up to the month it closed; no
      * shop reports months long before it was registered.
      */
+    /** A partner reports only for the shops on the marketplaces it is bound to (SalesPartners). */
+    private Mono<Void> requireBound(ShopRow shop, Reporter reportedBy, String reporter) {
+        if (reportedBy != Reporter.PARTNER || partners.bound(reporter, shop.platform())) {
+            return Mono.empty();
+        }
+        return Mono.error(new org.springframework.security.access.AccessDeniedException("Shop " + shop.id() + " sells on "
+                + shop.platform() + "; partner " + reporter + " is not bound to it and does not report its sales"));
+    }
+
     private Mono<Void> requireReportable(ShopRow shop, MonthlySales figures) {
         YearMonth month = figures.month();
         figures.requireNotBefore(YearMonth.from(shop.createdAt().atZone(clock.getZone())));

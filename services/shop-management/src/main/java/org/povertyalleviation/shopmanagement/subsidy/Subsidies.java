@@ -11,6 +11,7 @@ import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.RuleViolatedException;
 import org.povertyalleviation.platform.domain.CountyCode;
+import org.povertyalleviation.platform.domain.RuleRefusedException;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.shopmanagement.household.KnownHouseholds;
 import org.povertyalleviation.shopmanagement.shop.domain.OwnerCategory;
@@ -88,11 +89,18 @@ public class Subsidies {
                         "The household's subsidy was submitted at the same time; it is granted once", "shop"));
     }
 
-    /** Approves within the budget of the current year; parallel approvals can never take the county past it. */
+    /**
+     * Approves within the budget of the current year; parallel approvals can never take the county past it. Four eyes:
+     * whoever submitted the application does not approve it (422, rule {@code four-eyes}).
+     */
     public Mono<SubsidyRow> approve(CountyCode county, UUID id, String admin) {
         String code = county.value();
         int year = Year.now(clock).getValue();
         return tenantTransactions.inCounty(county, () -> decidable(code, id)
+                .flatMap(subsidy -> admin.equals(subsidy.submittedBy())
+                        ? Mono.error(RuleRefusedException.violated("four-eyes", "The application was submitted by " + admin
+                                + "; another county admin approves it", null))
+                        : Mono.just(subsidy))
                 .flatMap(subsidy -> subsidies.commit(code, year, subsidy.amountFen())
                         .switchIfEmpty(Mono.defer(() -> budgetRefusal(code, year, subsidy.amountFen())))
                         .then(subsidies.decide(code, id, SubsidyStatus.APPROVED, admin, year, null)))

@@ -28,7 +28,7 @@ class StatisticsIT extends ShopManagementIT {
             String household = knownHousehold(XIHE, "T-" + i, XIHE + "101201");
             String shop = shop(XIHE, Map.of("village", XIHE + "101201", "name", "T-Owned-" + i, "platform", "TAOBAO",
                     "ownerCategory", "POOR_HOUSEHOLD", "ownerHousehold", household, "status", "OPEN"));
-            subsidies[i] = idOf(post("/counties/" + XIHE + "/subsidies", XIHE_ADMIN, Map.of("shop", shop)).expectStatus().isCreated()
+            subsidies[i] = idOf(post("/counties/" + XIHE + "/subsidies", "clerk-" + XIHE, Map.of("shop", shop)).expectStatus().isCreated()
                     .expectBody(String.class).returnResult().getResponseBody());
         }
         put("/counties/" + XIHE + "/subsidy-budgets/" + YEAR, XIHE_ADMIN, Map.of("budgetFen", 5_000_000)).expectStatus().isOk();

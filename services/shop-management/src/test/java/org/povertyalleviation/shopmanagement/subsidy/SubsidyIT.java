@@ -111,7 +111,7 @@ class SubsidyIT extends ShopManagementIT {
         for (int i = 0; i < 6; i++) {
             String household = knownHousehold("621224", "B-K-" + i, "621224101201");
             String shop = ownedShop("621224", household, "B-K-Shop-" + i);
-            subsidies.add(idOf(post("/counties/621224/subsidies", "admin-621224", Map.of("shop", shop)).expectStatus().isCreated()
+            subsidies.add(idOf(post("/counties/621224/subsidies", "clerk-621224", Map.of("shop", shop)).expectStatus().isCreated()
                     .expectBody(String.class).returnResult().getResponseBody()));
         }
         long committed = ensureBudget("621224", 0);
@@ -137,6 +137,21 @@ class SubsidyIT extends ShopManagementIT {
         put("/counties/621224/subsidy-budgets/" + YEAR, "admin-621224", Map.of("budgetFen", committed + amount))
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.reason").isEqualTo("budget-below-committed");
         put("/counties/621224/subsidy-budgets/" + YEAR, "admin-621222", Map.of("budgetFen", 1)).expectStatus().isForbidden();
+    }
+
+    @Test
+    void whoever_submitted_an_application_does_not_approve_it() {
+        String household = knownHousehold("621222", "B-4EYES", "621222101202");
+        String shop = ownedShop("621222", household, "B-Four-Eyes");
+        ensureBudget("621222", 5_000_000);
+        String subsidy = idOf(post("/counties/621222/subsidies", ADMIN, Map.of("shop", shop)).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+
+        post("/counties/621222/subsidies/" + subsidy + "/approval", ADMIN, Map.of()).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("four-eyes");
+        get("/counties/621222/subsidies/" + subsidy, ADMIN).expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+        post("/counties/621222/subsidies/" + subsidy + "/approval", "deputy-621222", Map.of()).expectStatus().isOk()
+                .expectBody().jsonPath("$.decidedBy").isEqualTo("deputy-621222");
     }
 
     @Test
