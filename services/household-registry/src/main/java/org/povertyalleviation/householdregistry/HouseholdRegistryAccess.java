@@ -51,7 +51,7 @@ class HouseholdRegistryAccess {
                 read("GET /counties/{county}/imports/{id}/rejections.csv", "the same as a CSV file to correct", ADMIN, CLERK, AUDITOR),
                 read("GET /counties/{county}/exports/households.csv", "the household file as CSV; unmasked only for the reveal roles, audited", ADMIN, CLERK, AUDITOR),
                 read("GET /counties/{county}/exports/households.xlsx", "the household file as XLSX; unmasked only for the reveal roles, audited", ADMIN, CLERK, AUDITOR),
-                write("POST /counties/{county}/early-warning/sweeps", "looks for households at risk of returning to poverty now", OPERATOR, ADMIN),
+                write("POST /counties/{county}/early-warning/sweeps", "looks for households at risk of returning to poverty now", OPERATOR, ADMIN, CLERK),
                 read("GET /counties/{county}/statistics", "the county's dashboard figures", STAFF_READERS),
                 write("POST /personal-data/reseal", "re-encrypts personal data under the active key", OPERATOR));
     }

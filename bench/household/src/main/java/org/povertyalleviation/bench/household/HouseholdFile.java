@@ -34,7 +34,7 @@ final class HouseholdFile {
     static final String HOUSEHOLD_COLUMNS = "county_code, id, file_number, village_code, registration_year, status, helper_cadre, "
             + "food_secure, clothing_secure, compulsory_education, basic_medical_care, safe_housing, causes, primary_cause";
     static final String MEMBER_COLUMNS = "county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash, "
-            + "resident_id_masked, pii_key, birth_date, sex, phone_cipher, phone_hash, phone_masked, labour_capacity, health, "
+            + "resident_id_masked, pii_key, birth_year, sex, phone_cipher, phone_hash, phone_masked, labour_capacity, health, "
             + "education, ecommerce_skills";
 
     static final int RESIDENT_ID_CIPHER_BYTES = 1 + 2 + 12 + 18 + 16;
@@ -164,7 +164,7 @@ final class HouseholdFile {
                     memberOut.write(county + '\t' + new UUID(bytes.nextLong(), bytes.nextLong()) + '\t' + householdId + '\t' + name + '\t'
                             + relation + "\t\\\\x" + hex.formatHex(randomBytes(bytes, RESIDENT_ID_CIPHER_BYTES))
                             + "\t\\\\x" + hex.formatHex(randomBytes(bytes, HASH_BYTES))
-                            + '\t' + residentId.substring(0, 6) + "********" + residentId.substring(14) + "\tk1\t" + birth + '\t'
+                            + '\t' + residentId.substring(0, 6) + "********" + residentId.substring(14) + "\tk1\t" + birth.getYear() + '\t'
                             + (male ? 'M' : 'F') + '\t'
                             + (phone == null ? "\\N\t\\N\t\\N" : "\\\\x" + hex.formatHex(randomBytes(bytes, MOBILE_CIPHER_BYTES))
                             + "\t\\\\x" + hex.formatHex(randomBytes(bytes, HASH_BYTES)) + '\t' + phone.substring(0, 3) + "****"

@@ -83,11 +83,11 @@ final class VillageListBenchmark {
     /** One head per household, with personal data of the service's sizes (49-byte ciphertext, 32-byte hash). */
     private static final String HEADS_SQL = """
             insert into member (county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash,
-                                resident_id_masked, pii_key, birth_date, sex, labour_capacity, health, education, ecommerce_skills)
+                                resident_id_masked, pii_key, birth_year, sex, labour_capacity, health, education, ecommerce_skills)
             select h.county_code, gen_random_uuid(), h.id, '户主' || right(h.file_number, 3), 'HEAD',
                    substring(sha512(convert_to(h.id::text, 'UTF8')) from 1 for 49), sha256(convert_to(h.id::text, 'UTF8')),
                    h.county_code || '********' || right(h.file_number, 4), 'k1',
-                   date '1945-01-01' + (hashtext(h.file_number) & 16383), case when hashtext(h.file_number) & 1 = 0 then 'M' else 'F' end,
+                   1945 + (hashtext(h.file_number) & 63), case when hashtext(h.file_number) & 1 = 0 then 'M' else 'F' end,
                    'FULL', 'HEALTHY', 'PRIMARY', '{}'
               from household h
              where h.county_code = ?""";

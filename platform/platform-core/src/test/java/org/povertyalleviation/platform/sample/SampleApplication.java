@@ -34,7 +34,8 @@ public class SampleApplication {
                 AccessRule.read("GET /counties/{county}/shipments/{id}", "one shipment", EVERY_ROLE),
                 AccessRule.write("PUT /counties/{county}/shipments/{id}", "changes its product", WRITERS),
                 AccessRule.write("DELETE /counties/{county}/shipments/{id}", "deletes it", WRITERS),
-                AccessRule.read("GET /broken/counties/{county}/shipments/{id}", "broken: reads without the county", EVERY_ROLE),
+                // Its row lets everyone in for every county (a deliberately wrong row): the isolation kit must still catch it.
+                AccessRule.read("GET /broken/by-county/{code}/shipments/{id}", "broken: reads without the county", EVERY_ROLE),
                 AccessRule.read("GET /broken/all-shipments", "broken: lists every county's", EVERY_ROLE),
                 AccessRule.write("PUT /broken/shipments/{id}", "broken: writes without the county", WRITERS));
     }

@@ -84,7 +84,7 @@ class SampleCountyController {
      * A deliberately broken endpoint: it skips the access check, so county A can read county B's shipment. It
      * exists to prove that the isolation kit catches such a mistake.
      */
-    @GetMapping("/broken/counties/{county}/shipments/{id}")
+    @GetMapping("/broken/by-county/{county}/shipments/{id}")
     Mono<Shipment> brokenShipment(@PathVariable String county, @PathVariable UUID id) {
         return tenantTransactions.inCounty(CountyCode.fromRequest("county", county), () -> find(id));
     }

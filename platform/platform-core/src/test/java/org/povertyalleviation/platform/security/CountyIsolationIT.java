@@ -43,10 +43,10 @@ class CountyIsolationIT extends SampleServiceIT {
 
         assertThatThrownBy(() -> kit(kangShipment)
                 .endpoint("GET", "/counties/{county}/shipments/{id}")
-                .endpoint("GET", "/broken/counties/{county}/shipments/{id}")
+                .endpoint("GET", "/broken/by-county/{county}/shipments/{id}")
                 .assertIsolated())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("GET /broken/counties/621224/shipments/" + kangShipment + " as county 621222 answered 200");
+                .hasMessageContaining("GET /broken/by-county/621224/shipments/" + kangShipment + " as county 621222 answered 200");
     }
 
     @Test

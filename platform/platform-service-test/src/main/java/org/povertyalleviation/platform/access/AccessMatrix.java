@@ -109,6 +109,25 @@ public final class AccessMatrix {
         return table.markdown();
     }
 
+    /**
+     * The gateway checks a POST as a read only where services/services.yaml lists it under the service's
+     * {@code gateway.readPosts}: those must be exactly the table's POSTs of kind READ (else auditors and officers are
+     * refused at the edge, or a write passes the edge as a read). A service not in the list (the template) has none.
+     */
+    public static void assertReadPostsListed(String service, AccessTable table) {
+        var listed = org.povertyalleviation.platform.infra.PlatformServices.list().stream()
+                .filter(candidate -> candidate.name().equals(service)).findFirst();
+        java.util.Set<String> reads = new java.util.TreeSet<>();
+        table.rules().stream().filter(rule -> rule.method().equals("POST") && rule.kind() == AccessRule.Kind.READ)
+                .forEach(rule -> reads.add(rule.path().replaceAll("\\{[^}]+}", "*")));
+        if (listed.isEmpty()) {
+            return;
+        }
+        assertThat(new java.util.TreeSet<>(listed.get().readPosts()))
+                .as("services/services.yaml's %s.gateway.readPosts against the access table's POST reads", service)
+                .isEqualTo(reads);
+    }
+
     /** Where docs/tenancy.md's access tables end; a new service's table is written above it. */
     static final String TABLES_END = "<!-- access-tables:end -->";
 

@@ -109,6 +109,7 @@ public abstract class ServiceIT extends ApiCallsSupport {
         tools.jackson.databind.JsonNode document = org.povertyalleviation.platform.contracts.ApiDocuments.checkAndKeep(web, service);
         org.povertyalleviation.platform.access.AccessMatrix.check(web, document, table, StandardRealm::tokenFor);
         org.povertyalleviation.platform.access.AccessMatrix.assertDocumented(service, table);
+        org.povertyalleviation.platform.access.AccessMatrix.assertReadPostsListed(service, table);
     }
 
     /** A principal's token (cached): see {@link StandardRealm}. */

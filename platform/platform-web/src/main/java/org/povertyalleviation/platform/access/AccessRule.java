@@ -59,6 +59,10 @@ public record AccessRule(String method, String path, Kind kind, Set<String> role
         if (kind == Kind.WRITE && roles.stream().anyMatch(READ_ONLY_ROLES::contains)) {
             throw new IllegalArgumentException(method + " " + path + ": a write may not be given to " + READ_ONLY_ROLES);
         }
+        if (path.matches(".*/counties/\\{(?!county})[^}]*}.*")) {
+            // The county check reads the variable named county: another name would let the row reach every county.
+            throw new IllegalArgumentException(method + " " + path + ": a county in the path is {county}");
+        }
         boolean county = path.contains("{county}");
         if (county == (reach == Reach.PLATFORM)) {
             throw new IllegalArgumentException(method + " " + path + ": " + reach + (county ? " with" : " without") + " {county} in the path");

@@ -74,6 +74,28 @@ public class CountyAccess {
                 : Mono.error(new AccessDeniedException("Only a " + String.join(" or a ", roles) + " may do this")));
     }
 
+    /**
+     * The villages the caller is limited to in this county: present when the caller's only role there is the village
+     * cadre's (its assigned villages), empty when the caller is not limited to villages.
+     */
+    public Mono<java.util.Optional<java.util.Set<String>>> villageLimit(CountyCode county) {
+        return scope().map(scope -> {
+            java.util.Set<String> roles = scope.rolesFor(county);
+            boolean cadreOnly = roles.equals(java.util.Set.of("village-cadre"));
+            return cadreOnly
+                    ? java.util.Optional.of(scope.villages().stream().filter(village -> village.startsWith(county.value()))
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                    : java.util.Optional.<java.util.Set<String>>empty();
+        });
+    }
+
+    /** Completes if the caller may work on this village's records: a village cadre only on the villages assigned to them. */
+    public Mono<Void> requireVillage(CountyCode county, String village) {
+        return villageLimit(county).flatMap(limit -> limit.isEmpty() || limit.get().contains(village)
+                ? Mono.<Void>empty()
+                : Mono.error(new AccessDeniedException("Village " + village + " is not one of your villages")));
+    }
+
     /** Of the given counties, those the caller may read. */
     public Mono<List<CountyCode>> readable(List<CountyCode> counties) {
         return scope().map(scope -> counties.stream().filter(scope::mayRead).toList());

@@ -15,6 +15,7 @@ import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.domain.CountyCode;
+import org.povertyalleviation.platform.files.CsvCell;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -104,16 +105,27 @@ class HouseholdExport {
         }
     }
 
-    /** The rows, after the access check and (for an unmasked export) the audit entry. */
+    /**
+     * The rows, after the access check and (for an unmasked export) the audit entry; once the last row is written, every
+     * export (its names are personal data, masked or not) is audited with the number of rows it showed.
+     */
     private Mono<Flux<List<String>>> rows(String county, String village, boolean unmasked, ExportLanguage language) {
         if (village != null && !village.matches("\\d{12}")) {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }
-        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked).flatMap(reveal -> (reveal
-                        ? tenantTransactions.inCounty(code, () -> audit.personalDataRead("households.exported-unmasked", "county",
-                                village == null ? code.value() : village))
-                        : Mono.<Void>empty())
-                .thenReturn(query(code, village, reveal).map(language::row))));
+        String scope = village == null ? "county" : "village";
+        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked).flatMap(reveal -> {
+            String target = village == null ? code.value() : village;
+            java.util.concurrent.atomic.AtomicInteger shown = new java.util.concurrent.atomic.AtomicInteger();
+            Flux<List<String>> counted = query(code, village, reveal).map(language::row).doOnNext(row -> shown.incrementAndGet())
+                    .concatWith(Mono.defer(() -> tenantTransactions.inCounty(code, () -> audit.personalDataRead(
+                            reveal ? "households.exported-unmasked" : "households.exported", scope, target, shown.get())))
+                            .then(Mono.empty()));
+            return (reveal
+                    ? tenantTransactions.inCounty(code, () -> audit.personalDataRead("households.exported-unmasked", scope, target))
+                    : Mono.<Void>empty())
+                    .thenReturn(counted);
+        }));
     }
 
     private Flux<List<String>> query(CountyCode county, String village, boolean reveal) {
@@ -125,7 +137,7 @@ class HouseholdExport {
                                h.basic_medical_care, h.safe_housing, h.status
                           from household h join member m on m.county_code = h.county_code and m.household_id = h.id
                          where h.county_code = :county and (:village::text is null or h.village_code = :village)
-                         order by h.file_number, m.relation <> 'HEAD', m.birth_date, m.id""")
+                         order by h.file_number, m.relation <> 'HEAD', m.birth_year, m.id""")
                 .bind("county", county.value())
                 .bind("village", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, village))
                 .map(row -> {
@@ -149,11 +161,7 @@ class HouseholdExport {
     }
 
     private static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading = + - @ would be a formula in a spreadsheet: prefixed so that opening the export runs nothing.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return CsvCell.of(value);
     }
 }
+

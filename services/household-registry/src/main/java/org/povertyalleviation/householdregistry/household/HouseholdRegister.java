@@ -255,9 +255,14 @@ public class HouseholdRegister {
                         .then(view(code, found.household()))));
     }
 
-    public Flux<HouseholdRepository.HouseholdListRow> list(CountyCode county, String village, HouseholdStatus status, String cause,
-                                                           String after, int limit) {
-        return tenantTransactions.manyInCounty(county, () -> households.list(county.value(), village, status, cause, after, limit));
+    /** @param villages when not null, only households of these villages (a village cadre's) */
+    public Flux<HouseholdRepository.HouseholdListRow> list(CountyCode county, String village, java.util.Set<String> villages,
+                                                           HouseholdStatus status, String cause, String after, int limit) {
+        // A page of names and masked numbers is a bulk read of personal data: audited with how many rows it showed.
+        return tenantTransactions.manyInCounty(county, () -> households.list(county.value(), village, villages, status, cause, after, limit)
+                .collectList()
+                .flatMapMany(rows -> audit.personalDataRead("households.listed", village == null ? "county" : "village",
+                        village == null ? county.value() : village, rows.size()).thenMany(Flux.fromIterable(rows))));
     }
 
     private Mono<Void> membersChanged(String county, UUID householdId, String action, UUID memberId) {

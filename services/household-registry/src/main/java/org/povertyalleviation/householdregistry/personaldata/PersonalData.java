@@ -24,7 +24,7 @@ public class PersonalData {
         return new MemberRow(member.id(), householdId, member.name(), member.relation().name(),
                 cipher.seal(county, Field.RESIDENT_ID, member.residentId().value()),
                 residentIdHash(county, member.residentId()), member.residentId().masked(), cipher.activeKey(),
-                member.residentId().birthDate(), member.residentId().sex().name(),
+                member.residentId().birthDate().getYear(), member.residentId().sex().name(),
                 phone == null ? null : cipher.seal(county, Field.PHONE, phone.value()),
                 phone == null ? null : cipher.lookupHash(county, Field.PHONE, phone.value()),
                 phone == null ? null : phone.masked(),

@@ -97,8 +97,11 @@ class IncomeIT extends HouseholdRegistryIT {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(village).contains("\"households\":2").contains("\"members\":2").contains("\"incomeFen\":1350000")
                 .contains("\"ecommerceIncomeFen\":350000").contains("\"perCapitaIncomeFen\":675000").contains("\"householdsAboveLine\":1");
-        web.get().uri("/counties/621222/villages/621222999999/income/summary").header("Authorization", "Bearer " + tokenFor("cadre-621222"))
+        web.get().uri("/counties/621222/villages/621222999999/income/summary").header("Authorization", "Bearer " + tokenFor(CLERK))
                 .exchange().expectStatus().isNotFound();
+        // A village cadre reads their villages only: a village that is not theirs is refused, known or not.
+        web.get().uri("/counties/621222/villages/621222999999/income/summary").header("Authorization", "Bearer " + tokenFor("cadre-621222"))
+                .exchange().expectStatus().isForbidden();
         web.get().uri("/counties/621222/households/" + first + "/income/summary?year=1999").header("Authorization", "Bearer " + tokenFor("cadre-621222"))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("year");
     }

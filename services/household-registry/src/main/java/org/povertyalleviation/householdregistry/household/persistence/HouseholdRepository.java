@@ -36,7 +36,7 @@ public class HouseholdRepository {
 
     /** A member row as stored: personal data only sealed, hashed and masked. */
     public record MemberRow(UUID id, UUID householdId, String name, String relation, byte[] residentIdCipher,
-                            byte[] residentIdHash, String residentIdMasked, String piiKey, LocalDate birthDate, String sex,
+                            byte[] residentIdHash, String residentIdMasked, String piiKey, int birthYear, String sex,
                             byte[] phoneCipher, byte[] phoneHash, String phoneMasked, String labourCapacity, String health,
                             String education, List<String> ecommerceSkills) {
     }
@@ -56,7 +56,7 @@ public class HouseholdRepository {
             helper_cadre, food_secure, clothing_secure, compulsory_education, basic_medical_care, safe_housing, causes,
             primary_cause, version, created_at, updated_at""";
     private static final String MEMBER_COLUMNS = """
-            id, household_id, name, relation, resident_id_cipher, resident_id_hash, resident_id_masked, pii_key, birth_date,
+            id, household_id, name, relation, resident_id_cipher, resident_id_hash, resident_id_masked, pii_key, birth_year,
             sex, phone_cipher, phone_hash, phone_masked, labour_capacity, health, education, ecommerce_skills""";
 
     private final DatabaseClient database;
@@ -179,7 +179,9 @@ public class HouseholdRepository {
     }
 
     /** Households in file-number order after {@code after} (keyset paging), optionally of one village, status, cause. */
-    public Flux<HouseholdListRow> list(String county, String village, HouseholdStatus status, String cause, String after, int limit) {
+    /** @param villages when not null, only households of these villages (a village cadre's) */
+    public Flux<HouseholdListRow> list(String county, String village, java.util.Set<String> villages, HouseholdStatus status, String cause,
+                                       String after, int limit) {
         return database.sql("""
                         select h.id, h.file_number, h.village_code, h.status, h.registration_year, h.primary_cause,
                                head.name as head_name, head.resident_id_masked as head_resident_id,
@@ -189,6 +191,7 @@ public class HouseholdRepository {
                                  on head.county_code = h.county_code and head.household_id = h.id and head.relation = 'HEAD'
                          where h.county_code = :county
                            and (:village::text is null or h.village_code = :village)
+                           and (:villages::text[] is null or h.village_code = any (:villages::text[]))
                            and (:status::text is null or h.status = :status)
                            and (:cause::text is null or :cause = any (h.causes))
                            and h.file_number > :after
@@ -196,6 +199,7 @@ public class HouseholdRepository {
                          limit :limit""")
                 .bind("county", county)
                 .bind("village", Parameters.in(R2dbcType.VARCHAR, village))
+                .bind("villages", villages == null ? Parameters.in(String[].class) : Parameters.in(villages.toArray(String[]::new)))
                 .bind("status", Parameters.in(R2dbcType.VARCHAR, status == null ? null : status.name()))
                 .bind("cause", Parameters.in(R2dbcType.VARCHAR, cause))
                 .bind("after", after == null ? "" : after)
@@ -210,7 +214,7 @@ public class HouseholdRepository {
 
     public Flux<MemberRow> members(String county, UUID householdId) {
         return database.sql("select " + MEMBER_COLUMNS + " from member where county_code = :county and household_id = :household"
-                        + " order by relation <> 'HEAD', birth_date, id")
+                        + " order by relation <> 'HEAD', birth_year, id")
                 .bind("county", county).bind("household", householdId).map(HouseholdRepository::member).all();
     }
 
@@ -237,10 +241,10 @@ public class HouseholdRepository {
     public Mono<Void> insertMember(String county, MemberRow member) {
         return bindMember(database.sql("""
                         insert into member (county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash,
-                                            resident_id_masked, pii_key, birth_date, sex, phone_cipher, phone_hash, phone_masked,
+                                            resident_id_masked, pii_key, birth_year, sex, phone_cipher, phone_hash, phone_masked,
                                             labour_capacity, health, education, ecommerce_skills)
                         values (:county, :id, :household, :name, :relation, :residentIdCipher, :residentIdHash, :residentIdMasked,
-                                :piiKey, :birthDate, :sex, :phoneCipher, :phoneHash, :phoneMasked, :labour, :health, :education, :skills)"""),
+                                :piiKey, :birthYear, :sex, :phoneCipher, :phoneHash, :phoneMasked, :labour, :health, :education, :skills)"""),
                 county, member).fetch().rowsUpdated().then();
     }
 
@@ -249,7 +253,7 @@ public class HouseholdRepository {
         return bindMember(database.sql("""
                         update member set name = :name, relation = :relation, resident_id_cipher = :residentIdCipher, pii_key = :piiKey,
                                resident_id_hash = :residentIdHash, resident_id_masked = :residentIdMasked,
-                               birth_date = :birthDate, sex = :sex,
+                               birth_year = :birthYear, sex = :sex,
                                phone_cipher = :phoneCipher, phone_hash = :phoneHash, phone_masked = :phoneMasked,
                                labour_capacity = :labour, health = :health, education = :education, ecommerce_skills = :skills
                          where county_code = :county and id = :id and household_id = :household"""), county, member)
@@ -263,7 +267,7 @@ public class HouseholdRepository {
                 .bind("name", member.name()).bind("relation", member.relation())
                 .bind("residentIdCipher", member.residentIdCipher()).bind("residentIdHash", member.residentIdHash())
                 .bind("residentIdMasked", member.residentIdMasked()).bind("piiKey", member.piiKey())
-                .bind("birthDate", member.birthDate()).bind("sex", member.sex())
+                .bind("birthYear", (short) member.birthYear()).bind("sex", member.sex())
                 .bind("phoneCipher", Parameters.in(R2dbcType.VARBINARY, member.phoneCipher()))
                 .bind("phoneHash", Parameters.in(R2dbcType.VARBINARY, member.phoneHash()))
                 .bind("phoneMasked", Parameters.in(R2dbcType.VARCHAR, member.phoneMasked()))
@@ -298,7 +302,7 @@ public class HouseholdRepository {
     private static MemberRow member(Readable row) {
         return new MemberRow(row.get("id", UUID.class), row.get("household_id", UUID.class), row.get("name", String.class),
                 row.get("relation", String.class), row.get("resident_id_cipher", byte[].class), row.get("resident_id_hash", byte[].class),
-                row.get("resident_id_masked", String.class), row.get("pii_key", String.class), row.get("birth_date", LocalDate.class),
+                row.get("resident_id_masked", String.class), row.get("pii_key", String.class), row.get("birth_year", Short.class),
                 row.get("sex", String.class), row.get("phone_cipher", byte[].class), row.get("phone_hash", byte[].class),
                 row.get("phone_masked", String.class), row.get("labour_capacity", String.class), row.get("health", String.class),
                 row.get("education", String.class), Arrays.asList(row.get("ecommerce_skills", String[].class)));

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.household.HouseholdRegister;
+import org.povertyalleviation.householdregistry.household.VillageReach;
 import org.povertyalleviation.householdregistry.household.domain.Household;
 import org.povertyalleviation.householdregistry.household.domain.HouseholdStatus;
 import org.povertyalleviation.householdregistry.household.domain.Member;
@@ -54,8 +55,11 @@ class HouseholdController {
     private final Disclosure disclosure;
     private final PersonalData personalData;
     private final Clock clock;
+    private final VillageReach reach;
 
-    HouseholdController(CountyGate gate, HouseholdRegister register, Disclosure disclosure, PersonalData personalData, Clock clock) {
+    HouseholdController(CountyGate gate, HouseholdRegister register, Disclosure disclosure, PersonalData personalData, Clock clock,
+                        VillageReach reach) {
+        this.reach = reach;
         this.gate = gate;
         this.register = register;
         this.disclosure = disclosure;
@@ -78,7 +82,7 @@ class HouseholdController {
             members.add(HouseholdRequests.member(UUID.randomUUID(), others.get(i), null, "members[" + i + "]", fields));
         }
         fields.check();
-        return register.register(code, household, members);
+        return reach.village(code, household.village().value()).then(register.register(code, household, members));
         }).map(view -> ResponseEntity.created(URI.create("/counties/" + county + "/households/" + view.household().id()))
                         .body(HouseholdResponses.household(view, false, personalData, today())));
     }
@@ -87,7 +91,7 @@ class HouseholdController {
     Mono<HouseholdResponse> household(@PathVariable String county, @PathVariable String id,
                                       @RequestParam(defaultValue = "false") boolean unmasked) {
         UUID householdId = RequestIds.uuid("id", id);
-        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked)
+        return gate.read(county).flatMap(code -> reach.household(code, householdId).then(disclosure.unmasked(code, unmasked))
                 .flatMap(reveal -> register.find(code, householdId, reveal)
                         .map(view -> HouseholdResponses.household(view, reveal, personalData, today()))));
     }
@@ -103,7 +107,9 @@ class HouseholdController {
         if (village != null && !village.matches("\\d{12}")) {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }
-        return gate.read(county).flatMapMany(code -> register.list(code, village, status, cause == null ? null : cause.name(), after, limit))
+        return gate.read(county).flatMapMany(code -> reach.listing(code, village)
+                        .flatMapMany(villages -> register.list(code, village, villages.orElse(null), status, cause == null ? null : cause.name(),
+                                after, limit)))
                 .map(HouseholdResponses::summary);
     }
 
@@ -117,6 +123,7 @@ class HouseholdController {
             fields.check();
             return disclosure.unmasked(code, unmasked)
                 .flatMap(reveal -> register.lookup(code, residentId, reveal)
+                        .flatMap(view -> reach.village(code, view.household().villageCode()).thenReturn(view))
                         .map(view -> HouseholdResponses.household(view, reveal, personalData, today())));
         });
     }
@@ -130,7 +137,8 @@ class HouseholdController {
             Household household = HouseholdRequests.household(householdId, "unchanged", request.village(), request.registrationYear(),
                     request.helperCadre(), request.guarantees(), request.causes(), request.primaryCause(), fields);
             fields.check();
-            return register.update(code, household);
+            return reach.household(code, householdId).then(reach.village(code, household.village().value()))
+                    .then(register.update(code, household));
         })
                 .map(view -> HouseholdResponses.household(view, false, personalData, today()));
     }
@@ -159,7 +167,7 @@ class HouseholdController {
             Fields fields = new Fields();
             Member member = HouseholdRequests.member(memberId, request, null, "", fields);
             fields.check();
-            return register.addMember(code, householdId, member);
+            return reach.household(code, householdId).then(register.addMember(code, householdId, member));
         })
                 .map(view -> ResponseEntity.created(URI.create("/counties/" + county + "/households/" + id + "/members/" + memberId))
                         .body(HouseholdResponses.household(view, false, personalData, today())));
@@ -174,7 +182,7 @@ class HouseholdController {
             Fields fields = new Fields();
             Member updated = HouseholdRequests.member(memberId, request, null, "", fields);
             fields.check();
-            return register.updateMember(code, householdId, updated);
+            return reach.household(code, householdId).then(register.updateMember(code, householdId, updated));
         })
                 .map(view -> HouseholdResponses.household(view, false, personalData, today()));
     }
@@ -183,7 +191,7 @@ class HouseholdController {
     Mono<HouseholdResponse> removeMember(@PathVariable String county, @PathVariable String id, @PathVariable String member) {
         UUID householdId = RequestIds.uuid("id", id);
         UUID memberId = RequestIds.uuid("member", member);
-        return gate.act(county).flatMap(code -> register.removeMember(code, householdId, memberId))
+        return gate.act(county).flatMap(code -> reach.household(code, householdId).then(register.removeMember(code, householdId, memberId)))
                 .map(view -> HouseholdResponses.household(view, false, personalData, today()));
     }
 

@@ -2,7 +2,8 @@ package org.povertyalleviation.householdregistry.household.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
+
+import org.povertyalleviation.householdregistry.household.domain.ResidentId;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +24,9 @@ final class HouseholdResponses {
     }
 
     /**
-     * A member. {@code birthDate} is given only unmasked: with the masked ID's region and last four characters it
-     * would complete the number. {@code age} is always given.
+     * A member. {@code birthDate} is given only unmasked (it is read from the decrypted number): with the masked ID's
+     * region and last four characters it would complete the number. {@code age} is always given: the age the member
+     * reaches this year, from the birth year, the one part of the birth date that is stored readable.
      */
     record MemberResponse(UUID id, String name, String relation, String residentId, LocalDate birthDate, int age, String sex,
                           String phone, String labourCapacity, String health, String education, List<String> ecommerceSkills) {
@@ -58,9 +60,10 @@ final class HouseholdResponses {
     }
 
     private static MemberResponse member(String county, MemberRow member, boolean unmasked, PersonalData personalData, LocalDate today) {
+        String residentId = unmasked ? personalData.residentId(county, member) : null;
         return new MemberResponse(member.id(), member.name(), member.relation(),
-                unmasked ? personalData.residentId(county, member) : member.residentIdMasked(),
-                unmasked ? member.birthDate() : null, Period.between(member.birthDate(), today).getYears(), member.sex(),
+                unmasked ? residentId : member.residentIdMasked(),
+                unmasked ? ResidentId.parse(residentId).birthDate() : null, today.getYear() - member.birthYear(), member.sex(),
                 unmasked ? personalData.phone(county, member) : member.phoneMasked(),
                 member.labourCapacity(), member.health(), member.education(), member.ecommerceSkills());
     }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
+import org.povertyalleviation.householdregistry.household.VillageReach;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;
@@ -72,9 +73,11 @@ class IncomeController {
     private final HouseholdRepository households;
     private final IncomeProperties properties;
     private final Clock clock;
+    private final VillageReach reach;
 
     IncomeController(CountyGate gate, TenantTransactions tenantTransactions, IncomeLedger ledger, IncomeRepository income,
-                     HouseholdRepository households, IncomeProperties properties, Clock clock) {
+                     HouseholdRepository households, IncomeProperties properties, Clock clock, VillageReach reach) {
+        this.reach = reach;
         this.gate = gate;
         this.tenantTransactions = tenantTransactions;
         this.ledger = ledger;
@@ -111,7 +114,7 @@ class IncomeController {
         }
         YearMonth entryMonth = month;
         String origin = "clerk:" + (request.reference() == null ? UUID.randomUUID() : request.reference().strip());
-        return gate.act(county).flatMap(code -> ReactiveSecurityContextHolder.getContext()
+        return gate.act(county).flatMap(code -> reach.household(code, household).then(ReactiveSecurityContextHolder.getContext())
                 .map(context -> context.getAuthentication().getName())
                 .flatMap(clerk -> tenantTransactions.inCounty(code, () -> ledger.record(code.value(), new IncomeLedger.Entry(household,
                         entryMonth, request.source(), request.amountFen(), origin, 1, clerk, request.note())))))
@@ -132,9 +135,9 @@ class IncomeController {
     @GetMapping("/counties/{county}/households/{id}/income")
     Flux<IncomeEntryResponse> entries(@PathVariable String county, @PathVariable String id, @RequestParam(required = false) Integer year) {
         UUID household = RequestIds.uuid("id", id);
-        return gate.read(county).flatMapMany(code -> tenantTransactions.manyInCounty(code, () -> households.find(code.value(), household)
+        return gate.read(county).flatMapMany(code -> reach.household(code, household).thenMany(tenantTransactions.manyInCounty(code, () -> households.find(code.value(), household)
                         .switchIfEmpty(Mono.error(new NotFoundException("Household", household)))
-                        .thenMany(income.entries(code.value(), household, year))))
+                        .thenMany(income.entries(code.value(), household, year)))))
                 .map(IncomeController::response);
     }
 
@@ -143,7 +146,7 @@ class IncomeController {
                                                   @RequestParam(required = false) Integer year) {
         UUID household = RequestIds.uuid("id", id);
         int summaryYear = year(year);
-        return gate.read(county).flatMap(code -> tenantTransactions.inCounty(code, () -> households.find(code.value(), household)
+        return gate.read(county).flatMap(code -> reach.household(code, household).then(tenantTransactions.inCounty(code, () -> households.find(code.value(), household)
                 .switchIfEmpty(Mono.error(new NotFoundException("Household", household)))
                 .then(households.memberCount(code.value(), household))
                 .zipWith(income.monthly(code.value(), household, YearMonth.of(summaryYear, 1), YearMonth.of(summaryYear + 1, 1)).collectList())
@@ -166,7 +169,7 @@ class IncomeController {
                     return new HouseholdIncomeSummary(household, summaryYear, members, total, perCapita, ecommerce,
                             members == 0 ? 0 : Math.floorDiv(ecommerce, members), bySource, byMonth, line,
                             line == null ? null : perCapita > line);
-                })));
+                }))));
     }
 
     @GetMapping("/counties/{county}/villages/{village}/income/summary")
@@ -178,7 +181,7 @@ class IncomeController {
         int summaryYear = year(year);
         List<String> ecommerceSources = IncomeSource.ecommerceSources().stream().map(Enum::name).toList();
         Long line = properties.lines().of(summaryYear).map(Fen::value).orElse(null);
-        return gate.read(county).flatMap(code -> tenantTransactions.inCounty(code, () -> households.villageExists(code.value(), village)
+        return gate.read(county).flatMap(code -> reach.village(code, village).then(tenantTransactions.inCounty(code, () -> households.villageExists(code.value(), village)
                 .flatMap(known -> known ? Mono.just(true) : Mono.error(new NotFoundException("Village", village)))
                 .then(income.villageYear(code.value(), village, summaryYear, ecommerceSources).collectList())
                 .map(rows -> {
@@ -190,7 +193,7 @@ class IncomeController {
                     return new VillageIncomeSummary(village, summaryYear, rows.size(), members, total,
                             new Fen(total).perCapitaOrZero(members).value(), ecommerce,
                             new Fen(ecommerce).perCapitaOrZero(members).value(), line, above);
-                })));
+                }))));
     }
 
     private int year(Integer year) {
