@@ -73,7 +73,7 @@ public final class DocumentedConstraints {
 
     /**
      * Sends every violation of the body and expects a 400 problem whose {@code invalid-params} name its field (or a part
-     * of it: {@code causes[0]} for {@code causes}); every mismatch is reported at once.
+     * of it, or the list an item of it belongs to); every mismatch is reported at once.
      *
      * @param send sends a body (JSON text) to the operation, as an authorised caller of the home county
      * @return the violations sent
@@ -90,8 +90,10 @@ public final class DocumentedConstraints {
             if (body != null && body.startsWith("{")) {
                 JSON.readTree(body).path("invalid-params").forEach(param -> named.add(param.path("name").asString("")));
             }
+            // A part of the field (causes[0] for causes), or the list an item belongs to (productCategories for productCategories[0]).
             boolean namesField = named.stream().anyMatch(name -> name.equals(violation.field())
-                    || name.startsWith(violation.field() + "[") || name.startsWith(violation.field() + "."));
+                    || name.startsWith(violation.field() + "[") || name.startsWith(violation.field() + ".")
+                    || violation.field().startsWith(name + "["));
             if (answer.getStatus().value() != 400 || !namesField) {
                 mismatches.add(violation + ": " + answer.getStatus().value() + " " + body + " for " + violation.body());
             }
