@@ -53,14 +53,14 @@ class ShopController {
 
     /** A shop's own fields; {@code status} only when registering (PLANNED by default, or OPEN). */
     @Schema(description = "A shop's own fields (PUT replaces them all); status only when registering.",
-            example = "{\"village\": \"621222101201\", \"name\": \"文县碧口花椒合作社网店\", \"platform\": \"PINDUODUO\", "
+            example = "{\"village\": \"621222101201\", \"name\": \"文县城关花椒合作社网店\", \"platform\": \"PINDUODUO\", "
                     + "\"url\": \"https://shop.example.cn/wenxian-huajiao\", \"ownerCategory\": \"COOPERATIVE\", "
                     + "\"productCategories\": [\"花椒\", \"核桃\"]}")
     record ShopRequest(
             @Schema(description = "The shop's village: its 12-digit code, a village of this county (422 unknown-village otherwise)",
                     example = "621222101201", requiredMode = REQUIRED, pattern = "^\\d{12}$") String village,
             @Schema(description = "The shop's name, 1 to 100 characters once surrounding spaces are removed, not blank",
-                    example = "文县碧口花椒合作社网店", requiredMode = REQUIRED, minLength = 1, maxLength = 100) String name,
+                    example = "文县城关花椒合作社网店", requiredMode = REQUIRED, minLength = 1, maxLength = 100) String name,
             @Schema(description = "Where the shop sells", example = "PINDUODUO", requiredMode = REQUIRED) SalesPlatform platform,
             @Schema(description = "The shop's address: an http or https URL of at most 500 characters; left out or blank: none",
                     example = "https://shop.example.cn/wenxian-huajiao", maxLength = 500, pattern = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$")
