@@ -1,15 +1,28 @@
 package org.povertyalleviation.platform.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The request-body checks of {@link ApiDocuments} and the violations {@link DocumentedConstraints} makes, on hand-made documents. */
+/**
+ * The request-body checks of {@link ApiDocuments} and the violations {@link DocumentedConstraints} makes and sends, on
+ * hand-made documents and a hand-made service.
+ */
 class ApiDocumentsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -153,6 +166,55 @@ class ApiDocumentsTest {
                 .containsExactly(0, 501);
         assertThat(violations).filteredOn(violation -> violation.toString().equals("author.name (required)")).singleElement()
                 .satisfies(violation -> assertThat(violation.body().path("author").has("name")).isFalse());
+    }
+
+    @Test
+    void a_documented_constraint_the_service_does_not_enforce_is_named() {
+        JsonNode document = document(d -> { });
+        // A service that checks everything the document says but the author's name's length.
+        WebTestClient service = WebTestClient.bindToRouterFunction(RouterFunctions.route(RequestPredicates.POST("/notices"),
+                request -> request.bodyToMono(String.class).flatMap(text -> {
+                    JsonNode body = JSON.readTree(text);
+                    List<String> invalid = new ArrayList<>();
+                    for (String field : List.of("village", "title", "author")) {
+                        if (!body.hasNonNull(field)) {
+                            invalid.add(field);
+                        }
+                    }
+                    if (!body.path("village").asString("").matches("\\d{12}")) {
+                        invalid.add("village");
+                    }
+                    int title = body.path("title").asString("").length();
+                    if (title < 1 || title > 100) {
+                        invalid.add("title");
+                    }
+                    if (!body.path("author").has("name")) {
+                        invalid.add("author.name");
+                    }
+                    if (!List.of("TOWNSHIP", "VILLAGE").contains(body.path("author").path("unit").asString("VILLAGE"))) {
+                        invalid.add("author.unit");
+                    }
+                    int copies = body.path("copies").asInt(1);
+                    if (copies < 1 || copies > 500) {
+                        invalid.add("copies");
+                    }
+                    if (body.path("tags").isEmpty()) {
+                        invalid.add("tags");
+                    } else if (!body.path("tags").get(0).asString().equals("PRICE")) {
+                        invalid.add("tags[0]");
+                    }
+                    return invalid.isEmpty() ? ServerResponse.status(201).build()
+                            : ServerResponse.badRequest().bodyValue(Map.of("invalid-params", invalid.stream().map(name -> Map.of("name", name)).toList()));
+                }))).build();
+        Function<String, WebTestClient.ResponseSpec> send = body -> service.post().uri("/notices")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+
+        assertThatThrownBy(() -> DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/notices", send))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("author.name (maxLength 50): 201")
+                .hasMessageNotContainingAny("village (", "title (", "author (", "author.name (required", "copies (", "tags (", "tags[0] (");
+        assertThat(DocumentedConstraints.assertEnforced(document(d -> property(d, "Author", "name").remove("maxLength")), "post",
+                "/counties/{county}/notices", send)).hasSize(12);
     }
 
     private static JsonNode document(Consumer<ObjectNode> change) {
