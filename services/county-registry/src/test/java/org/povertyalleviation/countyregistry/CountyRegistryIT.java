@@ -12,7 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The county registry against the JVM's real PostgreSQL, Kafka and Keycloak; one context (and one database) for
  * every test class, in any order. Counties are therefore owned by one test class each: VillageAccessIT uses the
  * nine Longnan counties and 350825; OnboardingIT uses other Fujian counties (350821, 350823, 350824, 350881,
- * 350921), each test its own, so that "joined with this call" holds whatever ran before.
+ * 350921) and OpenApiDocumentIT 350822, each test its own, so that "joined with this call" holds whatever ran before.
  */
 public abstract class CountyRegistryIT extends ServiceIT {
 

@@ -31,7 +31,7 @@ public final class VillageList {
         }
     }
 
-    static final String HEADER = "township_code,township_name,village_code,village_name,poor";
+    public static final String HEADER = "township_code,township_name,village_code,village_name,poor";
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private VillageList() {

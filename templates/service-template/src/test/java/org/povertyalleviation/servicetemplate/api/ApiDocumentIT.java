@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.contracts.ApiDocuments;
+import org.povertyalleviation.platform.contracts.DocumentedConstraints;
 import org.povertyalleviation.servicetemplate.ServiceTemplateIT;
 import tools.jackson.databind.JsonNode;
 
@@ -19,5 +20,9 @@ class ApiDocumentIT extends ServiceTemplateIT {
         assertThat(request.path("properties").path("village").path("pattern").asString()).isEqualTo("\\d{12}");
         assertThat(request.path("properties").path("title").path("maxLength").asInt()).isEqualTo(100);
         assertThat(request.path("properties").path("title").path("example").asString()).isNotBlank();
+
+        // What the document says of the body is what the service enforces: each constraint broken alone is a 400 naming the field.
+        DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/notices",
+                body -> post("/counties/621222/notices", CLERK, body));
     }
 }

@@ -1,5 +1,7 @@
 package org.povertyalleviation.householdregistry.income.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.household.VillageReach;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
@@ -23,6 +26,7 @@ import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository.EntryRow;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository.Outcome;
+import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository.Recorded;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.InvalidParam;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
@@ -47,9 +51,21 @@ class IncomeController {
 
     /**
      * A clerk's entry. {@code reference} (a receipt or payroll number) makes it count once: the same reference
-     * again answers the entry already recorded.
+     * again answers the entry already recorded. Documented with {@code @Schema} only, unlike the template: it is
+     * validated after the county gate (see {@link #add}).
      */
-    record IncomeEntryRequest(String month, IncomeSource source, Long amountFen, String reference, String note) {
+    @Schema(description = "A clerk's entry in the household's income ledger, in fen (1 yuan = 100 fen).")
+    record IncomeEntryRequest(
+            @Schema(description = "The month the income is for, YYYY-MM, from " + LedgerYears.FIRST + "-01 to the current month",
+                    example = "2026-10", requiredMode = REQUIRED, pattern = "^\\d{4}-(0[1-9]|1[0-2])$") String month,
+            @Schema(description = "Where the income came from; all but SUBSIDY and OTHER are the e-commerce mechanisms",
+                    example = "WORKSHOP_WAGE", requiredMode = REQUIRED) IncomeSource source,
+            @Schema(description = "The amount in fen, not zero, at most 1,000,000 yuan either way; negative for a refund",
+                    example = "186000", requiredMode = REQUIRED, minimum = "-100000000", maximum = "100000000") Long amountFen,
+            @Schema(description = "A receipt or payroll number, 1 to 100 characters: the entry counts once (the same reference again "
+                    + "answers the entry already recorded, or 409 when its figures differ). Left out: every call is a new entry.",
+                    example = "WX-CJ-202610-0311", minLength = 1, maxLength = 100) String reference,
+            @Schema(description = "A note for the ledger's readers", example = "碧口镇扶贫车间10月工资") String note) {
     }
 
     record IncomeEntryResponse(UUID id, UUID household, String month, String source, long amountFen, String origin, int revision,
@@ -90,6 +106,20 @@ class IncomeController {
     @PostMapping("/counties/{county}/households/{id}/income")
     Mono<ResponseEntity<IncomeEntryResponse>> add(@PathVariable String county, @PathVariable String id, @RequestBody IncomeEntryRequest request) {
         UUID household = RequestIds.uuid("id", id);
+        // Access first: a caller of another county learns nothing, not even what is wrong with the request.
+        return gate.act(county).flatMap(code -> reach.household(code, household).then(ReactiveSecurityContextHolder.getContext())
+                .map(context -> context.getAuthentication().getName())
+                .flatMap(clerk -> {
+                    YearMonth entryMonth = entryMonth(request);
+                    String origin = "clerk:" + (request.reference() == null ? UUID.randomUUID() : request.reference().strip());
+                    return tenantTransactions.inCounty(code, () -> ledger.record(code.value(), new IncomeLedger.Entry(household,
+                            entryMonth, request.source(), request.amountFen(), origin, 1, clerk, request.note())))
+                            .map(recorded -> answer(county, id, household, entryMonth, request, recorded));
+                }));
+    }
+
+    /** @return the entry's month, once every field of the request is valid */
+    private YearMonth entryMonth(IncomeEntryRequest request) {
         List<InvalidParam> invalid = new java.util.ArrayList<>();
         YearMonth month = null;
         try {
@@ -112,24 +142,21 @@ class IncomeController {
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(invalid);
         }
-        YearMonth entryMonth = month;
-        String origin = "clerk:" + (request.reference() == null ? UUID.randomUUID() : request.reference().strip());
-        return gate.act(county).flatMap(code -> reach.household(code, household).then(ReactiveSecurityContextHolder.getContext())
-                .map(context -> context.getAuthentication().getName())
-                .flatMap(clerk -> tenantTransactions.inCounty(code, () -> ledger.record(code.value(), new IncomeLedger.Entry(household,
-                        entryMonth, request.source(), request.amountFen(), origin, 1, clerk, request.note())))))
-                .map(recorded -> {
-                    EntryRow entry = recorded.entry();
-                    boolean same = entry.householdId().equals(household) && entry.amountFen() == request.amountFen()
-                            && entry.month().equals(entryMonth) && entry.source().equals(request.source().name());
-                    if (recorded.outcome() == Outcome.ALREADY_RECORDED && !same) {
-                        throw new ConflictException("duplicate-reference", "Reference " + request.reference()
-                                + " is already recorded for another entry", "reference");
-                    }
-                    return ResponseEntity.status(recorded.outcome() == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
-                            .location(URI.create("/counties/" + county + "/households/" + id + "/income"))
-                            .body(response(entry));
-                });
+        return month;
+    }
+
+    private static ResponseEntity<IncomeEntryResponse> answer(String county, String id, UUID household, YearMonth entryMonth,
+                                                              IncomeEntryRequest request, Recorded recorded) {
+        EntryRow entry = recorded.entry();
+        boolean same = entry.householdId().equals(household) && entry.amountFen() == request.amountFen()
+                && entry.month().equals(entryMonth) && entry.source().equals(request.source().name());
+        if (recorded.outcome() == Outcome.ALREADY_RECORDED && !same) {
+            throw new ConflictException("duplicate-reference", "Reference " + request.reference()
+                    + " is already recorded for another entry", "reference");
+        }
+        return ResponseEntity.status(recorded.outcome() == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/counties/" + county + "/households/" + id + "/income"))
+                .body(response(entry));
     }
 
     @GetMapping("/counties/{county}/households/{id}/income")

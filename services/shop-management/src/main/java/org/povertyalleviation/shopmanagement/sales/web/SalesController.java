@@ -1,5 +1,7 @@
 package org.povertyalleviation.shopmanagement.sales.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.RequestIds;
@@ -42,8 +45,21 @@ import reactor.core.publisher.Mono;
 @RestController
 class SalesController {
 
+    // The bodies carry @Schema only, unlike the template's bean validation: they are validated after the county gate (the
+    // domain decides), so that a caller of another county learns nothing about what is wrong with a body.
+
     /** One month of one shop, amounts in fen. */
-    record SalesReportRequest(String month, Integer orders, Long grossFen, Long refundsFen) {
+    @Schema(description = "One month of one shop, amounts in fen (1 yuan = 100 fen). Posting a reported month again with other "
+            + "figures is a correction.")
+    record SalesReportRequest(
+            @Schema(description = "The month, YYYY-MM, between 2000 and 2100: one that has begun, and not more than 12 months before "
+                    + "the shop was registered", example = "2026-10", requiredMode = REQUIRED, pattern = "^\\d{4}-(0[1-9]|1[0-2])$") String month,
+            @Schema(description = "Orders in the month, not negative; 0 only when grossFen is 0", example = "326",
+                    requiredMode = REQUIRED, minimum = "0") Integer orders,
+            @Schema(description = "Gross sales in fen, 0 to 1,000,000,000,000", example = "4218500", requiredMode = REQUIRED,
+                    minimum = "0", maximum = "1000000000000") Long grossFen,
+            @Schema(description = "Refunds in fen, 0 to 1,000,000,000,000; they may exceed the month's gross (refunds of earlier "
+                    + "orders)", example = "35600", defaultValue = "0", minimum = "0", maximum = "1000000000000") Long refundsFen) {
     }
 
     record ShareResponse(UUID household, String role, String rule, long amountFen) {

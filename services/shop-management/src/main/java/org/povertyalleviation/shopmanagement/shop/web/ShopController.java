@@ -1,5 +1,7 @@
 package org.povertyalleviation.shopmanagement.shop.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.PageLimit;
@@ -44,16 +48,54 @@ import reactor.core.publisher.Mono;
 @RestController
 class ShopController {
 
+    // The bodies carry @Schema only, unlike the template's bean validation: they are validated after the county gate (the
+    // domain decides), so that a caller of another county learns nothing about what is wrong with a body.
+
     /** A shop's own fields; {@code status} only when registering (PLANNED by default, or OPEN). */
-    record ShopRequest(String village, String name, SalesPlatform platform, String url, OwnerCategory ownerCategory,
-                       UUID ownerHousehold, List<String> productCategories, ShopStatus status) {
+    @Schema(description = "A shop's own fields (PUT replaces them all); status only when registering.",
+            example = "{\"village\": \"621222101201\", \"name\": \"文县城关花椒合作社网店\", \"platform\": \"PINDUODUO\", "
+                    + "\"url\": \"https://shop.example.cn/wenxian-huajiao\", \"ownerCategory\": \"COOPERATIVE\", "
+                    + "\"productCategories\": [\"花椒\", \"核桃\"]}")
+    record ShopRequest(
+            @Schema(description = "The shop's village: its 12-digit code, a village of this county (422 unknown-village otherwise)",
+                    example = "621222101201", requiredMode = REQUIRED, pattern = "^\\d{12}$") String village,
+            @Schema(description = "The shop's name, 1 to 100 characters once surrounding spaces are removed, not blank",
+                    example = "文县城关花椒合作社网店", requiredMode = REQUIRED, minLength = 1, maxLength = 100) String name,
+            @Schema(description = "Where the shop sells", example = "PINDUODUO", requiredMode = REQUIRED) SalesPlatform platform,
+            @Schema(description = "The shop's address: an http or https URL of at most 500 characters; left out or blank: none",
+                    example = "https://shop.example.cn/wenxian-huajiao", maxLength = 500, pattern = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$")
+            String url,
+            @Schema(description = "Who runs the shop", example = "COOPERATIVE", requiredMode = REQUIRED) OwnerCategory ownerCategory,
+            @Schema(description = "The registered poor household that owns the shop (its household-registry id): required when "
+                    + "ownerCategory is POOR_HOUSEHOLD and given only then", example = "5b1f6c2e-8d4a-4e3b-9c71-2a6d0f9e4b13")
+            UUID ownerHousehold,
+            @ArraySchema(maxItems = 20, schema = @Schema(maxLength = 40))
+            @Schema(description = "What the shop sells: at most 20 categories of at most 40 characters (blank ones are dropped, "
+                    + "repeated ones kept once)", example = "[\"花椒\", \"核桃\"]") List<String> productCategories,
+            @Schema(description = "Only when registering: PLANNED (left out) or OPEN; a registered shop's status changes through "
+                    + "POST .../shops/{id}/status (400 when given to PUT)", example = "OPEN", allowableValues = {"PLANNED", "OPEN"})
+            ShopStatus status) {
     }
 
-    record StatusChangeRequest(ShopStatus status, String reason) {
+    @Schema(description = "A step of the shop's lifecycle: PLANNED → OPEN, OPEN ⇄ DORMANT, and any of them → CLOSED.")
+    record StatusChangeRequest(
+            @Schema(description = "The new status; a step the lifecycle does not have is a 409 (a closed shop stays closed)",
+                    example = "DORMANT", requiredMode = REQUIRED, allowableValues = {"OPEN", "DORMANT", "CLOSED"}) ShopStatus status,
+            @Schema(description = "Why, kept with the status; left out or blank: none", example = "连续三个月没有订单") String reason) {
     }
 
     /** How a household shares the shop's income: a percentage of net sales, or a fixed amount in fen per month. */
-    record LinkRequest(HouseholdRole role, SharingRule rule, BigDecimal sharePercent, Long fixedAmountFen) {
+    @Schema(description = "How a household shares the shop's income: a percentage of the month's net sales (SALES_SHARE), or a "
+            + "fixed amount in fen per reported month (FIXED_MONTHLY). The shop's sales shares together stay within 100 (422).",
+            example = "{\"role\": \"SUPPLIER\", \"rule\": \"SALES_SHARE\", \"sharePercent\": 12.5}")
+    record LinkRequest(
+            @Schema(description = "What the household does for the shop", example = "SUPPLIER", requiredMode = REQUIRED) HouseholdRole role,
+            @Schema(description = "How its share is set", example = "SALES_SHARE", requiredMode = REQUIRED) SharingRule rule,
+            @Schema(description = "For SALES_SHARE (required then, and given only then): the percentage of net sales, above 0 and at "
+                    + "most 100, with at most two decimals", example = "12.5", minimum = "0.01", maximum = "100")
+            BigDecimal sharePercent,
+            @Schema(description = "For FIXED_MONTHLY (required then, and given only then): fen per reported month, above 0 and at "
+                    + "most 100,000,000 (1,000,000 yuan)", example = "80000", minimum = "1", maximum = "100000000") Long fixedAmountFen) {
     }
 
     record LinkResponse(UUID household, String fileNumber, HouseholdRole role, SharingRule rule, BigDecimal sharePercent,

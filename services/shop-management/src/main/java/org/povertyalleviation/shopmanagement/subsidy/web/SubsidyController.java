@@ -1,10 +1,13 @@
 package org.povertyalleviation.shopmanagement.subsidy.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.PageLimit;
@@ -32,16 +35,34 @@ import reactor.core.publisher.Mono;
 @RestController
 class SubsidyController {
 
-    record SubmitRequest(UUID shop) {
+    // The bodies carry @Schema only, unlike the template's bean validation: they are validated after the county gate (the
+    // domain decides), so that a caller of another county learns nothing about what is wrong with a body.
+
+    @Schema(description = "A shop-opening subsidy applied for; the amount is the county's.")
+    record SubmitRequest(
+            @Schema(description = "The shop: a shop of this county, owned by a registered poor household and not closed (422 "
+                    + "otherwise); a household and a shop are granted one subsidy (409)", example = "8c0f3a52-6b1e-4f7d-a2c9-3e5b7d1f9a64",
+                    requiredMode = REQUIRED) UUID shop) {
     }
 
-    record RejectionRequest(String reason) {
+    @Schema(description = "Why the application is rejected; the household is told.")
+    record RejectionRequest(
+            @Schema(description = "The reason, not blank", example = "申请材料缺少营业执照复印件", requiredMode = REQUIRED, minLength = 1)
+            String reason) {
     }
 
-    record PaymentRequest(LocalDate paidOn, String reference) {
+    @Schema(description = "The payment of an approved subsidy.")
+    record PaymentRequest(
+            @Schema(description = "The day it was paid (YYYY-MM-DD): not in the future, not before the approval", example = "2026-11-20",
+                    requiredMode = REQUIRED) LocalDate paidOn,
+            @Schema(description = "The payment's reference (a voucher number); left out or blank: none", example = "WXCZ-2026-1120-07")
+            String reference) {
     }
 
-    record BudgetRequest(Long budgetFen) {
+    @Schema(description = "The county's subsidy budget of the year.")
+    record BudgetRequest(
+            @Schema(description = "The budget in fen, not negative, and not below what approvals already committed (409)",
+                    example = "50000000", requiredMode = REQUIRED, minimum = "0") Long budgetFen) {
     }
 
     record SubsidyResponse(UUID id, String county, UUID household, UUID shop, long amountFen, SubsidyStatus status, String submittedBy,
