@@ -389,7 +389,9 @@ class DevStackIT {
             int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
             assertThat(send("PUT", "/api/shop-management/counties/621222/subsidy-budgets/" + year, admin, "{\"budgetFen\":100000000}", null)
                     .statusCode()).isIn(200, 201);
-            String subsidy = created(send("POST", "/api/shop-management/counties/621222/subsidies", admin, "{\"shop\":\"" + shop + "\"}", null));
+            // Four eyes: the clerk submits, the admin approves.
+            String clerk = token("grant_type=password&client_id=devstack-cli&username=clerk-621222&password=clerk-621222-demo");
+            String subsidy = created(send("POST", "/api/shop-management/counties/621222/subsidies", clerk, "{\"shop\":\"" + shop + "\"}", null));
 
             Page page = browser.signIn("admin-621222", "admin-621222-demo");
             page.navigate(browser.url("/counties/621222/subsidies"));
