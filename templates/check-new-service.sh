@@ -5,8 +5,9 @@
 # checked), then removes it again whatever happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# services/services.yaml and the files derived from it (deployment's ServiceList).
-derived=(services/services.yaml pom.xml devstack/pom.xml gateway/src/main/resources/application.yml helm/gateway/values.yaml
+# services/services.yaml and the files derived from it (deployment's ServiceList), and docs/tenancy.md, where the
+# service's AccessIT writes its access table.
+derived=(docs/tenancy.md services/services.yaml pom.xml devstack/pom.xml gateway/src/main/resources/application.yml helm/gateway/values.yaml
   helm/poverty-platform/Chart.yaml helm/poverty-platform/values.yaml helm/poverty-platform/values.schema.json
   helm/poverty-platform/templates/NOTES.txt k8s/postgres/databases.yaml k8s/postgres/cluster.yaml
   k8s/kafka/dead-letter-topics.yaml k8s/network-policies/gateway-to-services.yaml k8s/network-policies/services-to-data.yaml)
@@ -35,5 +36,5 @@ if [[ "$after" != "$(echo "$before" | outside | sort)" ]]; then
   diff <(echo "$before" | outside | sort) <(echo "$after") >&2 || true
   exit 1
 fi
-./mvnw -B verify -pl services/kit-check,deployment -am
+./mvnw -B verify -pl services/kit-check,deployment -am -Daccess.write-docs=true
 echo "services/kit-check built and passed, the charts and k8s/ took it; removed again"

@@ -56,7 +56,7 @@ sed -i -e "s/shop-management/$name/g" -e "s/shop_management/$database/g" -e "s/^
     -e "s|^description: .*|description: \"$name: $summary\"|" "helm/$name/Chart.yaml" "helm/$name/values.yaml"
 # The values' opening paragraph (up to its first blank line) describes the service.
 awk -v name="$name" -v summary="$summary" 'BEGIN { head = 1 }
-  head && /^$/ { print "# " name " (services/" name "): " summary ". Installed by the umbrella chart poverty-platform, which"; print "# sets `global`; installed alone, set `global.platform` here."; head = 0 }
+  head && /^$/ { print "# " name " (services/" name "): " summary ". Installed by the umbrella chart poverty-platform, which"; print "# sets `global` (its values.yaml documents it); installed alone, set at least `global.platform.issuerUri`."; print ""; head = 0; next }
   !head { print }' "helm/$name/values.yaml" > "helm/$name/values.yaml.new"
 mv "helm/$name/values.yaml.new" "helm/$name/values.yaml"
 
