@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Who may do what in shop management (docs/tenancy.md prints it; the access matrix proves it), from the roles of
  * {@link Roles}. A partner platform reports the monthly sales of the shops bound to it and reads those shops and their
- * reports; it reads nothing of the county's administration (subsidies, budgets, coverage, statistics).
+ * reports; it reads nothing of the county's administration (subsidies, budgets, coverage, statistics). A village cadre
+ * registers and keeps the shops of the villages assigned to them.
  */
 @Configuration(proxyBeanMethods = false)
 class ShopManagementAccess {
@@ -25,14 +26,14 @@ class ShopManagementAccess {
     @Bean
     AccessTable shopManagementAccessTable() {
         return AccessTable.of(
-                write("POST /counties/{county}/shops", "registers a shop", Roles.SHOP_STAFF),
+                write("POST /counties/{county}/shops", "registers a shop", Roles.SHOP_STAFF).inTheirVillages(),
                 read("GET /counties/{county}/shops", "the county's shops, filtered", SHOP_READERS),
                 read("GET /counties/{county}/shops/{id}", "one shop", SHOP_READERS),
-                write("PUT /counties/{county}/shops/{id}", "changes a shop", Roles.SHOP_STAFF),
-                write("POST /counties/{county}/shops/{id}/status", "opens, suspends or closes a shop", Roles.SHOP_STAFF),
-                write("DELETE /counties/{county}/shops/{id}", "removes a shop registered by mistake", Roles.SHOP_STAFF),
-                write("PUT /counties/{county}/shops/{id}/households/{household}", "links a household the shop lifts", Roles.SHOP_STAFF),
-                write("DELETE /counties/{county}/shops/{id}/households/{household}", "unlinks a household", Roles.SHOP_STAFF),
+                write("PUT /counties/{county}/shops/{id}", "changes a shop", Roles.SHOP_STAFF).inTheirVillages(),
+                write("POST /counties/{county}/shops/{id}/status", "opens, suspends or closes a shop", Roles.SHOP_STAFF).inTheirVillages(),
+                write("DELETE /counties/{county}/shops/{id}", "removes a shop registered by mistake", Roles.SHOP_STAFF).inTheirVillages(),
+                write("PUT /counties/{county}/shops/{id}/households/{household}", "links a household the shop lifts", Roles.SHOP_STAFF).inTheirVillages(),
+                write("DELETE /counties/{county}/shops/{id}/households/{household}", "unlinks a household", Roles.SHOP_STAFF).inTheirVillages(),
                 write("POST /counties/{county}/shops/{id}/sales-reports", "reports or corrects a month's sales", Roles.SALES_REPORTERS).boundPartnerOnly(),
                 read("GET /counties/{county}/shops/{id}/sales-reports", "a shop's monthly reports", SHOP_READERS),
                 read("GET /counties/{county}/shops/{id}/sales-reports/{month}", "one month's report", SHOP_READERS),

@@ -16,6 +16,21 @@ import org.povertyalleviation.shopmanagement.ShopManagementIT;
 class ShopIT extends ShopManagementIT {
 
     @Test
+    void a_village_cadre_registers_and_keeps_the_shops_of_their_own_villages_only() {
+        // cadre-621222-101201 is assigned village 621222101201; before, a cadre's role held for the whole county.
+        String cadre = "cadre-621222-101201";
+        Map<String, Object> elsewhere = Map.of("village", "621222102202", "name", "S-Not-Theirs", "platform", "TAOBAO",
+                "ownerCategory", "COOPERATIVE");
+        post("/counties/621222/shops", cadre, elsewhere).expectStatus().isForbidden();
+        post("/counties/621222/shops", cadre, Map.of("village", "621222101201", "name", "S-Theirs", "platform", "TAOBAO",
+                "ownerCategory", "COOPERATIVE")).expectStatus().isCreated();
+        String other = shop("621222", "621222102202", "S-Other-Village", "OPEN");
+        post("/counties/621222/shops/" + other + "/status", cadre, Map.of("status", "DORMANT")).expectStatus().isForbidden();
+        delete("/counties/621222/shops/" + other, cadre).expectStatus().isForbidden();
+        get("/counties/621222/shops/" + other, ADMIN).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("OPEN");
+    }
+
+    @Test
     void a_shop_opens_and_is_announced_with_its_owner_household() {
         String owner = knownHousehold("621222", "S-0001", "621222101201");
         String id = shop("621222", Map.of("village", "621222101201", "name", "  上坝村纹党店 ", "platform", "PINDUODUO",

@@ -121,8 +121,8 @@ class ShopController {
     @PostMapping("/counties/{county}/shops")
     Mono<ResponseEntity<ShopResponse>> create(@PathVariable String county, @RequestBody ShopRequest request) {
         // Access first: a caller of another county learns nothing, not even what is wrong with the request.
-        return staff(county).flatMap(code -> register.create(code, shop(UUID.randomUUID(), request),
-                        request.status() == null ? ShopStatus.PLANNED : request.status()))
+        return staff(county).flatMap(code -> village(code, request.village()).then(register.create(code, shop(UUID.randomUUID(), request),
+                        request.status() == null ? ShopStatus.PLANNED : request.status())))
                 .map(view -> ResponseEntity.created(URI.create("/counties/" + county + "/shops/" + view.shop().id())).body(response(view)));
     }
 
@@ -159,7 +159,7 @@ class ShopController {
             if (request.status() != null) {
                 throw InvalidRequestException.field("status", "is changed through POST …/shops/{id}/status, not here");
             }
-            return register.update(code, shop(shopId, request));
+            return villageOf(code, shopId).then(village(code, request.village())).then(register.update(code, shop(shopId, request)));
         }).map(ShopController::response);
     }
 
@@ -170,7 +170,7 @@ class ShopController {
             if (request.status() == null) {
                 throw InvalidRequestException.field("status", "is required");
             }
-            return register.changeStatus(code, shopId, request.status(), request.reason());
+            return villageOf(code, shopId).then(register.changeStatus(code, shopId, request.status(), request.reason()));
         }).map(ShopController::response);
     }
 
@@ -178,7 +178,7 @@ class ShopController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String county, @PathVariable String id) {
         UUID shopId = RequestIds.uuid("id", id);
-        return staff(county).flatMap(code -> register.remove(code, shopId));
+        return staff(county).flatMap(code -> villageOf(code, shopId).then(register.remove(code, shopId)));
     }
 
     /** Links the household to the shop, or changes how it shares (PUT: the whole link). */
@@ -187,8 +187,8 @@ class ShopController {
                             @RequestBody LinkRequest request) {
         UUID shopId = RequestIds.uuid("id", id);
         UUID householdId = RequestIds.uuid("household", household);
-        return staff(county).flatMap(code -> register.link(code, shopId, new IncomeLink(householdId,
-                        request.role(), request.rule(), IncomeLink.basisPoints(request.sharePercent()), request.fixedAmountFen())))
+        return staff(county).flatMap(code -> villageOf(code, shopId).then(Mono.defer(() -> register.link(code, shopId, new IncomeLink(householdId,
+                        request.role(), request.rule(), IncomeLink.basisPoints(request.sharePercent()), request.fixedAmountFen())))))
                 .map(ShopController::response);
     }
 
@@ -196,7 +196,20 @@ class ShopController {
     Mono<ShopResponse> unlink(@PathVariable String county, @PathVariable String id, @PathVariable String household) {
         UUID shopId = RequestIds.uuid("id", id);
         UUID householdId = RequestIds.uuid("household", household);
-        return staff(county).flatMap(code -> register.unlink(code, shopId, householdId)).map(ShopController::response);
+        return staff(county).flatMap(code -> villageOf(code, shopId).then(register.unlink(code, shopId, householdId)))
+                .map(ShopController::response);
+    }
+
+    /** A village cadre registers and keeps the shops of their own villages only (the access table's reach). */
+    private Mono<Void> village(CountyCode county, String village) {
+        return village == null ? Mono.empty() : access.requireVillage(county, village);
+    }
+
+    /** As {@link #village}, for an existing shop: read only when the caller is limited to villages. */
+    private Mono<Void> villageOf(CountyCode county, UUID shop) {
+        return access.villageLimit(county).flatMap(limit -> limit.isEmpty()
+                ? Mono.<Void>empty()
+                : register.find(county, shop).flatMap(view -> village(county, view.shop().villageCode())));
     }
 
     private Mono<CountyCode> staff(String county) {
