@@ -18,6 +18,20 @@ class SalesIT extends ShopManagementIT {
     private static final String OCTOBER = monthsAgo(1);
 
     @Test
+    void a_partner_reports_only_for_the_shops_bound_to_it() {
+        // partner-wen is granted Wen and bound to Taobao and Pinduoduo: before, it could report any Wen shop's sales.
+        String jdShop = shop("621222", Map.of("village", "621222101202", "name", "R-JD-Shop", "platform", "JD",
+                "ownerCategory", "COOPERATIVE", "status", "OPEN"));
+        post("/counties/621222/shops/" + jdShop + "/sales-reports", "partner-wen", Map.of("month", OCTOBER, "orders", 3, "grossFen", 9000))
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("JD", "partner-wen"));
+        get("/counties/621222/shops/" + jdShop + "/sales-reports", CLERK).expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        // County staff report for any shop of the county.
+        post("/counties/621222/shops/" + jdShop + "/sales-reports", CLERK, Map.of("month", OCTOBER, "orders", 3, "grossFen", 9000))
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void a_partners_report_shares_the_net_among_linked_households_and_a_correction_replaces_it() {
         String shop = shop("621222", "621222101201", "R-Shares", "OPEN");
         String supplier = knownHousehold("621222", "R-0001", "621222101201");
