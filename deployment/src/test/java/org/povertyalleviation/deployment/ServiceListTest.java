@@ -67,7 +67,7 @@ class ServiceListTest {
             Files.copy(REPO.resolve(config), copy.resolve(config));
         }
         Service added = new Service("supply-platform", 8084, "organisations, products and purchase orders", "30s", "2MB",
-                List.of("/trace/**"));
+                List.of("/trace/**"), List.of());
         Path config = copy.resolve("services/supply-platform/src/main/resources/application.yml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, """

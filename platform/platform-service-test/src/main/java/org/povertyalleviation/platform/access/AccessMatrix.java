@@ -62,9 +62,8 @@ public final class AccessMatrix {
      * Checks the table against the document and the running service.
      *
      * @param tokens a principal's bearer token
-     * @return the rows, for the service's documentation
      */
-    public static String check(WebTestClient web, JsonNode document, AccessTable table, Function<String, String> tokens) {
+    public static void check(WebTestClient web, JsonNode document, AccessTable table, Function<String, String> tokens) {
         List<String> failures = new ArrayList<>();
         int calls = 0;
         for (var path : document.path("paths").properties()) {
@@ -106,7 +105,6 @@ public final class AccessMatrix {
         }
         assertThat(calls).as("calls the matrix made").isPositive();
         assertThat(failures).as("the access table against the service's answers").isEmpty();
-        return table.markdown();
     }
 
     /**
@@ -137,7 +135,7 @@ public final class AccessMatrix {
      * {@value #TABLES_END}).
      */
     public static void assertDocumented(String service, AccessTable table) {
-        Path doc = repositoryFile("docs/tenancy.md");
+        Path doc = org.povertyalleviation.platform.infra.Directories.repositoryFile("docs/tenancy.md");
         String heading = "### " + service + "\n\n";
         String expected = table.markdown();
         try {
@@ -188,14 +186,5 @@ public final class AccessMatrix {
                 ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 : request.exchange();
         return exchange.returnResult(byte[].class).getStatus().value();
-    }
-
-    private static Path repositoryFile(String file) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(file))) {
-                return dir.resolve(file);
-            }
-        }
-        throw new IllegalStateException("no " + file + " above " + Path.of("").toAbsolutePath());
     }
 }

@@ -72,13 +72,7 @@ public final class EventCatalogue {
 
     /** The catalogue's directory: docs/events of the repository the tests run in. */
     public static Path directory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path catalogue = dir.resolve("docs/events");
-            if (Files.isRegularFile(catalogue.resolve("envelope.schema.json"))) {
-                return catalogue;
-            }
-        }
-        throw new IllegalStateException("docs/events/envelope.schema.json not found above " + Path.of("").toAbsolutePath());
+        return org.povertyalleviation.platform.infra.Directories.repositoryFile("docs/events/envelope.schema.json").getParent();
     }
 
     private static JsonNode parse(String envelope) {

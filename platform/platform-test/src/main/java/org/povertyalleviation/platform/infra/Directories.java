@@ -19,6 +19,16 @@ public final class Directories {
     private Directories() {
     }
 
+    /** A file of the repository the working directory is in (tests and tools run in a module below its root). */
+    public static Path repositoryFile(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("no " + relative + " above " + Path.of("").toAbsolutePath());
+    }
+
     static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
     }

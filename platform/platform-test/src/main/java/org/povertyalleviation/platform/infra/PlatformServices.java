@@ -36,10 +36,6 @@ public final class PlatformServices {
             readPosts = List.copyOf(readPosts);
         }
 
-        public Service(String name, int port, String summary, String timeout, String maxRequestBody, List<String> publicPaths) {
-            this(name, port, summary, timeout, maxRequestBody, publicPaths, List.of());
-        }
-
         /** Its database: the name with underscores. */
         public String database() {
             return name.replace('-', '_');
@@ -81,12 +77,7 @@ public final class PlatformServices {
 
     /** services/services.yaml of the repository that the working directory is in. */
     public static Path repositoryFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(FILE))) {
-                return dir.resolve(FILE);
-            }
-        }
-        throw new IllegalStateException("no " + FILE + " above " + Path.of("").toAbsolutePath());
+        return Directories.repositoryFile(FILE);
     }
 
     /** Parses and checks the list; a mistake names the service and the field. */

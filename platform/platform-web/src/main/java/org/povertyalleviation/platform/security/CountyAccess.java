@@ -89,11 +89,24 @@ public class CountyAccess {
         });
     }
 
-    /** Completes if the caller may work on this village's records: a village cadre only on the villages assigned to them. */
+    /**
+     * Completes if the caller may work on this village's records: a village cadre only on the villages assigned to them.
+     * No village (a request the service then refuses as incomplete) is nothing to check.
+     */
     public Mono<Void> requireVillage(CountyCode county, String village) {
-        return villageLimit(county).flatMap(limit -> limit.isEmpty() || limit.get().contains(village)
+        return village == null ? Mono.empty() : villageLimit(county).flatMap(limit -> limit.isEmpty() || limit.get().contains(village)
                 ? Mono.<Void>empty()
                 : Mono.error(new AccessDeniedException("Village " + village + " is not one of your villages")));
+    }
+
+    /**
+     * As {@link #requireVillage}, for a record whose village is looked up (a household, a shop): the lookup runs only
+     * when the caller is limited to villages.
+     */
+    public Mono<Void> requireVillageOf(CountyCode county, java.util.function.Supplier<Mono<String>> village) {
+        return villageLimit(county).flatMap(limit -> limit.isEmpty()
+                ? Mono.<Void>empty()
+                : village.get().flatMap(found -> requireVillage(county, found)));
     }
 
     /** Of the given counties, those the caller may read. */

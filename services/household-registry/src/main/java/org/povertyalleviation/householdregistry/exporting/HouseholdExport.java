@@ -67,7 +67,7 @@ class HouseholdExport {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + county + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(Flux.concat(Flux.just("\uFEFF" + String.join(",", language.header()) + "\n"),
-                        rows.map(row -> String.join(",", row.stream().map(HouseholdExport::csvCell).toList()) + "\n"))));
+                        rows.map(row -> String.join(",", row.stream().map(CsvCell::of).toList()) + "\n"))));
     }
 
     @GetMapping("/counties/{county}/exports/households.xlsx")
@@ -158,10 +158,6 @@ class HouseholdExport {
                             row.get("status", String.class));
                 })
                 .all());
-    }
-
-    private static String csvCell(String value) {
-        return CsvCell.of(value);
     }
 }
 

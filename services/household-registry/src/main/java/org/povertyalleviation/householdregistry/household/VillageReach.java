@@ -30,9 +30,7 @@ public class VillageReach {
 
     /** Completes if the caller may work on this household (a 404 when it does not exist, for a limited caller). */
     public Mono<Void> household(CountyCode county, UUID household) {
-        return access.villageLimit(county).flatMap(limit -> limit.isEmpty()
-                ? Mono.<Void>empty()
-                : register.find(county, household, false).flatMap(view -> village(county, view.household().villageCode())));
+        return access.requireVillageOf(county, () -> register.find(county, household, false).map(view -> view.household().villageCode()));
     }
 
     /**

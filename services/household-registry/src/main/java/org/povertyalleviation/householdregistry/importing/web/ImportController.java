@@ -17,6 +17,7 @@ import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.domain.CountyCode;
+import org.povertyalleviation.platform.files.CsvCell;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -117,8 +118,9 @@ class ImportController {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(Flux.concat(Flux.just("\uFEFFline,file_number,field,reason\n"),
                         tenantTransactions.manyInCounty(CountyCode.of(county), () -> imports.rejections(county, job, 0, Integer.MAX_VALUE))
-                                .map(rejection -> rejection.line() + "," + csv(rejection.fileNumber()) + "," + csv(rejection.field())
-                                        + "," + csv(rejection.reason()) + "\n"))));
+                                // The cells come from the county's own file: neutralised, so that opening the CSV runs nothing.
+                                .map(rejection -> rejection.line() + "," + CsvCell.of(rejection.fileNumber()) + "," + CsvCell.of(rejection.field())
+                                        + "," + CsvCell.of(rejection.reason()) + "\n"))));
     }
 
     private Mono<JobRow> find(CountyCode county, UUID job) {
@@ -148,11 +150,6 @@ class ImportController {
         } catch (java.io.IOException ignored) {
             // A temporary file; the OS cleans its temporary directory.
         }
-    }
-
-    /** A rejected row's cells come from the county's own file: neutralised, so that opening the CSV runs nothing. */
-    static String csv(String value) {
-        return org.povertyalleviation.platform.files.CsvCell.of(value);
     }
 
 }

@@ -121,7 +121,7 @@ class ShopController {
     @PostMapping("/counties/{county}/shops")
     Mono<ResponseEntity<ShopResponse>> create(@PathVariable String county, @RequestBody ShopRequest request) {
         // Access first: a caller of another county learns nothing, not even what is wrong with the request.
-        return staff(county).flatMap(code -> village(code, request.village()).then(register.create(code, shop(UUID.randomUUID(), request),
+        return staff(county).flatMap(code -> access.requireVillage(code, request.village()).then(register.create(code, shop(UUID.randomUUID(), request),
                         request.status() == null ? ShopStatus.PLANNED : request.status())))
                 .map(view -> ResponseEntity.created(URI.create("/counties/" + county + "/shops/" + view.shop().id())).body(response(view)));
     }
@@ -159,7 +159,7 @@ class ShopController {
             if (request.status() != null) {
                 throw InvalidRequestException.field("status", "is changed through POST …/shops/{id}/status, not here");
             }
-            return villageOf(code, shopId).then(village(code, request.village())).then(register.update(code, shop(shopId, request)));
+            return villageOf(code, shopId).then(access.requireVillage(code, request.village())).then(register.update(code, shop(shopId, request)));
         }).map(ShopController::response);
     }
 
@@ -200,16 +200,9 @@ class ShopController {
                 .map(ShopController::response);
     }
 
-    /** A village cadre registers and keeps the shops of their own villages only (the access table's reach). */
-    private Mono<Void> village(CountyCode county, String village) {
-        return village == null ? Mono.empty() : access.requireVillage(county, village);
-    }
-
-    /** As {@link #village}, for an existing shop: read only when the caller is limited to villages. */
+    /** A village cadre keeps the shops of their own villages only (the access table's reach); the shop is read only for them. */
     private Mono<Void> villageOf(CountyCode county, UUID shop) {
-        return access.villageLimit(county).flatMap(limit -> limit.isEmpty()
-                ? Mono.<Void>empty()
-                : register.find(county, shop).flatMap(view -> village(county, view.shop().villageCode())));
+        return access.requireVillageOf(county, () -> register.find(county, shop).map(view -> view.shop().villageCode()));
     }
 
     private Mono<CountyCode> staff(String county) {
