@@ -46,7 +46,7 @@ spec:
 {{/*
 Ingress to the pods: only from the peers in .Values.networkPolicy.from (the gateway for a service; the ingress
 controller, the portal and the gateway clients for the gateway; the ingress controller for the portal) and, with a
-ServiceMonitor, from Prometheus' namespace. Egress is left to the cluster's default-deny policies in k8s/.
+ServiceMonitor, from Prometheus' namespace to the management port only. Egress is left to the cluster's default-deny policies in k8s/.
 */}}
 {{- define "platform-library.networkPolicy" -}}
 {{- if .Values.networkPolicy.enabled -}}
@@ -68,15 +68,20 @@ spec:
       ports:
         - port: http
           protocol: TCP
-    {{- if .Values.serviceMonitor.enabled }}
+    # Health and metrics: Prometheus' namespace (with a ServiceMonitor) and the release's health checks (helm test),
+    # never the callers above. The kubelet's probes are not subject to NetworkPolicy.
     - from:
+        {{- if .Values.serviceMonitor.enabled }}
         - namespaceSelector:
             matchLabels:
               kubernetes.io/metadata.name: {{ .Values.serviceMonitor.prometheusNamespace }}
+        {{- end }}
+        - podSelector:
+            matchLabels:
+              poverty-platform/health-check: "true"
       ports:
-        - port: http
+        - port: management
           protocol: TCP
-    {{- end }}
 {{- end -}}
 {{- end -}}
 
@@ -96,7 +101,7 @@ spec:
     matchLabels:
       {{- include "platform-library.selectorLabels" . | nindent 6 }}
   endpoints:
-    - port: http
+    - port: management
       path: /actuator/prometheus
       interval: {{ .Values.serviceMonitor.interval }}
 {{- end -}}

@@ -73,26 +73,31 @@ spec:
             - name: http
               containerPort: {{ .Values.port }}
               protocol: TCP
+            # Actuator (probes, Prometheus) on a port of its own: the Service's http port, which the Ingress and the
+            # gateway reach, serves no health or metrics; the NetworkPolicy lets only the scraper call this one.
+            - name: management
+              containerPort: {{ include "platform-library.managementPort" . }}
+              protocol: TCP
           env:
             {{- include "platform-library.env" . | nindent 12 }}
           startupProbe:
             # Flyway migrations and the JVM's start: up to failureThreshold x periodSeconds before liveness counts.
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             periodSeconds: 5
             failureThreshold: {{ .Values.probes.startupFailureThreshold }}
           livenessProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             periodSeconds: 10
             timeoutSeconds: 3
             failureThreshold: 3
           readinessProbe:
             httpGet:
               path: /actuator/health/readiness
-              port: http
+              port: management
             periodSeconds: 5
             timeoutSeconds: 3
             failureThreshold: 3

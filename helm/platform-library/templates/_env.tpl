@@ -43,6 +43,8 @@ redis:
 {{- $uses := .Values.uses | default list -}}
 - name: PORT
   value: {{ .Values.port | quote }}
+- name: MANAGEMENT_SERVER_PORT
+  value: {{ include "platform-library.managementPort" . | quote }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}
 {{- if .Values.config }}

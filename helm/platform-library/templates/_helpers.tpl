@@ -70,3 +70,11 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
+
+{{/* Actuator's port (probes, Prometheus): never the port users and the gateway reach. */}}
+{{- define "platform-library.managementPort" -}}
+{{- if eq (int .Values.managementPort) (int .Values.port) -}}
+{{- fail "managementPort must differ from port: health and metrics never share the port the Ingress and the gateway reach" -}}
+{{- end -}}
+{{- .Values.managementPort -}}
+{{- end -}}

@@ -14,6 +14,10 @@ spec:
       port: {{ .Values.port }}
       targetPort: http
       protocol: TCP
+    - name: management
+      port: {{ include "platform-library.managementPort" . }}
+      targetPort: management
+      protocol: TCP
 {{- end -}}
 
 {{- define "platform-library.serviceAccount" -}}

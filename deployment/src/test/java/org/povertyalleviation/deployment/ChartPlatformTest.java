@@ -49,9 +49,29 @@ class ChartPlatformTest {
             assertThat(hpa.getSpec().getMinReplicas()).isPositive().isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());
             assertThat(Charts.named(resources, PodDisruptionBudget.class, service).getSpec().getSelector().getMatchLabels())
                     .isEqualTo(selector);
-            assertThat(Charts.named(resources, NetworkPolicy.class, service).getSpec().getPodSelector().getMatchLabels())
-                    .isEqualTo(selector);
+            NetworkPolicy policy = Charts.named(resources, NetworkPolicy.class, service);
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector);
+            // Callers reach the http port; only the scraper (with a ServiceMonitor) and health checks reach Actuator's.
+            assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getPorts()).hasSize(1));
+            var management = policy.getSpec().getIngress().stream()
+                    .filter(rule -> rule.getPorts().get(0).getPort().equals(new IntOrString("management"))).toList();
+            assertThat(management).singleElement().satisfies(rule -> assertThat(rule.getFrom()).allSatisfy(peer -> {
+                boolean prometheus = peer.getNamespaceSelector() != null && "monitoring".equals(
+                        peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+                boolean healthCheck = peer.getPodSelector() != null && peer.getNamespaceSelector() == null
+                        && "true".equals(peer.getPodSelector().getMatchLabels().get("poverty-platform/health-check"));
+                assertThat(prometheus || healthCheck).as(peer.toString()).isTrue();
+            }));
+            assertThat(Charts.named(resources, Service.class, service).getSpec().getPorts())
+                    .extracting(port -> port.getName()).containsExactly("http", "management");
         }
+    }
+
+    @Test
+    void actuatorSharingThePortUsersReachIsRefused() {
+        String samePort = Charts.valuesFile("gateway: { managementPort: 8080 }\n");
+        assertThatThrownBy(() -> Charts.render("poverty-platform", samePort))
+                .hasMessageContaining("managementPort must differ from port");
     }
 
     @ParameterizedTest
@@ -68,6 +88,12 @@ class ChartPlatformTest {
             Container container = pod.getContainers().get(0);
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            // Probes on Actuator's own port: the http port serves no health or metrics.
+            assertThat(List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe()))
+                    .allSatisfy(probe -> assertThat(probe.getHttpGet().getPort()).isEqualTo(new IntOrString("management")));
+            assertThat(container.getPorts()).extracting(port -> port.getName() + ":" + port.getContainerPort())
+                    .contains("management:9090").doesNotContain("http:9090");
+            assertThat(env(container).get("MANAGEMENT_SERVER_PORT").getValue()).isEqualTo("9090");
             assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
             PodSecurity.assertRestricted(pod);
@@ -143,7 +169,7 @@ class ChartPlatformTest {
             assertThat(monitor.getKind()).isEqualTo("ServiceMonitor");
             assertThat(monitor.getMetadata().getName()).isEqualTo("gateway");
             assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
-            assertThat(String.valueOf(monitor.getAdditionalProperties().get("spec"))).contains("path=/actuator/prometheus", "port=http");
+            assertThat(String.valueOf(monitor.getAdditionalProperties().get("spec"))).contains("path=/actuator/prometheus", "port=management");
         });
     }
 
@@ -154,9 +180,10 @@ class ChartPlatformTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no helm test pod"));
 
         PodSecurity.assertRestricted(test.getSpec());
-        assertThat(test.getMetadata().getLabels()).containsEntry("poverty-platform/gateway-client", "true");
+        assertThat(test.getMetadata().getLabels()).containsEntry("poverty-platform/gateway-client", "true")
+                .containsEntry("poverty-platform/health-check", "true");
         Container container = test.getSpec().getContainers().get(0);
-        assertThat(env(container).get("GATEWAY").getValue()).isEqualTo("http://gateway:8080");
+        assertThat(env(container).get("GATEWAY").getValue()).isEqualTo("http://gateway:9090");
         assertThat(String.join(" ", container.getArgs())).contains("$GATEWAY/actuator/health").contains("\"status\":\"UP\"");
     }
 

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -71,6 +72,7 @@ public final class DevStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, BooleanSupplier> health = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new ConcurrentHashMap<>();
     private final Path runDirectory = Directories.runDirectory("devstack");
     private DemoData.Dataset dataset;
 
@@ -201,16 +203,21 @@ public final class DevStack implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
+        // Health and metrics on a port of their own, as in the charts: never on the port users reach.
+        int managementPort = FreePorts.next();
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        managementPorts.put(name, managementPort);
         Path logFile = runDirectory.resolve(name + ".log");
         LocalProcess process = LocalProcess.start(name, List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()), env, runDirectory, logFile, "TERM");
         started.push(() -> process.stop(Duration.ofSeconds(20)));
-        String healthUrl = "http://127.0.0.1:" + port + "/actuator/health/readiness";
+        String healthUrl = managementUrl(name) + "/actuator/health/readiness";
         BooleanSupplier ready = () -> process.isAlive() && HttpProbe.status(healthUrl) == 200;
         Waiting.until(name, Duration.ofSeconds(120), process, ready, logFile);
         health.put(name, ready);
-        urls.put(name, "http://localhost:" + port + " (health: /actuator/health, log: " + logFile + ")");
+        urls.put(name, "http://localhost:" + port + " (health and metrics: http://localhost:" + managementPort
+                + "/actuator/health, /actuator/prometheus; log: " + logFile + ")");
     }
 
     private void startStatusServer(int port, JsonMapper json) {
@@ -238,6 +245,15 @@ public final class DevStack implements AutoCloseable {
 
     public DemoData.Dataset dataset() {
         return dataset;
+    }
+
+    /** Where an app's Actuator answers (health, Prometheus): a port of its own, not the app's. */
+    public String managementUrl(String app) {
+        Integer port = managementPorts.get(app);
+        if (port == null) {
+            throw new IllegalArgumentException(app + " is not an app of this stack: " + managementPorts.keySet());
+        }
+        return "http://127.0.0.1:" + port;
     }
 
     public Map<String, String> urls() {

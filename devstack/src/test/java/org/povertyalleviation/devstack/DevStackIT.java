@@ -44,7 +44,7 @@ class DevStackIT {
 
     @AfterAll
     static void stop_and_leave_nothing_running() throws Exception {
-        String gatewayHealth = "http://127.0.0.1:" + options.gatewayPort() + "/actuator/health";
+        String gatewayHealth = stack.managementUrl("gateway") + "/actuator/health";
         String stackHealth = "http://127.0.0.1:" + options.statusPort() + "/health";
         stack.close();
         assertThat(refused(gatewayHealth)).as("gateway stopped").isTrue();
@@ -58,7 +58,7 @@ class DevStackIT {
 
     @Test
     void the_devstack_comes_up_healthy_with_demo_users() throws Exception {
-        String gatewayHealth = "http://127.0.0.1:" + options.gatewayPort() + "/actuator/health";
+        String gatewayHealth = stack.managementUrl("gateway") + "/actuator/health";
         String stackHealth = "http://127.0.0.1:" + options.statusPort() + "/health";
         {
             HttpResponse<String> health = get(stackHealth);
@@ -67,6 +67,12 @@ class DevStackIT {
                     .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"",
                             "\"county-registry\":\"UP\"", "\"household-registry\":\"UP\"", "\"shop-management\":\"UP\"", "\"gateway\":\"UP\"");
             assertThat(get(gatewayHealth).body()).contains("\"status\":\"UP\"");
+            // Metrics and health answer on the management ports only, never on the ports users reach.
+            for (String app : List.of("gateway", "portal")) {
+                assertThat(get(stack.managementUrl(app) + "/actuator/prometheus").statusCode()).as(app + " metrics").isEqualTo(200);
+            }
+            assertThat(get("http://127.0.0.1:" + options.gatewayPort() + "/actuator/prometheus").statusCode()).isEqualTo(404);
+            assertThat(get("http://127.0.0.1:" + options.portalPort() + "/actuator/prometheus").statusCode()).isEqualTo(404);
 
             String issuer = stack.urls().get("issuer");
             String tokenEndpoint = issuer + "/protocol/openid-connect/token";

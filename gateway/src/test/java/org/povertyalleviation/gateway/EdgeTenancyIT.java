@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,6 +78,20 @@ class EdgeTenancyIT extends GatewayIT {
                 .expectStatus().isNotFound();
         web.get().uri("/api/echo/actuator").headers(h -> h.setBearerAuth(tokenFor("operator"))).exchange().expectStatus().isNotFound();
         assertThat(ECHO.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void the_gateways_metrics_and_health_are_not_on_the_port_the_ingress_exposes() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator")) {
+            // Without a token the security chain answers first (401 where no rule lets the path through): nothing is served.
+            web.get().uri(path).exchange().expectStatus().value(status -> assertThat(status).isIn(401, 404));
+            web.get().uri(path).headers(h -> h.setBearerAuth(tokenFor("operator"))).exchange().expectStatus().isNotFound();
+        }
+        // The cluster's scraper and the kubelet reach them on the management port, which only they may call.
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     @Test

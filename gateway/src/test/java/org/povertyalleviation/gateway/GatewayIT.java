@@ -19,6 +19,7 @@ import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +45,10 @@ abstract class GatewayIT {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator's own port, as in the charts: health and metrics never share the port the Ingress exposes. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JsonMapper json;
@@ -98,6 +103,7 @@ abstract class GatewayIT {
         properties.put("gateway.rate-limits.clients.partner-jd.requests-per-second", () -> "1");
         properties.put("gateway.rate-limits.clients.partner-jd.burst", () -> "3");
         properties.put("gateway.portal-origins[0]", () -> "https://portal.example.org");
+        properties.put("management.server.port", () -> "0");
         return properties;
     }
 

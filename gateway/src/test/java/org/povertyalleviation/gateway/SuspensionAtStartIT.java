@@ -34,9 +34,10 @@ class SuspensionAtStartIT extends GatewayIT {
                 web.get().uri("/api/echo/counties/621223/villages").headers(h -> h.setBearerAuth(admin)).exchange()
                         .expectStatus().isForbidden());
         int replicaPort = FreePorts.next();
-        LocalProcess replica = startReplica(replicaPort);
+        int replicaManagementPort = FreePorts.next();
+        LocalProcess replica = startReplica(replicaPort, replicaManagementPort);
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> HttpProbe.status("http://127.0.0.1:" + replicaPort + "/actuator/health/readiness") == 200);
+            await().atMost(Duration.ofSeconds(90)).until(() -> HttpProbe.status("http://127.0.0.1:" + replicaManagementPort + "/actuator/health/readiness") == 200);
             WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + replicaPort).build();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     client.get().uri("/api/echo/counties/621223/villages").headers(h -> h.setBearerAuth(admin)).exchange()
@@ -54,7 +55,7 @@ class SuspensionAtStartIT extends GatewayIT {
         }
     }
 
-    private static LocalProcess startReplica(int port) throws Exception {
+    private static LocalProcess startReplica(int port, int managementPort) throws Exception {
         Path jar;
         try (Stream<Path> built = Files.list(Path.of("target"))) {
             jar = built.filter(p -> p.getFileName().toString().matches("gateway-.*\\.jar")).findFirst()
@@ -62,7 +63,9 @@ class SuspensionAtStartIT extends GatewayIT {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
-        properties().forEach((name, value) -> command.add("--" + name + "=" + value.get()));
+        Map<String, java.util.function.Supplier<Object>> properties = new java.util.LinkedHashMap<>(properties());
+        properties.put("management.server.port", () -> managementPort);
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value.get()));
         Path run = Directories.runDirectory("gateway-replica");
         return LocalProcess.start("gateway replica", command, Map.of(), run, run.resolve("gateway.log"), "TERM");
     }
