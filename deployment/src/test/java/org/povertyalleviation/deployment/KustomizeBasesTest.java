@@ -623,6 +623,11 @@ class KustomizeBasesTest {
             bindings.put("countyJoined-in-0", JSON.createObjectNode().put("destination", "county.events").put("group", name + ".county-copy"));
             bindings.put("villageRegistered-in-0", JSON.createObjectNode().put("destination", "village.events").put("group", name + ".village-copy"));
         }
+        // platform-core's household copy (PlatformDefaults), for a service with platform.household-copy.enabled.
+        if (application.path("platform").path("household-copy").path("enabled").asBoolean(false)) {
+            String name = application.path("spring").path("application").path("name").asText();
+            bindings.put("householdChanged-in-0", JSON.createObjectNode().put("destination", "household.events").put("group", name + ".household-copy"));
+        }
         stream.path("bindings").fields().forEachRemaining(entry -> {
             ObjectNode merged = bindings.containsKey(entry.getKey())
                     ? ((ObjectNode) bindings.get(entry.getKey())).deepCopy() : JSON.createObjectNode();

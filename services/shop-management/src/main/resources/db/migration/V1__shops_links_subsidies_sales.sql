@@ -3,20 +3,7 @@
 
 -- joined_county and village (the county registry's copy) come from platform-core's db/county-copy, migrated first.
 
--- The registry's households as its events tell them (HouseholdCopy): only households the registry knows can own
--- a shop, be linked to one or receive a subsidy. No personal data: the registry keeps that.
-create table household (
-    county_code  char(6)     not null,
-    id           uuid        not null,
-    file_number  text        not null,
-    village_code char(12)    not null,
-    status       text        not null,
-    -- Set by household.removed.v1: the household stays for the links and reports that name it.
-    removed_at   timestamptz,
-    updated_at   timestamptz not null default now(),
-    primary key (county_code, id)
-);
-select enable_county_isolation('household');
+-- household (the registry's households, platform-core's HouseholdCopy) comes from db/household-copy, migrated first.
 
 create table shop (
     county_code        char(6)     not null,

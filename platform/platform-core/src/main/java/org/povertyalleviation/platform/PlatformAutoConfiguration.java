@@ -106,11 +106,16 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean
         FlywayMigrationStrategy platformTablesFirst(org.springframework.core.env.Environment environment) {
             boolean countyCopy = environment.getProperty(PlatformDefaults.COUNTY_COPY_ENABLED, Boolean.class, false);
+            boolean householdCopy = environment.getProperty(PlatformDefaults.HOUSEHOLD_COPY_ENABLED, Boolean.class, false);
             return flyway -> {
                 platformLocation(flyway, "classpath:db/platform", "platform_schema_history");
                 if (countyCopy) {
                     // joined_county and village (CountyCopy), before the service's tables that reference them.
                     platformLocation(flyway, "classpath:db/county-copy", "county_copy_schema_history");
+                }
+                if (householdCopy) {
+                    // household (HouseholdCopy), before the service's tables that reference it.
+                    platformLocation(flyway, "classpath:db/household-copy", "household_copy_schema_history");
                 }
                 Flyway.configure(flyway.getConfiguration().getClassLoader())
                         .configuration(flyway.getConfiguration())
@@ -157,6 +162,15 @@ public class PlatformAutoConfiguration {
                                                                        java.time.Clock clock) {
             return new org.povertyalleviation.platform.counties.CountyJobs(joinedCounties, connections, database, clock);
         }
+    }
+
+    /** The household registry's households, kept by services that set platform.household-copy.enabled. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({DatabaseClient.class, StreamBridge.class})
+    @ConditionalOnBean(ReactiveTransactionManager.class)
+    @ConditionalOnProperty(name = PlatformDefaults.HOUSEHOLD_COPY_ENABLED, havingValue = "true")
+    @Import(org.povertyalleviation.platform.households.HouseholdCopy.class)
+    static class HouseholdCopies {
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -55,11 +55,24 @@ class PlatformDefaultsTest {
     }
 
     @Test
+    void the_household_copy_binds_its_consumer_after_the_county_copy_with_a_group_named_after_the_application() {
+        StandardEnvironment environment = environment(Map.of("spring.application.name", "supply-platform",
+                "platform.county-copy.enabled", "true", "platform.household-copy.enabled", "true",
+                "spring.cloud.function.definition", "certificationExpired"));
+
+        assertThat(environment.getProperty("spring.cloud.function.definition"))
+                .isEqualTo("countyStatus;countyJoined;villageRegistered;householdChanged;certificationExpired");
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.destination")).isEqualTo("household.events");
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.group")).isEqualTo("supply-platform.household-copy");
+    }
+
+    @Test
     void without_the_county_copy_only_the_suspension_list_is_consumed() {
         StandardEnvironment environment = environment(Map.of("spring.application.name", "county-registry"));
 
         assertThat(environment.getProperty("spring.cloud.function.definition")).isEqualTo("countyStatus");
         assertThat(environment.getProperty("spring.cloud.stream.bindings.countyJoined-in-0.destination")).isNull();
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.destination")).isNull();
     }
 
     private static StandardEnvironment environment(Map<String, Object> own) {

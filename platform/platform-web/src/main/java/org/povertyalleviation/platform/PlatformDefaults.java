@@ -29,6 +29,8 @@ import org.springframework.util.ClassUtils;
  *       Helm library chart and the devstack set;</li>
  *   <li>with {@code platform.county-copy.enabled=true}, the county registry's copy (CountyCopy): its two consumers'
  *       bindings with groups named after the application;</li>
+ *   <li>with {@code platform.household-copy.enabled=true}, the household registry's copy (HouseholdCopy): its
+ *       consumer's binding with a group named after the application;</li>
  *   <li>{@code spring.cloud.function.definition}: the platform's consumers first, then the ones the service lists
  *       itself (a service names only its own).</li>
  * </ul>
@@ -38,6 +40,7 @@ import org.springframework.util.ClassUtils;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     public static final String COUNTY_COPY_ENABLED = "platform.county-copy.enabled";
+    public static final String HOUSEHOLD_COPY_ENABLED = "platform.household-copy.enabled";
     private static final String FUNCTIONS = "spring.cloud.function.definition";
 
     @Override
@@ -65,6 +68,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             derived.put("spring.cloud.stream.bindings.villageRegistered-in-0.group", applicationName + ".village-copy");
             platformFunctions.add("countyJoined");
             platformFunctions.add("villageRegistered");
+        }
+        if (environment.getProperty(HOUSEHOLD_COPY_ENABLED, Boolean.class, false)) {
+            derived.put("spring.cloud.stream.bindings.householdChanged-in-0.destination", "household.events");
+            derived.put("spring.cloud.stream.bindings.householdChanged-in-0.group", applicationName + ".household-copy");
+            platformFunctions.add("householdChanged");
         }
         environment.getPropertySources().addLast(new MapPropertySource("platformDerivedDefaults", derived));
         String composed = functions(platformFunctions, environment.getProperty(FUNCTIONS));

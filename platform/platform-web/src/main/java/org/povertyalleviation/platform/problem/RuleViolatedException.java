@@ -16,4 +16,16 @@ public class RuleViolatedException extends ProblemException {
     public RuleViolatedException(String rule, String detail, String field) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATED, "Rule violated", detail, Map.of("rule", rule, "field", field));
     }
+
+    /** @param facts what the caller needs to correct the request, e.g. the reference price an order fell below */
+    public RuleViolatedException(String rule, String detail, String field, Map<String, Object> facts) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATED, "Rule violated", detail, withRule(rule, field, facts));
+    }
+
+    private static Map<String, Object> withRule(String rule, String field, Map<String, Object> facts) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(facts);
+        properties.put("rule", rule);
+        properties.put("field", field);
+        return properties;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
+import org.povertyalleviation.platform.households.KnownHouseholds;
 import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.shopmanagement.web.Roles;
 import org.povertyalleviation.platform.problem.NotFoundException;

@@ -10,7 +10,7 @@ import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.RuleViolatedException;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
-import org.povertyalleviation.shopmanagement.household.KnownHouseholds;
+import org.povertyalleviation.platform.households.KnownHouseholds;
 import org.povertyalleviation.shopmanagement.shop.domain.IncomeLink;
 import org.povertyalleviation.shopmanagement.shop.domain.Shop;
 import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;

@@ -13,7 +13,7 @@ import org.povertyalleviation.platform.problem.RuleViolatedException;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.domain.RuleRefusedException;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
-import org.povertyalleviation.shopmanagement.household.KnownHouseholds;
+import org.povertyalleviation.platform.households.KnownHouseholds;
 import org.povertyalleviation.shopmanagement.shop.domain.OwnerCategory;
 import org.povertyalleviation.shopmanagement.shop.domain.ShopStatus;
 import org.povertyalleviation.shopmanagement.shop.messaging.ShopEvents;

@@ -1,4 +1,4 @@
-package org.povertyalleviation.shopmanagement.household;
+package org.povertyalleviation.platform.households;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.povertyalleviation.shopmanagement.household;
+package org.povertyalleviation.platform.households;
 
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -9,17 +9,23 @@ import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.events.MalformedEventException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * This service's copy of the registry's households, from household.*.v1 (docs/events/): only households the
- * registry knows, in the same county, can own a shop, be linked to one or be granted a subsidy. One household's
- * events arrive in order (they share a partition key), so the latest event's status is the household's.
+ * A service's copy of the household registry's households, from household.*.v1 (docs/events/): only households
+ * the registry knows, in the same county, can own a shop, supply an order, work in a workshop or hold a share. One
+ * household's events arrive in order (they share a partition key), so the latest event's status is the household's.
+ * A service keeps the copy by setting {@code platform.household-copy.enabled: true}; the platform then configures
+ * this and {@link KnownHouseholds}, migrates the table {@code household (county_code, id, file_number, village_code,
+ * status, removed_at)} from {@code db/household-copy} ahead of the service's own, and binds
+ * {@code householdChanged-in-0} to household.events with a group named after the application (PlatformDefaults).
  */
 @Configuration(proxyBeanMethods = false)
-class HouseholdCopy {
+@Import(KnownHouseholds.class)
+public class HouseholdCopy {
 
     /** The fields of household.registered/updated/lifted/at-risk/returned/removed.v1 this service reads. */
     record HouseholdChanged(String county, String household, String fileNumber, String village, String status) {

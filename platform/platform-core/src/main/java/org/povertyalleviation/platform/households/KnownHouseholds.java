@@ -1,14 +1,12 @@
-package org.povertyalleviation.shopmanagement.household;
+package org.povertyalleviation.platform.households;
 
 import java.util.UUID;
 
 import org.povertyalleviation.platform.problem.RuleViolatedException;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Households of the copy, read inside a county transaction (row-level security). */
-@Repository
+/** Households of the copy (HouseholdCopy), read inside a county transaction (row-level security). */
 public class KnownHouseholds {
 
     /** A household as the registry last told it. */
