@@ -260,7 +260,8 @@ final class ServiceList {
                 # Dead-letter topics, error.<topic>.<consumer-group> (docs/events/README.md; platform-defaults.properties: three
                 # attempts, then the dead letter; a malformed event at once). One per consumer group that has a dead letter: the
                 # groups are the bindings in each listed service's application.yml, plus platform-core's countyStatus (group: the
-                # service's name) and, with platform.county-copy.enabled, its county copy's two consumers. The gateway's
+                # service's name), with platform.county-copy.enabled its county copy's two consumers and with
+                # platform.household-copy.enabled its household copy's consumer. The gateway's
                 # countyStatus is anonymous and has none (enable-dlq: false).
                 # %s
                 #

@@ -66,17 +66,17 @@ class ServiceListTest {
             Files.createDirectories(copy.resolve(config).getParent());
             Files.copy(REPO.resolve(config), copy.resolve(config));
         }
-        Service added = new Service("supply-platform", 8084, "organisations, products and purchase orders", "30s", "2MB",
+        Service added = new Service("logistics-booking", 8085, "pickups and deliveries that never overbook", "30s", "2MB",
                 List.of("/trace/**"), List.of());
-        Path config = copy.resolve("services/supply-platform/src/main/resources/application.yml");
+        Path config = copy.resolve("services/logistics-booking/src/main/resources/application.yml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, """
                 spring:
-                  application: { name: supply-platform }
+                  application: { name: logistics-booking }
                   cloud:
                     stream:
                       bindings:
-                        orderPaid-in-0: { destination: shop.events, group: supply-platform.orders }
+                        bookingDelivered-in-0: { destination: shop.events, group: logistics-booking.deliveries }
                 platform:
                   county-copy: { enabled: true }
                 """);
@@ -85,25 +85,25 @@ class ServiceListTest {
         assertThat(extended.stale()).as("every derived file changes, and the new chart gets the schema")
                 .containsAll(real.expected().keySet().stream().filter(file -> !file.endsWith("/values.schema.json")
                         || file.contains("poverty-platform")).toList())
-                .contains("helm/supply-platform/values.schema.json");
+                .contains("helm/logistics-booking/values.schema.json");
         extended.write();
         assertThat(extended.stale()).isEmpty();
-        assertThat(Files.readString(copy.resolve("pom.xml"))).contains("<module>services/supply-platform</module>");
-        assertThat(Files.readString(copy.resolve("devstack/pom.xml"))).contains("<destFileName>supply-platform.jar</destFileName>");
+        assertThat(Files.readString(copy.resolve("pom.xml"))).contains("<module>services/logistics-booking</module>");
+        assertThat(Files.readString(copy.resolve("devstack/pom.xml"))).contains("<destFileName>logistics-booking.jar</destFileName>");
         assertThat(Files.readString(copy.resolve("gateway/src/main/resources/application.yml")))
-                .contains("    supply-platform:\n      uri: ${SUPPLY_PLATFORM_URL:http://127.0.0.1:8084}\n      timeout: 30s\n"
+                .contains("    logistics-booking:\n      uri: ${LOGISTICS_BOOKING_URL:http://127.0.0.1:8085}\n      timeout: 30s\n"
                         + "      max-request-body: 2MB\n      public-paths: [\"/trace/**\"]\n");
-        assertThat(Files.readString(copy.resolve("helm/gateway/values.yaml"))).contains("  SUPPLY_PLATFORM_URL: http://supply-platform:8084\n");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/Chart.yaml"))).contains("repository: file://../supply-platform");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.yaml"))).contains("ownerUser: supply_platform_owner");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.schema.json"))).contains("\"supply-platform\"");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/templates/NOTES.txt"))).contains("http://supply-platform:8084");
-        assertThat(Files.readString(copy.resolve("k8s/postgres/databases.yaml"))).contains("name: supply_platform\n");
-        assertThat(Files.readString(copy.resolve("k8s/postgres/cluster.yaml"))).contains("- name: supply_platform_app");
+        assertThat(Files.readString(copy.resolve("helm/gateway/values.yaml"))).contains("  LOGISTICS_BOOKING_URL: http://logistics-booking:8085\n");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/Chart.yaml"))).contains("repository: file://../logistics-booking");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.yaml"))).contains("ownerUser: logistics_booking_owner");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.schema.json"))).contains("\"logistics-booking\"");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/templates/NOTES.txt"))).contains("http://logistics-booking:8085");
+        assertThat(Files.readString(copy.resolve("k8s/postgres/databases.yaml"))).contains("name: logistics_booking\n");
+        assertThat(Files.readString(copy.resolve("k8s/postgres/cluster.yaml"))).contains("- name: logistics_booking_app");
         assertThat(Files.readString(copy.resolve("k8s/kafka/dead-letter-topics.yaml")))
-                .contains("topicName: error.shop.events.supply-platform.orders", "topicName: error.county.events.supply-platform.county-copy");
-        assertThat(Files.readString(copy.resolve("k8s/network-policies/gateway-to-services.yaml"))).contains("- supply-platform");
-        assertThat(Files.readString(copy.resolve("k8s/network-policies/services-to-data.yaml"))).contains("- supply-platform");
+                .contains("topicName: error.shop.events.logistics-booking.deliveries", "topicName: error.county.events.logistics-booking.county-copy");
+        assertThat(Files.readString(copy.resolve("k8s/network-policies/gateway-to-services.yaml"))).contains("- logistics-booking");
+        assertThat(Files.readString(copy.resolve("k8s/network-policies/services-to-data.yaml"))).contains("- logistics-booking");
 
         extended = new ServiceList(copy, real.services());
         extended.write();

@@ -1,5 +1,7 @@
 package org.povertyalleviation.platform.households;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.problem.RuleViolatedException;
@@ -27,6 +29,20 @@ public class KnownHouseholds {
         return find(county, id).filter(household -> !household.removed())
                 .switchIfEmpty(Mono.error(new RuleViolatedException("unknown-household", "Household " + id
                         + " is not a registered household of county " + county, field)));
+    }
+
+    /**
+     * The file numbers of the households the copy knows, by id (a household the registry never announced is absent):
+     * what a list shows instead of bare ids. Read inside the caller's county transaction.
+     */
+    public Mono<Map<UUID, String>> fileNumbers(String county, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql("select id, file_number from household where county_code = :county and id = any(:ids)")
+                .bind("county", county).bind("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("file_number", String.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     public Mono<KnownHousehold> find(String county, UUID id) {

@@ -43,6 +43,60 @@ class IncomeIT extends HouseholdRegistryIT {
     }
 
     @Test
+    void the_supply_platforms_payments_each_reach_the_ledger_under_their_source_once_and_a_correction_replaces_one() {
+        String household = register("INC-SUP");
+        String organisation = UUID.randomUUID().toString();
+        String delivery = UUID.randomUUID().toString();
+        String payday = UUID.randomUUID().toString();
+        String dividend = UUID.randomUUID().toString();
+        String order = supplyIncome(household, "ORDER_PREMIUM", "delivery:" + delivery, organisation, 1_316_100, 32_100L, 1);
+        String wages = supplyIncome(household, "WORKSHOP_WAGE", "payday:" + payday + ":" + household, organisation, 16_800, null, 1);
+        String shares = supplyIncome(household, "DIVIDEND", "dividend:" + dividend + ":" + household, organisation, 500_000, null, 1);
+        String orderId = UUID.randomUUID().toString();
+        publishWithId("supply.events", "621222", household, "supply.household-income-earned.v1", orderId, order);
+        publishWithId("supply.events", "621222", household, "supply.household-income-earned.v1", orderId, order);
+        // The same origin under another event id (a payday resent by its producer) is still one entry.
+        publish("supply.events", "621222", household, "supply.household-income-earned.v1", wages);
+        publish("supply.events", "621222", household, "supply.household-income-earned.v1", wages);
+        publish("supply.events", "621222", household, "supply.household-income-earned.v1", shares);
+
+        awaitEntries(household, 3, "500000");
+        String entries = entries(household);
+        assertThat(entries).contains("\"origin\":\"supply:delivery:" + delivery + "\"", "\"origin\":\"supply:payday:" + payday + ":" + household + "\"",
+                "\"origin\":\"supply:dividend:" + dividend + ":" + household + "\"", "\"recordedBy\":\"supply-platform\"",
+                "\"amountFen\":1316100", "\"amountFen\":16800");
+        for (String source : new String[] {"ORDER_PREMIUM", "WORKSHOP_WAGE", "DIVIDEND"}) {
+            assertThat(Pattern.compile("\"source\":\"" + source + "\"").matcher(entries).results().count()).as(source).isEqualTo(1);
+        }
+
+        publish("supply.events", "621222", household, "supply.household-income-earned.v1",
+                supplyIncome(household, "ORDER_PREMIUM", "delivery:" + delivery, organisation, 1_230_000, 30_000L, 2));
+        awaitEntries(household, 3, "1230000");
+        assertThat(entries(household)).doesNotContain("1316100");
+    }
+
+    @Test
+    void a_supply_payment_to_an_unknown_household_or_of_a_source_it_does_not_pay_goes_to_the_dead_letter_topic() {
+        String stranger = UUID.randomUUID().toString();
+        publish("supply.events", "621222", stranger, "supply.household-income-earned.v1",
+                supplyIncome(stranger, "DIVIDEND", "dividend:" + UUID.randomUUID() + ":" + stranger, UUID.randomUUID().toString(), 100, null, 1));
+        String household = register("INC-SUP-2");
+        publish("supply.events", "621222", household, "supply.household-income-earned.v1",
+                supplyIncome(household, "SUBSIDY", "delivery:" + UUID.randomUUID(), UUID.randomUUID().toString(), 100, null, 1));
+
+        assertThat(Events.read("error.supply.events.household-registry.supply-income", value -> value.contains(stranger), 1)).hasSize(1);
+        assertThat(Events.read("error.supply.events.household-registry.supply-income", value -> value.contains(household), 1)).hasSize(1);
+        assertThat(entries(household)).doesNotContain("\"origin\"");
+    }
+
+    private static String supplyIncome(String household, String source, String origin, String organisation, long amountFen, Long premiumFen,
+                                       int revision) {
+        return "{\"county\":\"621222\",\"household\":\"" + household + "\",\"source\":\"" + source + "\",\"origin\":\"" + origin
+                + "\",\"organisation\":\"" + organisation + "\",\"month\":\"2026-08\",\"paidOn\":\"2026-08-25\",\"amountFen\":" + amountFen
+                + ",\"premiumFen\":" + premiumFen + ",\"revision\":" + revision + "}";
+    }
+
+    @Test
     void a_shop_event_naming_an_unknown_household_goes_to_the_dead_letter_topic() {
         String shop = UUID.randomUUID().toString();
         String stranger = UUID.randomUUID().toString();

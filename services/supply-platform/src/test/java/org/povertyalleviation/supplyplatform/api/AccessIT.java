@@ -1,0 +1,13 @@
+package org.povertyalleviation.supplyplatform.api;
+
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.supplyplatform.SupplyPlatformIT;
+
+/** The access table, proven on the running service for every endpoint, role and county, and printed in docs/tenancy.md. */
+class AccessIT extends SupplyPlatformIT {
+
+    @Test
+    void every_endpoint_answers_every_role_and_county_as_the_access_table_says() {
+        assertAccessMatrix("supply-platform");
+    }
+}
