@@ -1,11 +1,5 @@
 package org.povertyalleviation.devstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,33 +19,34 @@ import tools.jackson.databind.json.JsonMapper;
  * Fills the demo counties the way their people would, through the services' APIs, so that a newcomer's portal is not
  * empty: each county's household file imported as a clerk has it (Chinese headings and the national file's labels),
  * shops in part of its poor villages with the households they lift, a shop-opening subsidy submitted by the clerk,
- * approved by the admin and paid, and twelve months of sales whose shares reach the households' ledgers. The first
+ * approved by the admin and paid, and twelve months of sales whose shares reach the households' ledgers, and the
+ * supply side (DemoSupply: organisations, products, paid deliveries, a workshop's payday, a dividend). The first
  * village of each county is left empty for your own imports (and the end-to-end tests'). Figures are scaled down from
  * Longnan's (3,201 villages, about 14,000 shops): a shop in about a third of the poor villages. Seeded only into a
  * county that has no households yet, so seeding twice into the same databases adds nothing.
  */
 final class DemoSeeding {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = DemoApi.JSON;
     private static final String[] PLATFORMS = {"TAOBAO", "JD", "PINDUODUO", "DOUYIN", "WECHAT_MINI_SHOP"};
 
     /** What was seeded, for the start-up banner. */
-    record Seeded(int households, int shops, int salesReports, int subsidies) {
+    record Seeded(int households, int shops, int salesReports, int subsidies, DemoSupply.Seeded supply) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DemoData.Dataset data;
     private final String householdRegistry;
     private final String shopManagement;
-    private final Function<String, String> tokenOf;
-    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final String supplyPlatform;
+    private final DemoApi api;
 
     /** @param tokenOf a demo user's access token by username (admin-<county>, clerk-<county>, operator) */
-    DemoSeeding(DemoData.Dataset data, String householdRegistry, String shopManagement, Function<String, String> tokenOf) {
+    DemoSeeding(DemoData.Dataset data, String householdRegistry, String shopManagement, String supplyPlatform, Function<String, String> tokenOf) {
         this.data = data;
         this.householdRegistry = householdRegistry;
         this.shopManagement = shopManagement;
-        this.tokenOf = tokenOf;
+        this.supplyPlatform = supplyPlatform;
+        this.api = new DemoApi(tokenOf);
     }
 
     Seeded seedAll() {
@@ -60,17 +54,36 @@ final class DemoSeeding {
         int shops = 0;
         int reports = 0;
         int subsidies = 0;
+        DemoSupply.Seeded supply = new DemoSupply.Seeded(0, 0, 0, 0, 0);
+        DemoSupply supplySide = new DemoSupply(data, supplyPlatform, api);
         for (DemoData.County county : data.counties()) {
-            if (!send("GET", householdRegistry + "/counties/" + county.code() + "/households?limit=1", "operator", null).equals("[]")) {
+            if (!api.send("GET", householdRegistry + "/counties/" + county.code() + "/households?limit=1", "operator", null).equals("[]")) {
                 continue;
             }
             households += importHouseholds(county);
-            Seeded seeded = shopsOf(county);
+            Map<String, List<JsonNode>> byVillage = householdsByVillage(county.code());
+            Seeded seeded = shopsOf(county, byVillage);
             shops += seeded.shops();
             reports += seeded.salesReports();
             subsidies += seeded.subsidies();
+            supply = supply.plus(supplySide.seed(county, byVillage));
         }
-        return new Seeded(households, shops, reports, subsidies);
+        return new Seeded(households, shops, reports, subsidies, supply);
+    }
+
+    /** The county's households as the registry lists them (id, file number, village), by village. */
+    private Map<String, List<JsonNode>> householdsByVillage(String code) {
+        Map<String, List<JsonNode>> byVillage = new LinkedHashMap<>();
+        String after = "";
+        while (true) {
+            JsonNode page = JSON.readTree(api.send("GET", householdRegistry + "/counties/" + code + "/households?limit=500&after=" + after,
+                    "operator", null));
+            if (page.isEmpty()) {
+                return byVillage;
+            }
+            page.forEach(household -> byVillage.computeIfAbsent(household.path("village").asString(), v -> new ArrayList<>()).add(household));
+            after = page.get(page.size() - 1).path("fileNumber").asString();
+        }
     }
 
     /** The county's file, as its clerk exports it from the national system, through the import. */
@@ -105,11 +118,11 @@ final class DemoSeeding {
                 first = false;
             }
         }
-        String job = idOf(upload(householdRegistry + "/counties/" + county.code() + "/imports", "clerk-" + county.code(),
+        String job = DemoApi.idOf(api.upload(householdRegistry + "/counties/" + county.code() + "/imports", "clerk-" + county.code(),
                 "households-" + county.code() + ".csv", csv.toString()));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
-            JsonNode status = JSON.readTree(send("GET", householdRegistry + "/counties/" + county.code() + "/imports/" + job,
+            JsonNode status = JSON.readTree(api.send("GET", householdRegistry + "/counties/" + county.code() + "/imports/" + job,
                     "clerk-" + county.code(), null));
             if (!status.path("status").asString().equals("RUNNING")) {
                 if (!status.path("status").asString().equals("COMPLETED") || status.path("rowsRejected").asInt() > 0) {
@@ -120,31 +133,20 @@ final class DemoSeeding {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Demo import of " + county.code() + " still running after 5 minutes");
             }
-            pause(200);
+            DemoApi.pause(200);
         }
     }
 
     /** Shops in about a third of the poor villages, each lifting two or three of the village's households. */
-    private Seeded shopsOf(DemoData.County county) {
+    private Seeded shopsOf(DemoData.County county, Map<String, List<JsonNode>> byVillage) {
         String code = county.code();
-        Map<String, List<JsonNode>> byVillage = new LinkedHashMap<>();
-        String after = "";
-        while (true) {
-            JsonNode page = JSON.readTree(send("GET", householdRegistry + "/counties/" + code + "/households?limit=500&after=" + after,
-                    "operator", null));
-            if (page.isEmpty()) {
-                break;
-            }
-            page.forEach(household -> byVillage.computeIfAbsent(household.path("village").asString(), v -> new ArrayList<>()).add(household));
-            after = page.get(page.size() - 1).path("fileNumber").asString();
-        }
         Random random = new Random(data.seed() * 13 + Long.parseLong(code));
         YearMonth thisMonth = YearMonth.now(ChinaTime.ZONE);
         int shops = 0;
         int reports = 0;
         int subsidies = 0;
         // The year's budget for the opening subsidies below, set once by the county's admin.
-        send("PUT", shopManagement + "/counties/" + code + "/subsidy-budgets/" + LocalDate.now(ChinaTime.ZONE).getYear(), "admin-" + code,
+        api.send("PUT", shopManagement + "/counties/" + code + "/subsidy-budgets/" + LocalDate.now(ChinaTime.ZONE).getYear(), "admin-" + code,
                 Map.of("budgetFen", 200_000_000L));
         List<DemoData.Village> poor = data.villages().stream().filter(v -> v.countyCode().equals(code) && v.poor()
                 && byVillage.getOrDefault(v.code(), List.of()).size() >= 3).toList();
@@ -168,7 +170,7 @@ final class DemoSeeding {
             }
             shop.put("productCategories", List.of(product));
             shop.put("status", "OPEN");
-            String shopId = idOf(send("POST", shopManagement + "/counties/" + code + "/shops", "admin-" + code, shop));
+            String shopId = DemoApi.idOf(api.send("POST", shopManagement + "/counties/" + code + "/shops", "admin-" + code, shop));
             shops++;
             for (int h = 1; h < Math.min(households.size(), 4); h++) {
                 String household = households.get(h).path("id").asString();
@@ -176,7 +178,7 @@ final class DemoSeeding {
                 Map<String, Object> link = h == 1
                         ? Map.of("role", "SUPPLIER", "rule", "SALES_SHARE", "sharePercent", 5 + random.nextInt(6))
                         : Map.of("role", "EMPLOYEE", "rule", "FIXED_MONTHLY", "fixedAmountFen", (200 + random.nextInt(400)) * 100L);
-                send("PUT", shopManagement + "/counties/" + code + "/shops/" + shopId + "/households/" + household, "admin-" + code, link);
+                api.send("PUT", shopManagement + "/counties/" + code + "/shops/" + shopId + "/households/" + household, "admin-" + code, link);
             }
             // Twelve whole months of sales before this one (a shop reports up to twelve months back): 3,000 to 12,000 yuan a
             // month with the season's swing, so that a supplier's share is a few hundred yuan a month, as in Longnan.
@@ -185,7 +187,7 @@ final class DemoSeeding {
                 YearMonth month = thisMonth.minusMonths(m);
                 double season = 1 + 0.6 * Math.sin((month.getMonthValue() - 3) * Math.PI / 6);
                 long gross = Math.round(base * season * (0.8 + 0.4 * random.nextDouble()) / 100) * 100;
-                send("POST", shopManagement + "/counties/" + code + "/shops/" + shopId + "/sales-reports", "operator",
+                api.send("POST", shopManagement + "/counties/" + code + "/shops/" + shopId + "/sales-reports", "operator",
                         Map.of("month", month.toString(), "orders", (int) (gross / 6_000) + 1, "grossFen", gross,
                                 "refundsFen", gross / 50));
                 reports++;
@@ -195,36 +197,25 @@ final class DemoSeeding {
                 subsidies++;
             }
         }
-        return new Seeded(0, shops, reports, subsidies);
+        return new Seeded(0, shops, reports, subsidies, null);
     }
 
     /** The clerk submits the shop's opening subsidy, the admin approves it, the clerk records the payment. */
     private void subsidy(String county, String shop) {
-        String subsidy = idOf(send("POST", shopManagement + "/counties/" + county + "/subsidies", "clerk-" + county, Map.of("shop", shop)));
-        send("POST", shopManagement + "/counties/" + county + "/subsidies/" + subsidy + "/approval", "admin-" + county, Map.of());
-        send("POST", shopManagement + "/counties/" + county + "/subsidies/" + subsidy + "/payment", "clerk-" + county,
+        String subsidy = DemoApi.idOf(api.send("POST", shopManagement + "/counties/" + county + "/subsidies", "clerk-" + county, Map.of("shop", shop)));
+        api.send("POST", shopManagement + "/counties/" + county + "/subsidies/" + subsidy + "/approval", "admin-" + county, Map.of());
+        api.send("POST", shopManagement + "/counties/" + county + "/subsidies/" + subsidy + "/payment", "clerk-" + county,
                 Map.of("paidOn", LocalDate.now(ChinaTime.ZONE).toString(), "reference", "DEMO-" + subsidy.substring(0, 8)));
-    }
-
-    /** The registry learns of a county from the county registry's events: wait until it has. */
-    private void awaitJoined(String county) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (status("GET", householdRegistry + "/counties/" + county + "/households?limit=1", "operator") != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The household registry did not learn of county " + county + " within 2 minutes");
-            }
-            pause(200);
-        }
     }
 
     /** Shop management learns of households from the registry's events: wait until it knows this one. */
     private void awaitKnown(String county, String household) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (status("GET", shopManagement + "/counties/" + county + "/households/" + household + "/shops", "operator") != 200) {
+        while (api.status("GET", shopManagement + "/counties/" + county + "/households/" + household + "/shops", "operator") != 200) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Shop management did not learn of household " + household + " within 2 minutes");
             }
-            pause(200);
+            DemoApi.pause(200);
         }
     }
 
@@ -233,62 +224,4 @@ final class DemoSeeding {
         return data.households().stream().filter(h -> h.countyCode().equals(county) && !h.villageCode().equals(keptEmpty)).toList();
     }
 
-    private String token(String user) {
-        return tokens.computeIfAbsent(user, tokenOf);
-    }
-
-    private int status(String method, String url, String user) {
-        return exchange(method, url, user, HttpRequest.BodyPublishers.noBody(), null).statusCode();
-    }
-
-    private String send(String method, String url, String user, Object json) {
-        HttpResponse<String> response = exchange(method, url, user,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)),
-                json == null ? null : "application/json");
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("Demo seeding: " + method + " " + url + " answered " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private String upload(String url, String user, String fileName, String content) {
-        String boundary = "demo-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = exchange("POST", url, user, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
-                "multipart/form-data; boundary=" + boundary);
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("Demo import to " + url + " answered " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private HttpResponse<String> exchange(String method, String url, String user, HttpRequest.BodyPublisher body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(user)).method(method, body);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Demo seeding: " + method + " " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String idOf(String body) {
-        return JSON.readTree(body).path("id").asString();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -159,10 +159,13 @@ public final class DevStack implements AutoCloseable {
 
         if (options.demoData()) {
             DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + ports.get("household-registry"),
-                    "http://127.0.0.1:" + ports.get("shop-management"),
+                    "http://127.0.0.1:" + ports.get("shop-management"), "http://127.0.0.1:" + ports.get("supply-platform"),
                     user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
-                    + " monthly sales reports and " + seeded.subsidies() + " paid subsidies");
+                    + " monthly sales reports and " + seeded.subsidies() + " paid subsidies; " + seeded.supply().organisations()
+                    + " organisations with " + seeded.supply().products() + " products, " + seeded.supply().paidDeliveries()
+                    + " paid deliveries, " + seeded.supply().wageRecords() + " paid workshop days and " + seeded.supply().dividendParts()
+                    + " dividend payments");
         }
 
         startStatusServer(options.statusPort(), json);

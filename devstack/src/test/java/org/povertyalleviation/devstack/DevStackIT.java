@@ -65,7 +65,7 @@ class DevStackIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"")
                     .contains("\"postgres\":\"UP\"", "\"kafka\":\"UP\"", "\"redis\":\"UP\"", "\"keycloak\":\"UP\"",
-                            "\"county-registry\":\"UP\"", "\"household-registry\":\"UP\"", "\"shop-management\":\"UP\"", "\"gateway\":\"UP\"");
+                            "\"county-registry\":\"UP\"", "\"household-registry\":\"UP\"", "\"shop-management\":\"UP\"", "\"supply-platform\":\"UP\"", "\"gateway\":\"UP\"");
             assertThat(get(gatewayHealth).body()).contains("\"status\":\"UP\"");
             // Metrics and health answer on the management ports only, never on the ports users reach.
             for (String app : List.of("gateway", "portal")) {
@@ -164,6 +164,80 @@ class DevStackIT {
         assertThat(shopShares(admin, employee, month)).containsExactly(50000L);
     }
 
+    /**
+     * The supply platform's three mechanisms end to end through the gateway: an order's paid delivery, a workshop's
+     * payday and a dividend each reach the household's ledger in the registry under their source and amount; the payment
+     * resent with its Idempotency-Key is replayed, resent without one is refused, and neither adds a ledger entry.
+     */
+    @Test
+    void an_orders_delivery_a_workshop_payday_and_a_dividend_reach_the_households_ledger_once_each() throws Exception {
+        String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+        String clerk = token("grant_type=password&client_id=devstack-cli&username=clerk-621222&password=clerk-621222-demo");
+        String village = stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).findFirst().orElseThrow().code();
+        String household = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0101", village, "19750303"), null));
+        java.time.LocalDate firstOfLastMonth = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).minusMonths(1);
+        String month = java.time.YearMonth.from(firstOfLastMonth).toString();
+        String supply = "/api/supply-platform/counties/621222";
+
+        String company = created(send("POST", supply + "/organisations", clerk, "{\"kind\":\"ENTERPRISE\",\"name\":\"文县中药材公司\","
+                + "\"legalId\":\"91621222MA72CX8P4A\",\"contactName\":\"采购部\"}", null));
+        String herbs = created(send("POST", supply + "/products", clerk, "{\"organisation\":\"" + company + "\",\"name\":\"纹党参\","
+                + "\"category\":\"MEDICINAL_HERB\",\"unit\":\"KG\"}", null));
+        assertThat(send("PUT", supply + "/products/" + herbs + "/reference-prices/" + month, clerk, "{\"priceFen\":4000}", null).statusCode()).isEqualTo(200);
+        // The supply platform learns of the household from the registry's events: agree the order once it arrived.
+        String orderBody = "{\"organisation\":\"" + company + "\",\"product\":\"" + herbs + "\",\"season\":" + firstOfLastMonth.getYear()
+                + ",\"priceFen\":4500,\"households\":[\"" + household + "\"]}";
+        HttpResponse<String> order = send("POST", supply + "/purchase-orders", clerk, orderBody, null);
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); order.statusCode() == 422 && System.nanoTime() < deadline; ) {
+            Thread.sleep(250);
+            order = send("POST", supply + "/purchase-orders", clerk, orderBody, null);
+        }
+        String orderId = created(order);
+        String delivery = created(send("POST", supply + "/purchase-orders/" + orderId + "/deliveries", clerk, "{\"household\":\"" + household
+                + "\",\"deliveredOn\":\"" + firstOfLastMonth + "\",\"quantity\":200,\"grade\":\"一级\"}", null));
+        String payment = supply + "/purchase-orders/" + orderId + "/deliveries/" + delivery + "/payment";
+        String paid = "{\"paidOn\":\"" + firstOfLastMonth.plusDays(1) + "\"}";
+        String key = "pay-" + java.util.UUID.randomUUID();
+        HttpResponse<String> first = send("POST", payment, clerk, paid, key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("\"amountFen\":900000", "\"premiumFen\":100000");
+        HttpResponse<String> replay = send("POST", payment, clerk, paid, key);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(send("POST", payment, clerk, paid, null).statusCode()).isEqualTo(409);
+
+        String workshop = created(send("POST", supply + "/workshops", clerk, "{\"organisation\":\"" + company + "\",\"name\":\"党参分拣车间\","
+                + "\"village\":\"" + village + "\"}", null));
+        created(send("POST", supply + "/workshops/" + workshop + "/wages", clerk, "{\"household\":\"" + household + "\",\"worker\":\"W-7\","
+                + "\"workedOn\":\"" + firstOfLastMonth + "\",\"basis\":\"DAY\",\"task\":\"分拣\",\"amountFen\":12000}", null));
+        created(send("POST", supply + "/workshops/" + workshop + "/paydays", admin, "{\"paidOn\":\"" + firstOfLastMonth.plusDays(1) + "\"}", null));
+
+        created(send("POST", supply + "/organisations/" + company + "/shareholdings", clerk, "{\"household\":\"" + household + "\",\"kind\":\"FUND\","
+                + "\"amountFen\":5000000,\"investedOn\":\"" + firstOfLastMonth.minusYears(1) + "\"}", null));
+        created(send("POST", supply + "/organisations/" + company + "/dividends", admin, "{\"year\":" + firstOfLastMonth.getYear()
+                + ",\"paidOn\":\"" + firstOfLastMonth.plusDays(1) + "\",\"rateBasisPoints\":1000}", null));
+
+        awaitLedger(admin, household, month, "ORDER_PREMIUM", 900000);
+        awaitLedger(admin, household, month, "WORKSHOP_WAGE", 12000);
+        awaitLedger(admin, household, month, "DIVIDEND", 500000);
+        Thread.sleep(2000);
+        assertThat(ledgerAmounts(admin, household, month, "ORDER_PREMIUM")).containsExactly(900000L);
+        assertThat(ledgerAmounts(admin, household, month, "WORKSHOP_WAGE")).containsExactly(12000L);
+        assertThat(ledgerAmounts(admin, household, month, "DIVIDEND")).containsExactly(500000L);
+    }
+
+    private void awaitLedger(String token, String household, String month, String source, long amountFen) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Long> amounts = List.of();
+        while (System.nanoTime() < deadline) {
+            amounts = ledgerAmounts(token, household, month, source);
+            if (amounts.contains(amountFen)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Household " + household + "'s ledger shows " + source + " " + amounts + " for " + month + ", not " + amountFen);
+    }
+
     private void linkWhenKnown(String token, String shop, String household, String link) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         HttpResponse<String> response;
@@ -192,11 +266,16 @@ class DevStackIT {
 
     /** The amounts of the household's SHOP_SHARE entries of the month, read through the gateway. */
     private List<Long> shopShares(String token, String household, String month) throws Exception {
+        return ledgerAmounts(token, household, month, "SHOP_SHARE");
+    }
+
+    /** The amounts of the household's entries of a source in the month, read through the gateway. */
+    private List<Long> ledgerAmounts(String token, String household, String month, String source) throws Exception {
         HttpResponse<String> ledger = send("GET", "/api/household-registry/counties/621222/households/" + household + "/income?year="
                 + month.substring(0, 4), token, null, null);
         assertThat(ledger.statusCode()).as(ledger.body()).isEqualTo(200);
         return java.util.regex.Pattern.compile("\\{[^{}]*\\}").matcher(ledger.body()).results().map(java.util.regex.MatchResult::group)
-                .filter(entry -> entry.contains("\"source\":\"SHOP_SHARE\"") && entry.contains("\"month\":\"" + month + "\""))
+                .filter(entry -> entry.contains("\"source\":\"" + source + "\"") && entry.contains("\"month\":\"" + month + "\""))
                 .map(entry -> Long.parseLong(entry.replaceAll(".*\"amountFen\":(\\d+).*", "$1"))).toList();
     }
 
@@ -474,6 +553,80 @@ class DevStackIT {
             assertThat(page.locator("#household-shops").innerText()).contains(name).contains("店主");
             assertThat(page.locator("#ledger").innerText()).contains("开店补贴（付款凭证 DEMO-").doesNotContain("subsidy:");
             browser.screenshot(page, "household-owner");
+            page.context().close();
+        }
+
+        /** The supply pages over the demo data (DemoSupply): organisations, an order's premium, a wage sheet, a dividend. */
+        @Test
+        void a_county_admin_follows_wen_countys_supply_side_from_organisations_to_a_households_dividend() throws Exception {
+            String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            String supply = "/api/supply-platform/counties/621222";
+            tools.jackson.databind.JsonNode organisations = json.readTree(send("GET", supply + "/organisations?limit=500", admin, null, null).body());
+            String herbCompany = null;
+            String cooperative = null;
+            for (tools.jackson.databind.JsonNode organisation : organisations) {
+                if (organisation.path("name").asString().equals("文县纹党参产业开发有限公司")) {
+                    herbCompany = organisation.path("id").asString();
+                }
+                tools.jackson.databind.JsonNode dividends = json.readTree(send("GET", supply + "/organisations/" + organisation.path("id").asString()
+                        + "/dividends", admin, null, null).body());
+                if (!dividends.isEmpty()) {
+                    cooperative = organisation.path("id").asString();
+                }
+            }
+            assertThat(herbCompany).as("Wen County's herb company among " + organisations).isNotNull();
+            assertThat(cooperative).as("a cooperative that paid a dividend").isNotNull();
+            tools.jackson.databind.JsonNode orders = json.readTree(send("GET", supply + "/purchase-orders?organisation=" + herbCompany, admin, null, null).body());
+            String herbOrder = orders.get(0).path("id").asString();
+            tools.jackson.databind.JsonNode workshops = json.readTree(send("GET", supply + "/workshops", admin, null, null).body());
+            String workshop = workshops.get(0).path("id").asString();
+            tools.jackson.databind.JsonNode dividend = json.readTree(send("GET", supply + "/organisations/" + cooperative + "/dividends", admin, null, null)
+                    .body()).get(0);
+            String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            page.navigate(browser.url("/counties/621222/organisations"));
+            assertThat(page.locator("#organisations tbody tr").count()).isEqualTo(10);
+            assertThat(page.locator("#organisations").innerText()).contains("文县纹党参产业开发有限公司", "农民专业合作社", "电子商务协会");
+            page.locator("#organisations a", new Page.LocatorOptions().setHasText("文县纹党参产业开发有限公司")).click();
+            assertThat(page.locator("#products tbody tr").count()).isPositive();
+            browser.screenshot(page, "organisation");
+
+            // Longnan's account: 320,000 kg of Codonopsis from three villages, held against the month's reference price.
+            page.navigate(browser.url("/counties/621222/purchase-orders/" + herbOrder));
+            assertThat(page.locator("#order-delivered").innerText()).contains("320,000").contains("公斤");
+            assertThat(page.locator("#order-premium").innerText()).matches(".*[1-9].*");
+            assertThat(page.locator("#deliveries tbody tr").count()).isPositive();
+            assertThat(page.locator("#deliveries").innerText()).contains("已付款").contains("待付款");
+            PortalBrowser.assertTranslated(page, "purchase-order");
+            browser.screenshot(page, "purchase-order");
+
+            // Last month's wage sheet: twelve days of four people, one day below the minimum, paid on one payday.
+            page.navigate(browser.url("/counties/621222/workshops/" + workshop + "?month=" + lastMonth));
+            assertThat(page.locator("#wages tbody tr").count()).isEqualTo(48);
+            assertThat(page.locator("#wages tr.flagged").count()).isEqualTo(1);
+            assertThat(page.locator("#paydays tbody tr").count()).isEqualTo(1);
+            assertThat(page.locator("#workshop-flagged").innerText()).isEqualTo("1");
+            browser.screenshot(page, "workshop");
+
+            // The cooperative's dividend: ten stakes of 50,000 yuan at 10 %, 5,000 yuan each, 50,000 in all.
+            page.navigate(browser.url("/counties/621222/organisations/" + cooperative + "/dividends/" + dividend.path("id").asString()));
+            assertThat(page.locator("#dividend-parts tbody tr").count()).isEqualTo(10);
+            assertThat(page.locator("#dividend-total").innerText()).contains("50,000.00");
+            String shareholder = json.readTree(send("GET", supply + "/organisations/" + cooperative + "/dividends/" + dividend.path("id").asString(),
+                    admin, null, null).body()).path("parts").get(0).path("household").asString();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            do {
+                page.navigate(browser.url("/counties/621222/households/" + shareholder + "?year=" + lastMonth.substring(0, 4)));
+            } while (!page.locator("#ledger").innerText().contains("入股分红") && System.nanoTime() < deadline);
+            assertThat(page.locator("#ledger").innerText()).contains("入股分红").doesNotContain("supply:");
+
+            page.navigate(browser.url("/counties/621222/purchase-orders/" + herbOrder));
+            page.locator("#lang-en").click();
+            assertThat(page.locator("#order-delivered").innerText()).contains("320,000 kg");
+            PortalBrowser.assertTranslated(page, "purchase-order in English");
+            page.locator("#lang-zh").click();
             page.context().close();
         }
 

@@ -34,6 +34,7 @@ public class Gateway {
     public static final String COUNTY_REGISTRY = "/api/county-registry";
     public static final String HOUSEHOLD_REGISTRY = "/api/household-registry";
     public static final String SHOP_MANAGEMENT = "/api/shop-management";
+    public static final String SUPPLY_PLATFORM = "/api/supply-platform";
 
     private final WebClient client;
 

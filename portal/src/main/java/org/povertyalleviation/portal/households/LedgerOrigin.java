@@ -7,8 +7,10 @@ import java.util.UUID;
 
 /**
  * What a ledger line came from, in words: the registry keeps machine origins ({@code shop:<shop>:<household>:<month>}
- * for a shop's share, {@code subsidy:<subsidy>} for the opening subsidy) so that a redelivered event counts once; a
- * clerk reads the shop's name and the month, or "shop-opening subsidy" and the payment's note.
+ * for a shop's share, {@code subsidy:<subsidy>} for the opening subsidy, {@code supply:delivery:<delivery>},
+ * {@code supply:payday:<payday>:<household>} and {@code supply:dividend:<dividend>:<household>} for the supply
+ * platform's payments) so that a redelivered event counts once; a clerk reads the shop's name and the month,
+ * "shop-opening subsidy" and the payment's note, or what the supply platform paid for.
  *
  * @param key  the message key of the words, with {@code argument} as its one parameter; null for a clerk's own origin
  * @param text a clerk's own origin (a manual entry), shown as typed
@@ -42,6 +44,21 @@ public record LedgerOrigin(String key, String argument, String text) {
                 return payment < 0
                         ? new LedgerOrigin("income.origin.subsidy", null, null)
                         : new LedgerOrigin("income.origin.subsidyPaid", note.substring(payment + "payment ".length()).strip(), null);
+            }
+            if (parts.length >= 3 && parts[0].equals("supply")) {
+                switch (parts[1]) {
+                    case "delivery" -> {
+                        return new LedgerOrigin("income.origin.delivery", null, null);
+                    }
+                    case "payday" -> {
+                        return new LedgerOrigin("income.origin.payday", null, null);
+                    }
+                    case "dividend" -> {
+                        return new LedgerOrigin("income.origin.dividend", null, null);
+                    }
+                    default -> {
+                    }
+                }
             }
             return new LedgerOrigin(null, null, entry.note() != null ? entry.note() : origin);
         }

@@ -34,6 +34,16 @@ class LedgerOriginTest {
     }
 
     @Test
+    void the_supply_platforms_payments_say_what_was_paid_for() {
+        assertThat(ORIGINS.of(entry("supply:delivery:" + UUID.randomUUID(), null))).isEqualTo(new LedgerOrigin("income.origin.delivery", null, null));
+        assertThat(ORIGINS.of(entry("supply:payday:" + UUID.randomUUID() + ":" + UUID.randomUUID(), null)))
+                .isEqualTo(new LedgerOrigin("income.origin.payday", null, null));
+        assertThat(ORIGINS.of(entry("supply:dividend:" + UUID.randomUUID() + ":" + UUID.randomUUID(), null)))
+                .isEqualTo(new LedgerOrigin("income.origin.dividend", null, null));
+        assertThat(ORIGINS.of(entry("supply:unknown:x", null))).isEqualTo(new LedgerOrigin(null, null, "supply:unknown:x"));
+    }
+
+    @Test
     void a_clerks_own_entry_shows_what_the_clerk_wrote() {
         assertThat(ORIGINS.of(entry("receipt 2026-031", "Sold walnuts at the market"))).isEqualTo(new LedgerOrigin(null, null, "Sold walnuts at the market"));
         assertThat(ORIGINS.of(entry("receipt 2026-031", null))).isEqualTo(new LedgerOrigin(null, null, "receipt 2026-031"));

@@ -43,7 +43,12 @@ class MessageBundlesTest {
                     "GRADUATE", "DISABLED_ENTREPRENEUR")),
             Map.entry("role.", List.of("SUPPLIER", "EMPLOYEE", "SHAREHOLDER")),
             Map.entry("import.status.", List.of("RUNNING", "COMPLETED", "FAILED")),
-            Map.entry("transition.", List.of("LIFTED", "MONITORED", "RETURNED")));
+            Map.entry("transition.", List.of("LIFTED", "MONITORED", "RETURNED")),
+            Map.entry("organisation.kind.", List.of("ENTERPRISE", "COOPERATIVE", "ASSOCIATION")),
+            Map.entry("product.category.", List.of("WALNUT", "SICHUAN_PEPPER", "OLIVE", "MEDICINAL_HERB", "TEA", "APPLE", "HONEY", "SMALL_GRAIN",
+                    "EDIBLE_FUNGUS", "VEGETABLE", "LIVESTOCK", "EMBROIDERY", "OTHER")),
+            Map.entry("unit.", List.of("KG", "PIECE", "BOX", "LITRE")),
+            Map.entry("stake.kind.", List.of("MONEY", "LAND", "FUND")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {

@@ -1,0 +1,62 @@
+package org.povertyalleviation.portal.supply;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The supply platform's answers, as the supply pages use them. */
+final class Supply {
+
+    private Supply() {
+    }
+
+    record Organisation(UUID id, String kind, String name, String legalId, String contactName, String village, Long members,
+                        Instant registeredAt) {
+    }
+
+    record Member(UUID household, String fileNumber, String village, LocalDate joinedOn) {
+    }
+
+    record Product(UUID id, UUID organisation, String name, String category, String unit) {
+    }
+
+    record ReferencePrice(String month, long priceFen, String source) {
+    }
+
+    record Shareholding(UUID id, UUID household, String fileNumber, String kind, long amountFen, LocalDate investedOn, String terms) {
+    }
+
+    record Part(UUID household, String fileNumber, long stakeFen, long amountFen) {
+    }
+
+    record Dividend(UUID id, UUID organisation, int year, Integer rateBasisPoints, Long declaredFen, long totalFen, LocalDate paidOn,
+                    long households, List<Part> parts) {
+    }
+
+    record OrderSummary(UUID id, UUID organisation, UUID product, int season, long priceFen) {
+    }
+
+    record OrderHousehold(UUID household, String fileNumber) {
+    }
+
+    record Order(UUID id, UUID organisation, UUID product, int season, long priceFen, List<OrderHousehold> households, long deliveries,
+                 BigDecimal deliveredQuantity, long amountFen, long premiumFen, long paidFen, Instant agreedAt) {
+    }
+
+    record Delivery(UUID id, UUID household, String fileNumber, LocalDate deliveredOn, BigDecimal quantity, String grade, long referencePriceFen, long amountFen,
+                    long premiumFen, String status, LocalDate paidOn, int revision) {
+    }
+
+    record Workshop(UUID id, UUID organisation, String name, String village, Long unpaidRecords, Long unpaidFen, Long belowMinimum,
+                    Long dailyMinimumFen) {
+    }
+
+    record Wage(UUID id, UUID household, String fileNumber, String worker, LocalDate workedOn, String basis, String task, Integer pieces, long amountFen,
+                boolean belowMinimum, UUID payday) {
+    }
+
+    record Payday(UUID id, LocalDate paidOn, LocalDate paidThrough, int records, long totalFen, String paidBy) {
+    }
+}
