@@ -1,6 +1,14 @@
 package org.povertyalleviation.countyregistry;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
 import org.povertyalleviation.platform.infra.KeycloakServer;
+import org.povertyalleviation.platform.infra.PlatformRealm;
+import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.povertyalleviation.platform.service.ServiceIT;
 import org.povertyalleviation.platform.service.StandardRealm;
 import org.springframework.http.MediaType;
@@ -12,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The county registry against the JVM's real PostgreSQL, Kafka and Keycloak; one context (and one database) for
  * every test class, in any order. Counties are therefore owned by one test class each: VillageAccessIT uses the
  * nine Longnan counties and 350825; OnboardingIT uses other Fujian counties (350821, 350823, 350824, 350881,
- * 350921) and OpenApiDocumentIT 350822, each test its own, so that "joined with this call" holds whatever ran before.
+ * 350921), OpenApiDocumentIT 350822 and RegistryServiceAccountIT 350926, each test its own, so that "joined with this
+ * call" holds whatever ran before.
  */
 public abstract class CountyRegistryIT extends ServiceIT {
 
@@ -41,5 +50,19 @@ public abstract class CountyRegistryIT extends ServiceIT {
                         "firstAdministrator", java.util.Map.of("username", adminUsername, "email", adminUsername + "@demo.invalid"),
                         "villagesCsv", csv))
                 .exchange();
+    }
+
+    /** A GET on the realm's admin API as Keycloak's own administrator (master realm): the body, or "HTTP <status>". */
+    protected static String keycloakAdmin(String path) {
+        try {
+            String token = SharedInfrastructure.keycloak(List.of()).passwordGrant("master", "admin-cli", KeycloakServer.ADMIN_USER,
+                    SharedInfrastructure.keycloak(List.of()).adminPassword());
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(keycloak().url() + "/admin/realms/" + PlatformRealm.NAME + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code /counties/<code>/<role>}, attribute {@code grant} = {@code <role>@<code>}, which the realm maps into tokens,
  * and the realm role mapped to the group), and its first administrator, a member of {@code /counties/<code>/county-admin}.
  * A role holds only for the county whose group grants it (docs/tenancy.md). This service maps only county roles, and
- * only to the groups it creates; it never maps a role to a user. Every step looks before it creates, so running it
- * again changes nothing.
+ * only to the groups it creates; it never maps a role to a user. Keycloak lets its service account do no more than these
+ * calls need: no other role, no role to a user (the realm's fine-grained admin permissions, docs/services/county-registry.md).
+ * Every step looks before it creates, so running it again changes nothing.
  */
 @Component
 public class KeycloakAccounts {

@@ -9,8 +9,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param url          Keycloak's base URL, e.g. {@code http://keycloak:8080}
  * @param realm        the platform's realm
- * @param clientId     this service's confidential client; its service account holds realm-management's
- *                     manage-users, view-users, query-users, query-groups and view-realm
+ * @param clientId     this service's confidential client; its service account reads through realm-management's
+ *                     view-users, query-users, query-groups and view-realm and writes only what the realm's
+ *                     fine-grained admin permissions let it (docs/services/county-registry.md)
  * @param clientSecret that client's secret (from a Kubernetes Secret)
  */
 @Validated

@@ -2,10 +2,6 @@ package org.povertyalleviation.countyregistry.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.povertyalleviation.countyregistry.CountyRegistryIT;
 import org.povertyalleviation.platform.contracts.EventCatalogue;
 import org.povertyalleviation.platform.contracts.TopicReader;
-import org.povertyalleviation.platform.infra.PlatformRealm;
-import org.povertyalleviation.platform.infra.SharedInfrastructure;
 import org.springframework.http.MediaType;
 
 class OnboardingIT extends CountyRegistryIT {
@@ -30,16 +24,16 @@ class OnboardingIT extends CountyRegistryIT {
 
         web.get().uri("/counties/350821/villages").header("Authorization", "Bearer " + tokenFor("operator")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
-        String user = admin("/users?exact=true&username=changting-admin");
+        String user = keycloakAdmin("/users?exact=true&username=changting-admin");
         assertThat(user).contains("\"username\":\"changting-admin\"").contains("UPDATE_PASSWORD");
         String userId = user.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
         // The role holds for this county only: granted by the county's admin group, never mapped to the user directly.
-        assertThat(admin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/350821/county-admin\"");
-        assertThat(admin("/users/" + userId + "/role-mappings/realm")).doesNotContain("county-admin").doesNotContain("platform-operator");
-        assertThat(admin("/users/" + userId + "/role-mappings/realm/composite")).contains("county-admin").doesNotContain("platform-operator");
-        assertThat(admin("/group-by-path/counties/350821")).contains("\"county\":[\"350821\"]");
+        assertThat(keycloakAdmin("/users/" + userId + "/groups")).contains("\"path\":\"/counties/350821/county-admin\"");
+        assertThat(keycloakAdmin("/users/" + userId + "/role-mappings/realm")).doesNotContain("county-admin").doesNotContain("platform-operator");
+        assertThat(keycloakAdmin("/users/" + userId + "/role-mappings/realm/composite")).contains("county-admin").doesNotContain("platform-operator");
+        assertThat(keycloakAdmin("/group-by-path/counties/350821")).contains("\"county\":[\"350821\"]");
         for (String role : List.of("county-admin", "county-clerk", "village-cadre", "auditor", "partner")) {
-            assertThat(admin("/group-by-path/counties/350821/" + role)).as(role).contains("\"grant\":[\"" + role + "@350821\"]");
+            assertThat(keycloakAdmin("/group-by-path/counties/350821/" + role)).as(role).contains("\"grant\":[\"" + role + "@350821\"]");
         }
 
         List<String> joined = events("county.events", "\"county.joined.v1\"", "350821", 1);
@@ -86,7 +80,7 @@ class OnboardingIT extends CountyRegistryIT {
                 .jsonPath("$['invalid-params'][2].reason").value(reason -> assertThat((String) reason).startsWith("line 5:").contains("maybe"));
 
         web.get().uri("/counties/350824").header("Authorization", "Bearer " + tokenFor("operator")).exchange().expectStatus().isNotFound();
-        assertThat(admin("/users?exact=true&username=hui-admin")).isEqualTo("[]");
+        assertThat(keycloakAdmin("/users?exact=true&username=hui-admin")).isEqualTo("[]");
     }
 
     @Test
@@ -122,19 +116,6 @@ class OnboardingIT extends CountyRegistryIT {
 
         onboard("350921", "霞浦县", "zhangping-admin").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.reason").isEqualTo("username-taken");
-    }
-
-    private static String admin(String path) {
-        try {
-            String token = SharedInfrastructure.keycloak(List.of()).passwordGrant("master", "admin-cli", "admin",
-                    SharedInfrastructure.keycloak(List.of()).adminPassword());
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(keycloak().url() + "/admin/realms/" + PlatformRealm.NAME + path))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The events of a type for a county on a topic, read until {@code expected} arrived and a little after. */
