@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The supply side of each demo county, through the supply platform's API: ten organisations (two enterprises, seven
  * cooperatives, an e-commerce association) with member households, about 130 products (Longnan's 90 supply platforms
- * and 1,200 online products, across nine counties), market reference prices, a purchase order per enterprise whose
+ * and 1,200 online products, across nine counties) with their geographical indications, a green-food certificate about
+ * to expire, one expired (the product delisted) and a failed inspection (suspended), market reference prices, a purchase order per enterprise whose
  * deliveries are paid, a workshop with last month's wage sheet and its payday, and a cooperative whose shareholding
  * households were paid last year's 10 % dividend: so the households' ledgers show ORDER_PREMIUM, WORKSHOP_WAGE and
  * DIVIDEND income. Wen County's herb company buys 320,000 kg of Codonopsis and 60,000 kg of Sichuan pepper from three
@@ -91,12 +92,32 @@ final class DemoSupply {
         List<String> organisations = new ArrayList<>(homeOf.keySet());
         Map<String, String> productOf = new LinkedHashMap<>();
         int products = 0;
-        for (String speciality : county.products()) {
+        for (int s = 0; s < county.products().size(); s++) {
+            String speciality = county.products().get(s);
             for (int v = 0; v < VARIANTS.length * 3 + 4 && products < 130; v++) {
                 String owner = organisations.get(products % organisations.size());
                 String name = speciality + " " + VARIANTS[v % VARIANTS.length] + (v >= VARIANTS.length ? " " + (v / VARIANTS.length + 1) + "号" : "");
-                String id = DemoApi.idOf(api.send("POST", base + "/products", clerk, Map.of("organisation", owner, "name", name,
-                        "category", category(speciality), "unit", "KG")));
+                Map<String, Object> product = new LinkedHashMap<>(Map.of("organisation", owner, "name", name, "category", category(speciality),
+                        "unit", "KG"));
+                // The speciality's geographical indication; a green-food label about to expire; one that expired (delisted).
+                String required = v == 0 ? "GEOGRAPHICAL_INDICATION" : v == 1 && s > 0 ? "GREEN_FOOD" : null;
+                if (required != null) {
+                    product.put("requiredCertification", required);
+                }
+                String id = DemoApi.idOf(api.send("POST", base + "/products", clerk, product));
+                if (required != null) {
+                    LocalDate validTo = v == 0 ? today.plusYears(3) : s == 1 ? today.plusDays(20) : today.minusDays(40);
+                    api.send("POST", base + "/products/" + id + "/certifications", clerk, Map.of("kind", required,
+                            "issuer", v == 0 ? "农业农村部" : "中国绿色食品发展中心", "number", (v == 0 ? "AGI-" : "LB-") + code + "-" + s + v,
+                            "document", "docs/certificates/" + code + "-" + s + v + ".pdf", "validFrom", validTo.minusYears(3).toString(),
+                            "validTo", validTo.toString()));
+                }
+                if (s == 0 && v == 2) {
+                    // A failed inspection: suspended until a passing one.
+                    api.send("POST", base + "/products/" + id + "/inspections", clerk, Map.of("sample", name + " 2 千克",
+                            "sampledOn", today.minusDays(12).toString(), "result", "FAIL", "lab", "陇南市农产品质量安全检测中心",
+                            "report", "LNJC-" + code + "-012"));
+                }
                 productOf.putIfAbsent(speciality, id);
                 products++;
             }

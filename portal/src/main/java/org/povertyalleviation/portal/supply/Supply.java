@@ -19,7 +19,14 @@ final class Supply {
     record Member(UUID household, String fileNumber, String village, LocalDate joinedOn) {
     }
 
-    record Product(UUID id, UUID organisation, String name, String category, String unit) {
+    record Product(UUID id, UUID organisation, String name, String category, String unit, String requiredCertification, boolean listed,
+                   LocalDate listingChangedOn, List<String> reasons) {
+    }
+
+    record Certification(UUID id, UUID product, String kind, String issuer, String number, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    record Inspection(UUID id, String sample, LocalDate sampledOn, String result, String lab, String report) {
     }
 
     record ReferencePrice(String month, long priceFen, String source) {

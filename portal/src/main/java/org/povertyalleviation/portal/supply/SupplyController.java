@@ -53,10 +53,12 @@ class SupplyController {
                         uri.queryParam("kind", chosen);
                     }
                     return uri.build(county);
-                }, Supply.Organisation.class))
+                }, Supply.Organisation.class), expiring(county), names(county))
                 .map(loaded -> {
                     model.addAttribute("villages", loaded.getT1());
                     model.addAttribute("rows", loaded.getT2());
+                    model.addAttribute("expiring", loaded.getT3());
+                    model.addAttribute("products", loaded.getT4().products());
                     return "organisations";
                 }));
     }
@@ -103,13 +105,21 @@ class SupplyController {
         return CountyPage.of(viewers, exchange, county, model).flatMap(found -> Mono.zip(
                         gateway.get(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}").build(county, id), Supply.Product.class),
                         gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}/reference-prices").build(county, id),
-                                Supply.ReferencePrice.class))
+                                Supply.ReferencePrice.class),
+                        gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}/certifications").build(county, id),
+                                Supply.Certification.class),
+                        gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}/inspections").build(county, id),
+                                Supply.Inspection.class))
                 .flatMap(loaded -> gateway.get(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/organisations/{id}")
                                 .build(county, loaded.getT1().organisation()), Supply.Organisation.class)
                         .map(organisation -> {
                             model.addAttribute("product", loaded.getT1());
                             model.addAttribute("prices", loaded.getT2());
+                            model.addAttribute("certifications", loaded.getT3());
+                            model.addAttribute("inspections", loaded.getT4());
                             model.addAttribute("organisation", organisation);
+                            model.addAttribute("warnFrom", java.time.LocalDate.now(CHINA));
+                            model.addAttribute("warnUntil", java.time.LocalDate.now(CHINA).plusDays(30));
                             return "product";
                         })));
     }
@@ -182,6 +192,12 @@ class SupplyController {
                     model.addAttribute("villages", loaded.getT5());
                     return "workshop";
                 }));
+    }
+
+    /** Certificates that expire within 30 days: the county's warning list. */
+    private Mono<List<Supply.Certification>> expiring(String county) {
+        return gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/certifications/expiring").queryParam("days", 30)
+                .build(county), Supply.Certification.class);
     }
 
     /** Organisation and product names by id, for the tables that show ids. */

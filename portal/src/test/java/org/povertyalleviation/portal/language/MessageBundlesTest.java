@@ -48,7 +48,10 @@ class MessageBundlesTest {
             Map.entry("product.category.", List.of("WALNUT", "SICHUAN_PEPPER", "OLIVE", "MEDICINAL_HERB", "TEA", "APPLE", "HONEY", "SMALL_GRAIN",
                     "EDIBLE_FUNGUS", "VEGETABLE", "LIVESTOCK", "EMBROIDERY", "OTHER")),
             Map.entry("unit.", List.of("KG", "PIECE", "BOX", "LITRE")),
-            Map.entry("stake.kind.", List.of("MONEY", "LAND", "FUND")));
+            Map.entry("stake.kind.", List.of("MONEY", "LAND", "FUND")),
+            Map.entry("certification.kind.", List.of("POLLUTION_FREE", "GREEN_FOOD", "ORGANIC", "GEOGRAPHICAL_INDICATION", "SC_LICENCE")),
+            Map.entry("listing.reason.", List.of("CERTIFICATION_MISSING", "CERTIFICATION_EXPIRED", "INSPECTION_FAILED")),
+            Map.entry("inspection.result.", List.of("PASS", "FAIL")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {

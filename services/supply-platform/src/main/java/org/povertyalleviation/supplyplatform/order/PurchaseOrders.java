@@ -73,7 +73,7 @@ public class PurchaseOrders {
         }
         PurchaseOrder order = new PurchaseOrder(UUID.randomUUID(), county, organisation, product, season, priceFen, agreedBy, clock.instant());
         return tenantTransactions.inCounty(county, () -> organisations.requireNamed(county, organisation, "organisation")
-                .then(products.requireNamed(county, product, "product"))
+                .then(products.requireListed(county, product, "product"))
                 .thenMany(Flux.range(0, distinct.size()).concatMap(i -> this.households.require(county.value(), distinct.get(i), "households[" + i + "]")))
                 .then(orders.insert(order, distinct))
                 .then(audit.write("purchase-order.agreed", "purchase-order", order.id().toString()))
