@@ -21,8 +21,6 @@ class ArchitectureTest extends ServiceArchitectureTest {
                 "org.povertyalleviation.householdregistry.household.web.HouseholdController",
                 "org.povertyalleviation.householdregistry.household.web.HouseholdResponses",
                 "org.povertyalleviation.householdregistry.importing.web.ImportController",
-                "org.povertyalleviation.householdregistry.income.messaging.ShopIncomeConsumer",
-                "org.povertyalleviation.householdregistry.income.messaging.SubsidyIncomeConsumer",
                 "org.povertyalleviation.householdregistry.income.web.IncomeController",
                 "org.povertyalleviation.householdregistry.personaldata.KeyRotation",
                 "org.povertyalleviation.householdregistry.statistics.CountyStatisticsController");

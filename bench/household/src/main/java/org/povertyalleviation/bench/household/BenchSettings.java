@@ -1,5 +1,6 @@
 package org.povertyalleviation.bench.household;
 
+import org.povertyalleviation.bench.CountyCodes;
 import java.nio.file.Path;
 
 import org.povertyalleviation.bench.CommandLine;

@@ -1,5 +1,6 @@
 package org.povertyalleviation.bench.household;
 
+import org.povertyalleviation.bench.ServiceInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,8 +95,10 @@ public final class HouseholdBenchmark implements AutoCloseable {
 
     /** Starts a household registry on the database (its Flyway migrations run at start) and stops it with the run. */
     ServiceInstance startService(String name, PostgresServer.Database database) {
+        // Personal data is sealed with keys made for this run: the databases go with it.
         ServiceInstance instance = ServiceInstance.start(name, serviceJar, split(settings.serviceJvm()), split(settings.serviceArgs()), database,
-                kafka.bootstrapServers(), keycloak.issuer(PlatformRealm.NAME), runDirectory);
+                kafka.bootstrapServers(), keycloak.issuer(PlatformRealm.NAME), runDirectory, java.util.Map.of("PII_ACTIVE_KEY_ID", "k1",
+                        "PII_ACTIVE_KEY", ServiceInstance.randomKey(), "PII_LOOKUP_KEY", ServiceInstance.randomKey()));
         return track(instance);
     }
 

@@ -5,12 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.platform.consuming.EventListeners;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.MalformedEventException;
+import org.povertyalleviation.platform.problem.NotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -31,7 +31,7 @@ class ShopIncomeConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> shopIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger, HouseholdRepository households) {
+    Consumer<Message<byte[]>> shopIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger) {
         return listeners.idempotent("shop-income-to-ledger", event -> {
             if (!event.type().equals(TYPE)) {
                 return Mono.empty();
@@ -50,11 +50,10 @@ class ShopIncomeConsumer {
             }
             String origin = "shop:" + earned.shop() + ":" + household + ":" + month;
             // An unknown household is not retried: it would be unknown on every attempt; the dead letter keeps it.
-            return households.find(earned.county(), household)
-                    .switchIfEmpty(Mono.error(new MalformedEventException(TYPE + " " + event.id() + " names household " + household
-                            + ", which county " + earned.county() + " does not have", null)))
-                    .flatMap(found -> ledger.record(earned.county(), new IncomeLedger.Entry(household, month, IncomeSource.SHOP_SHARE,
-                            earned.amountFen(), origin, earned.revision(), "shop-management", null)))
+            return ledger.record(earned.county(), new IncomeLedger.Entry(household, month, IncomeSource.SHOP_SHARE,
+                            earned.amountFen(), origin, earned.revision(), "shop-management", null))
+                    .onErrorMap(NotFoundException.class, unknown -> new MalformedEventException(TYPE + " " + event.id() + " names household " + household
+                            + ", which county " + earned.county() + " does not have", unknown))
                     .then();
         });
     }

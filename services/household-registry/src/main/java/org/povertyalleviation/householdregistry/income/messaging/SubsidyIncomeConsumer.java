@@ -5,12 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.platform.consuming.EventListeners;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.MalformedEventException;
+import org.povertyalleviation.platform.problem.NotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -31,7 +31,7 @@ class SubsidyIncomeConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> subsidyIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger, HouseholdRepository households) {
+    Consumer<Message<byte[]>> subsidyIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger) {
         return listeners.idempotent("subsidy-to-ledger", event -> {
             if (!event.type().equals(TYPE)) {
                 return Mono.empty();
@@ -59,11 +59,10 @@ class SubsidyIncomeConsumer {
                     ? "Shop-opening subsidy"
                     : "Shop-opening subsidy, payment " + paid.paymentReference().strip();
             // An unknown household is not retried: it would be unknown on every attempt; the dead letter keeps it.
-            return households.find(paid.county(), household)
-                    .switchIfEmpty(Mono.error(new MalformedEventException(TYPE + " " + event.id() + " names household " + household
-                            + ", which county " + paid.county() + " does not have", null)))
-                    .flatMap(found -> ledger.record(paid.county(), new IncomeLedger.Entry(household, month, IncomeSource.SUBSIDY,
-                            paid.amountFen(), origin, 1, "shop-management", note)))
+            return ledger.record(paid.county(), new IncomeLedger.Entry(household, month, IncomeSource.SUBSIDY,
+                            paid.amountFen(), origin, 1, "shop-management", note))
+                    .onErrorMap(NotFoundException.class, unknown -> new MalformedEventException(TYPE + " " + event.id() + " names household " + household
+                            + ", which county " + paid.county() + " does not have", unknown))
                     .then();
         });
     }

@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.income.IncomeLedger;
 import org.povertyalleviation.householdregistry.income.domain.IncomeSource;
 import org.povertyalleviation.platform.consuming.EventListeners;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.events.MalformedEventException;
+import org.povertyalleviation.platform.problem.NotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -34,7 +34,7 @@ class SupplyIncomeConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> supplyIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger, HouseholdRepository households) {
+    Consumer<Message<byte[]>> supplyIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger) {
         return listeners.idempotent("supply-income-to-ledger", event -> {
             if (!event.type().equals(TYPE)) {
                 return Mono.empty();
@@ -58,11 +58,10 @@ class SupplyIncomeConsumer {
                 throw new MalformedEventException(TYPE + " " + event.id() + " names source " + source + ", which the supply platform does not pay", null);
             }
             // An unknown household is not retried: it would be unknown on every attempt; the dead letter keeps it.
-            return households.find(earned.county(), household)
-                    .switchIfEmpty(Mono.error(new MalformedEventException(TYPE + " " + event.id() + " names household " + household
-                            + ", which county " + earned.county() + " does not have", null)))
-                    .flatMap(found -> ledger.record(earned.county(), new IncomeLedger.Entry(household, month, source, earned.amountFen(),
-                            "supply:" + earned.origin(), earned.revision(), "supply-platform", null)))
+            return ledger.record(earned.county(), new IncomeLedger.Entry(household, month, source, earned.amountFen(),
+                            "supply:" + earned.origin(), earned.revision(), "supply-platform", null))
+                    .onErrorMap(NotFoundException.class, unknown -> new MalformedEventException(TYPE + " " + event.id() + " names household " + household
+                            + ", which county " + earned.county() + " does not have", unknown))
                     .then();
         });
     }

@@ -1,4 +1,4 @@
-package org.povertyalleviation.bench.household;
+package org.povertyalleviation.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One household registry, started from its executable jar as a separate JVM the way the devstack starts it (the
+ * One service, started from its executable jar as a separate JVM the way the devstack starts it (the
  * environment of its application.yml: port, its database's two roles, Kafka, the token issuer, personal-data keys
  * made for the run), and an HTTP/1.1 client for it.
  */
-final class ServiceInstance implements AutoCloseable {
+public final class ServiceInstance implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceInstance.class);
 
@@ -49,8 +49,12 @@ final class ServiceInstance implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static ServiceInstance start(String name, Path jar, List<String> jvmOptions, List<String> arguments, PostgresServer.Database database,
-                                 String kafkaBootstrap, String issuer, Path runDirectory) {
+    /**
+     * Starts the service's jar with the environment every service reads (port, database, Kafka, issuer) and what this
+     * service needs beyond it ({@code environment}, e.g. the household registry's personal-data keys); waits until ready.
+     */
+    public static ServiceInstance start(String name, Path jar, List<String> jvmOptions, List<String> arguments, PostgresServer.Database database,
+                                 String kafkaBootstrap, String issuer, Path runDirectory, Map<String, String> environmentOfService) {
         int port = FreePorts.next();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PORT", Integer.toString(port));
@@ -62,10 +66,7 @@ final class ServiceInstance implements AutoCloseable {
         environment.put("DATABASE_OWNER_PASSWORD", database.ownerPassword());
         environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafkaBootstrap);
         environment.put("PLATFORM_ISSUER_URI", issuer);
-        // Personal data is sealed with keys made for this run: the databases go with it.
-        environment.put("PII_ACTIVE_KEY_ID", "k1");
-        environment.put("PII_ACTIVE_KEY", randomKey());
-        environment.put("PII_LOOKUP_KEY", randomKey());
+        environment.putAll(environmentOfService);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -83,25 +84,25 @@ final class ServiceInstance implements AutoCloseable {
         return instance;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    HttpClient http() {
+    public HttpClient http() {
         return http;
     }
 
-    HttpResponse<String> get(String path, String token) {
+    public HttpResponse<String> get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
     /** Uploads a file as the multipart field {@code file}, streamed from disk. */
-    HttpResponse<String> upload(String path, String token, Path file, String fileName, String contentType) {
+    public HttpResponse<String> upload(String path, String token, Path file, String fileName, String contentType) {
         String boundary = "bench-" + Long.toHexString(System.nanoTime());
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: " + contentType + "\r\n\r\n";
@@ -129,16 +130,16 @@ final class ServiceInstance implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The last lines of the service's log, for a report of what went wrong. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -148,7 +149,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** Lines of the service's log at level ERROR or WARN (ECS JSON: "log":{"level":...}), less start-up noise. */
-    List<String> problems(int max) {
+    public List<String> problems(int max) {
         try {
             return Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.contains("\"level\":\"ERROR\"") || (line.contains("\"level\":\"WARN\"")
@@ -168,7 +169,8 @@ final class ServiceInstance implements AutoCloseable {
         }
     }
 
-    private static String randomKey() {
+    /** 32 random bytes in Base64: an AES-256 or HMAC-SHA256 key made for one run (the databases go with it). */
+    public static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

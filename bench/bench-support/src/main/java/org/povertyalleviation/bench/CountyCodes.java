@@ -1,4 +1,4 @@
-package org.povertyalleviation.bench.household;
+package org.povertyalleviation.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,21 +9,21 @@ import java.util.List;
  * (0-based) of county {@code c} is {@code c + (101 + v / 20) + (201 + v % 20)}, in township {@code c + (101 + v / 20)},
  * the shape the service's own tests use (621222101201).
  */
-final class CountyCodes {
+public final class CountyCodes {
 
     /** The province prefixes of mainland China; each gets up to {@value #CITIES} cities of {@value #COUNTIES} counties. */
     private static final int[] PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
             50, 51, 52, 53, 54, 61, 62, 63, 64, 65};
     private static final int CITIES = 4;
     private static final int COUNTIES = 9;
-    static final int MAX = PROVINCES.length * CITIES * COUNTIES;
-    static final int VILLAGES_PER_TOWNSHIP = 20;
+    public static final int MAX = PROVINCES.length * CITIES * COUNTIES;
+    public static final int VILLAGES_PER_TOWNSHIP = 20;
 
     private CountyCodes() {
     }
 
     /** {@code count} distinct county codes, the same ones on every run. */
-    static List<String> counties(int count) {
+    public static List<String> counties(int count) {
         List<String> codes = new ArrayList<>(count);
         for (int city = 1; city <= CITIES; city++) {
             for (int province : PROVINCES) {
@@ -41,15 +41,15 @@ final class CountyCodes {
         return codes;
     }
 
-    static String township(String county, int village) {
+    public static String township(String county, int village) {
         return county + (101 + village / VILLAGES_PER_TOWNSHIP);
     }
 
-    static String village(String county, int village) {
+    public static String village(String county, int village) {
         return township(county, village) + (201 + village % VILLAGES_PER_TOWNSHIP);
     }
 
-    static int townships(int villages) {
+    public static int townships(int villages) {
         return (villages + VILLAGES_PER_TOWNSHIP - 1) / VILLAGES_PER_TOWNSHIP;
     }
 }

@@ -1,4 +1,4 @@
-package org.povertyalleviation.bench.household;
+package org.povertyalleviation.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +18,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * joins with county.joined.v1 on {@code county.events}, each of its villages with village.registered.v1 on
  * {@code village.events}.
  */
-final class CountyEvents implements AutoCloseable {
+public final class CountyEvents implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final List<Future<RecordMetadata>> sent = new ArrayList<>();
 
-    CountyEvents(String bootstrapServers) {
+    public CountyEvents(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
     }
 
-    void countyJoined(String county, String nameZh, int townships, int villages) {
+    public void countyJoined(String county, String nameZh, int townships, int villages) {
         publish("county.events", county, county, "county.joined.v1", "{\"county\":\"" + county + "\",\"nameZh\":\"" + nameZh
                 + "\",\"nameEn\":\"County " + county + "\",\"city\":\"" + county.substring(0, 4) + "00\",\"province\":\""
                 + county.substring(0, 2) + "0000\",\"townships\":" + townships + ",\"villages\":" + villages + "}");
     }
 
-    void villageRegistered(String county, String village, String township, String nameZh) {
+    public void villageRegistered(String county, String village, String township, String nameZh) {
         publish("village.events", county, village, "village.registered.v1", "{\"county\":\"" + county + "\",\"village\":\"" + village
                 + "\",\"township\":\"" + township + "\",\"nameZh\":\"" + nameZh + "\",\"poor\":true}");
     }
@@ -47,7 +47,7 @@ final class CountyEvents implements AutoCloseable {
     }
 
     /** Waits until Kafka acknowledged everything published so far. */
-    void flush() {
+    public void flush() {
         producer.flush();
         try {
             for (Future<RecordMetadata> future : sent) {

@@ -1,4 +1,4 @@
-package org.povertyalleviation.bench.household;
+package org.povertyalleviation.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,20 +26,20 @@ import java.util.UUID;
  * <p>Deterministic from the seed: names, birth dates, causes, skills and phones are drawn from it; resident ID
  * numbers are valid (GB 11643 check character, as ResidentId.checkCharacter computes it) and unique in the file.
  */
-final class HouseholdFile {
+public final class HouseholdFile {
 
-    static final String HEADER = "file_number,village_code,registration_year,relation,name,resident_id,phone,labour_capacity,"
+    public static final String HEADER = "file_number,village_code,registration_year,relation,name,resident_id,phone,labour_capacity,"
             + "health,education,ecommerce_skills,causes,primary_cause,helper_cadre,food,clothing,compulsory_education,"
             + "basic_medical_care,safe_housing";
-    static final String HOUSEHOLD_COLUMNS = "county_code, id, file_number, village_code, registration_year, status, helper_cadre, "
+    public static final String HOUSEHOLD_COLUMNS = "county_code, id, file_number, village_code, registration_year, status, helper_cadre, "
             + "food_secure, clothing_secure, compulsory_education, basic_medical_care, safe_housing, causes, primary_cause";
-    static final String MEMBER_COLUMNS = "county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash, "
+    public static final String MEMBER_COLUMNS = "county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash, "
             + "resident_id_masked, pii_key, birth_year, sex, phone_cipher, phone_hash, phone_masked, labour_capacity, health, "
             + "education, ecommerce_skills";
 
-    static final int RESIDENT_ID_CIPHER_BYTES = 1 + 2 + 12 + 18 + 16;
-    static final int MOBILE_CIPHER_BYTES = 1 + 2 + 12 + 11 + 16;
-    static final int HASH_BYTES = 32;
+    public static final int RESIDENT_ID_CIPHER_BYTES = 1 + 2 + 12 + 18 + 16;
+    public static final int MOBILE_CIPHER_BYTES = 1 + 2 + 12 + 11 + 16;
+    public static final int HASH_BYTES = 32;
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
@@ -51,13 +51,13 @@ final class HouseholdFile {
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华红玉梅建国志云海波宁燕鹏飞辉斌亮晶慧";
 
     /** What was written. */
-    record Written(Path csv, Path householdCopy, Path memberCopy, int households, int rows, long csvBytes) {
+    public record Written(Path csv, Path householdCopy, Path memberCopy, int households, int rows, long csvBytes) {
     }
 
     private HouseholdFile() {
     }
 
-    static Written write(String county, List<String> villages, int households, long seed, Path directory) {
+    public static Written write(String county, List<String> villages, int households, long seed, Path directory) {
         Path csv = directory.resolve("households-" + county + ".csv");
         Path householdCopy = directory.resolve("household.copy");
         Path memberCopy = directory.resolve("member.copy");
@@ -199,7 +199,7 @@ final class HouseholdFile {
     }
 
     /** ISO 7064 MOD 11-2, as the service's ResidentId.checkCharacter. */
-    static char checkCharacter(String first17) {
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];
