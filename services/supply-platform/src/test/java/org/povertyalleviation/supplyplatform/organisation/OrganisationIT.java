@@ -50,6 +50,8 @@ class OrganisationIT extends SupplyPlatformIT {
         post("/counties/621222/organisations", CLERK, with(good, "legalId", "91621222MA7I3RTW8O")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$['invalid-params'][0].name").isEqualTo("legalId");
         post("/counties/621222/organisations", CLERK, with(good, "kind", "CHARITY")).expectStatus().isBadRequest();
+        post("/counties/621222/organisations", CLERK, with(good, "contactName", "张经理 13800138000")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("contact-is-personal-data").jsonPath("$.field").isEqualTo("contactName");
         post("/counties/621222/organisations", CLERK, with(good, "village", "621222909909")).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo("unknown-village").jsonPath("$.field").isEqualTo("village");
         assertThat(get("/counties/621222/organisations?limit=500", ADMIN).expectBody(String.class).returnResult().getResponseBody())
