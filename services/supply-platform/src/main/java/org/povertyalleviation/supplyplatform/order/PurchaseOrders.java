@@ -74,6 +74,12 @@ public class PurchaseOrders {
         PurchaseOrder order = new PurchaseOrder(UUID.randomUUID(), county, organisation, product, season, priceFen, agreedBy, clock.instant());
         return tenantTransactions.inCounty(county, () -> organisations.requireNamed(county, organisation, "organisation")
                 .then(products.requireListed(county, product, "product"))
+                // Held against this month's reference already when the county has one; each delivery is held against its own month's.
+                .then(products.referencePrice(county, product, YearMonth.now(clock)).doOnNext(reference -> {
+                    if (priceFen < reference.priceFen()) {
+                        throw belowReference(priceFen, reference.priceFen(), reference.month(), "priceFen");
+                    }
+                }))
                 .thenMany(Flux.range(0, distinct.size()).concatMap(i -> this.households.require(county.value(), distinct.get(i), "households[" + i + "]")))
                 .then(orders.insert(order, distinct))
                 .then(audit.write("purchase-order.agreed", "purchase-order", order.id().toString()))
@@ -97,10 +103,7 @@ public class PurchaseOrders {
                 .then(products.requireReferencePrice(county, order.product(), YearMonth.from(deliveredOn), "deliveredOn"))
                 .map(reference -> {
                     if (order.priceFen() < reference.priceFen()) {
-                        throw new RuleViolatedException("below-reference-price", "The order's price of " + order.priceFen()
-                                + " fen a unit is below the market reference price of " + reference.priceFen() + " fen for "
-                                + reference.month(), "deliveredOn", Map.of("referencePriceFen", reference.priceFen(),
-                                "priceFen", order.priceFen(), "month", reference.month().toString()));
+                        throw belowReference(order.priceFen(), reference.priceFen(), reference.month(), "deliveredOn");
                     }
                     return Delivery.record(county, order, household, deliveredOn, quantityMilli, grade, reference.priceFen(), recordedBy, clock.instant());
                 })
@@ -133,6 +136,12 @@ public class PurchaseOrders {
                         .then(corrected.status() == DeliveryStatus.PAID ? outbox.publish(income(order, corrected)) : Mono.empty())
                         .then(audit.write("delivery.corrected", "delivery", deliveryId.toString()))
                         .thenReturn(corrected))));
+    }
+
+    private static RuleViolatedException belowReference(long priceFen, long referenceFen, YearMonth month, String field) {
+        return new RuleViolatedException("below-reference-price", "The order's price of " + priceFen + " fen a unit is below the market "
+                + "reference price of " + referenceFen + " fen for " + month, field, Map.of("referencePriceFen", referenceFen,
+                "priceFen", priceFen, "month", month.toString()));
     }
 
     private static HouseholdIncomeEarned income(PurchaseOrder order, Delivery paid) {

@@ -121,6 +121,11 @@ public class Products {
         return tenantTransactions.inCounty(county, () -> require(county, product).then(products.referencePrices(county, product).collectList()));
     }
 
+    /** The month's reference price of a product if the county set one, inside the caller's county transaction. */
+    public Mono<ReferencePrice> referencePrice(CountyCode county, UUID product, YearMonth month) {
+        return products.referencePrice(county, product, month);
+    }
+
     /**
      * The month's reference price of a product, inside the caller's county transaction; a 422 naming the field when
      * the county has not set one (an order's price cannot be held against nothing).

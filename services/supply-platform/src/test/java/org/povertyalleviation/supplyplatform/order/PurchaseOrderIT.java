@@ -92,6 +92,14 @@ class PurchaseOrderIT extends SupplyPlatformIT {
         post("/counties/621222/purchase-orders/" + order + "/deliveries", CLERK, Map.of("household", household, "deliveredOn", "2026-10-03",
                 "quantity", 10, "grade", "一级")).expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("no-reference-price");
         get("/counties/621222/purchase-orders/" + order + "/deliveries", ADMIN).expectStatus().isOk().expectBody().json("[]");
+
+        // With this month's reference set, an order below it is refused when agreed, naming the price.
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        put("/counties/621222/products/" + pepper + "/reference-prices/" + thisMonth, CLERK, Map.of("priceFen", 8_000)).expectStatus().isOk();
+        post("/counties/621222/purchase-orders", CLERK, Map.of("organisation", company, "product", pepper, "season", 2026, "priceFen", 7_999,
+                "households", List.of(household))).expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.rule").isEqualTo("below-reference-price").jsonPath("$.field").isEqualTo("priceFen")
+                .jsonPath("$.referencePriceFen").isEqualTo(8_000).jsonPath("$.month").isEqualTo(thisMonth);
     }
 
     @Test
