@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  * to expire, one expired (the product delisted) and a failed inspection (suspended), market reference prices, a purchase order per enterprise whose
  * deliveries are paid, a workshop with last month's wage sheet and its payday, and a cooperative whose shareholding
  * households were paid last year's 10 % dividend: so the households' ledgers show ORDER_PREMIUM, WORKSHOP_WAGE and
- * DIVIDEND income. Wen County's herb company buys 320,000 kg of Codonopsis and 60,000 kg of Sichuan pepper from three
- * villages in a season, as in Longnan's own account.
+ * DIVIDEND income. Wen County's herb company buys Codonopsis and Sichuan pepper from three villages as in Longnan's own
+ * account (320,000 kg and 60,000 kg a season), scaled down 1:100 like the rest of the demo.
  */
 final class DemoSupply {
 
@@ -89,13 +89,20 @@ final class DemoSupply {
         }
 
         // About 130 products: each county speciality in its grades and packs, offered by the organisations in turn.
+        // Each organisation offers the speciality it is named after (organisation i: speciality i mod their number).
         List<String> organisations = new ArrayList<>(homeOf.keySet());
         Map<String, String> productOf = new LinkedHashMap<>();
         int products = 0;
         for (int s = 0; s < county.products().size(); s++) {
             String speciality = county.products().get(s);
+            List<String> owners = new ArrayList<>();
+            for (int i = 0; i < organisations.size(); i++) {
+                if (i % county.products().size() == s) {
+                    owners.add(organisations.get(i));
+                }
+            }
             for (int v = 0; v < VARIANTS.length * 3 + 4 && products < 130; v++) {
-                String owner = organisations.get(products % organisations.size());
+                String owner = owners.get(v % owners.size());
                 String name = speciality + " " + VARIANTS[v % VARIANTS.length] + (v >= VARIANTS.length ? " " + (v / VARIANTS.length + 1) + "号" : "");
                 Map<String, Object> product = new LinkedHashMap<>(Map.of("organisation", owner, "name", name, "category", category(speciality),
                         "unit", "KG"));
@@ -154,8 +161,10 @@ final class DemoSupply {
             order.put("priceFen", reference + 500);
             order.put("households", sellers.stream().map(h -> h.path("id").asString()).toList());
             String orderId = DemoApi.idOf(api.sendOnceKnown("POST", base + "/purchase-orders", clerk, order));
-            // Wen County's herb company: 320,000 kg of Codonopsis in its season, 60,000 kg of pepper for the second.
-            long seasonKg = code.equals("621222") ? (e == 0 ? 320_000 : 60_000) : (5_000 + random.nextInt(20_000));
+            // Wen County's herb company buys Codonopsis and pepper from three villages: Longnan's account of 320,000 kg and
+            // 60,000 kg a season scaled down 1:100 like the rest of the demo (its villages hold a few households, Longnan's
+            // a hundred or more), so that each household delivers what a household grows.
+            long seasonKg = code.equals("621222") ? (e == 0 ? 3_200 : 600) : (400 + random.nextInt(1_200));
             for (int s = 0; s < sellers.size(); s++) {
                 long kg = seasonKg / sellers.size() + (s == 0 ? seasonKg % sellers.size() : 0);
                 LocalDate day = lastMonth.atDay(1 + s % 20);

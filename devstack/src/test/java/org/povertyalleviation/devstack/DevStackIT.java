@@ -619,9 +619,9 @@ class DevStackIT {
             assertThat(page.locator("#certifications").innerText()).contains("已过期");
             browser.screenshot(page, "product-delisted");
 
-            // Longnan's account: 320,000 kg of Codonopsis from three villages, held against the month's reference price.
+            // Longnan's account (320,000 kg of Codonopsis from three villages), scaled 1:100, held against the month's reference price.
             page.navigate(browser.url("/counties/621222/purchase-orders/" + herbOrder));
-            assertThat(page.locator("#order-delivered").innerText()).contains("320,000").contains("公斤");
+            assertThat(page.locator("#order-delivered").innerText()).contains("3,200").contains("公斤");
             assertThat(page.locator("#order-premium").innerText()).matches(".*[1-9].*");
             assertThat(page.locator("#deliveries tbody tr").count()).isPositive();
             assertThat(page.locator("#deliveries").innerText()).contains("已付款").contains("待付款");
@@ -650,7 +650,7 @@ class DevStackIT {
 
             page.navigate(browser.url("/counties/621222/purchase-orders/" + herbOrder));
             page.locator("#lang-en").click();
-            assertThat(page.locator("#order-delivered").innerText()).contains("320,000 kg");
+            assertThat(page.locator("#order-delivered").innerText()).contains("3,200 kg");
             PortalBrowser.assertTranslated(page, "purchase-order in English");
             page.locator("#lang-zh").click();
             page.context().close();
