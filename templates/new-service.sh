@@ -46,7 +46,9 @@ find "$target" -type f \( -name '*.java' -o -name '*.xml' -o -name '*.yml' -o -n
   | xargs -0 sed -i -e "s/servicetemplate/$package/g" -e "s/ServiceTemplate/$class/g" -e "s/service-template/$name/g" \
       -e "s/8099/$port/g" -e 's|<image.skip>true</image.skip>|<image.skip>false</image.skip>|' \
       -e 's|<!-- The template builds no image; new-service.sh turns it on for the service it makes. -->|<!-- Container image (docs/adr/0006-container-images-with-jib.md), on the port server.port defaults to. -->|'
-sed -i "s|<name>$name: the skeleton a new service starts from (templates/new-service.sh)</name>|<name>$name</name>|" "$target/pom.xml"
+# The module's name says what it holds: the summary, escaped for XML, then for sed's replacement.
+escaped_summary=$(printf '%s' "$summary" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' | sed 's/[&|\\]/\\&/g')
+sed -i "s|<name>$name: the skeleton a new service starts from (templates/new-service.sh)</name>|<name>$name: $escaped_summary</name>|" "$target/pom.xml"
 
 # Its chart: shop management's, renamed (every chart is the library's template with documented values).
 database=${name//-/_}
