@@ -16,25 +16,6 @@ else
   ./mvnw -B -q ${MVNW_FLAGS:-} -DskipTests -f bench/household/pom.xml package
 fi
 
-# The run takes half an hour: it runs from copies of this build's own jars (this module's, platform-test's, any
-# snapshot), so that another build rewriting them meanwhile cannot pull classes from under the running JVM.
-run_classpath=bench/household/target/run-classpath
-rm -rf "$run_classpath"
-mkdir -p "$run_classpath"
-cp bench/household/target/bench-household-0.1.0-SNAPSHOT.jar "$run_classpath/"
-classpath="$PWD/$run_classpath/bench-household-0.1.0-SNAPSHOT.jar"
-IFS=: read -ra entries < bench/household/target/classpath.txt || true  # no newline at its end
-for entry in "${entries[@]}"; do
-  case "$entry" in
-    "$PWD"/* | *-SNAPSHOT*)
-      cp "$entry" "$run_classpath/"
-      entry="$PWD/$run_classpath/$(basename "$entry")"
-      ;;
-  esac
-  classpath="$classpath:$entry"
-done
-
-# exec: Ctrl-C and kill reach the JVM itself, whose shutdown hook stops every server it started (and each server's
-# watchdog stops it if the JVM is killed with -9).
-exec java -Xms256m -Xmx1g -Dlogback.configurationFile=bench-logback.xml -cp "$classpath" \
-  org.povertyalleviation.bench.household.HouseholdBenchmark "$@"
+# shellcheck source=../bench-support/run-from-copies.sh
+source bench/bench-support/run-from-copies.sh
+exec_from_copies household org.povertyalleviation.bench.household.HouseholdBenchmark "$@"

@@ -10,24 +10,6 @@ cd "$(dirname "$0")/../.."
 # shellcheck disable=SC2086 # MVNW_FLAGS holds several flags on purpose
 ./mvnw -B -q ${MVNW_FLAGS:-} -DskipTests -pl services/household-registry,services/supply-platform,bench/supply -am package
 
-# It runs from copies of this build's own jars, so that another build rewriting them meanwhile cannot pull classes
-# from under the running JVM.
-run_classpath=bench/supply/target/run-classpath
-rm -rf "$run_classpath"
-mkdir -p "$run_classpath"
-cp bench/supply/target/bench-supply-0.1.0-SNAPSHOT.jar "$run_classpath/"
-classpath="$PWD/$run_classpath/bench-supply-0.1.0-SNAPSHOT.jar"
-IFS=: read -ra entries < bench/supply/target/classpath.txt || true  # no newline at its end
-for entry in "${entries[@]}"; do
-  case "$entry" in
-    "$PWD"/* | *-SNAPSHOT*)
-      cp "$entry" "$run_classpath/"
-      entry="$PWD/$run_classpath/$(basename "$entry")"
-      ;;
-  esac
-  classpath="$classpath:$entry"
-done
-
-# exec: Ctrl-C and kill reach the JVM itself, whose shutdown hook stops every server it started.
-exec java -Xms256m -Xmx1g -Dlogback.configurationFile=bench-logback.xml -cp "$classpath" \
-  org.povertyalleviation.bench.supply.SupplyBenchmark "$@"
+# shellcheck source=../bench-support/run-from-copies.sh
+source bench/bench-support/run-from-copies.sh
+exec_from_copies supply org.povertyalleviation.bench.supply.SupplyBenchmark "$@"

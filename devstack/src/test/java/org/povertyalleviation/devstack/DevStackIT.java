@@ -145,8 +145,8 @@ class DevStackIT {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(first.body()).contains("\"reporter\":\"partner-demo\"", "\"revision\":1");
 
-        awaitShopShare(admin, supplier, month, 100000);
-        awaitShopShare(admin, employee, month, 50000);
+        awaitLedger(admin, supplier, month, "SHOP_SHARE", 100000);
+        awaitLedger(admin, employee, month, "SHOP_SHARE", 50000);
 
         HttpResponse<String> replay = send("POST", "/api/shop-management/counties/621222/shops/" + shop + "/sales-reports", partner, report, key);
         assertThat(replay.statusCode()).isEqualTo(201);
@@ -158,10 +158,10 @@ class DevStackIT {
                 "{\"month\":\"" + month + "\",\"orders\":120,\"grossFen\":1000000,\"refundsFen\":200000}", "jd-report-" + java.util.UUID.randomUUID());
         assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
         assertThat(correction.body()).contains("\"revision\":2");
-        awaitShopShare(admin, supplier, month, 80000);
+        awaitLedger(admin, supplier, month, "SHOP_SHARE", 80000);
         // The replay added nothing and the correction replaced, not added: one entry per household and month.
-        assertThat(shopShares(admin, supplier, month)).containsExactly(80000L);
-        assertThat(shopShares(admin, employee, month)).containsExactly(50000L);
+        assertThat(ledgerAmounts(admin, supplier, month, "SHOP_SHARE")).containsExactly(80000L);
+        assertThat(ledgerAmounts(admin, employee, month, "SHOP_SHARE")).containsExactly(50000L);
     }
 
     /**
@@ -249,24 +249,6 @@ class DevStackIT {
             Thread.sleep(250);
         } while (response.statusCode() == 422 && System.nanoTime() < deadline);
         throw new AssertionError("Linking household " + household + " answered " + response.statusCode() + ": " + response.body());
-    }
-
-    private void awaitShopShare(String token, String household, String month, long amountFen) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<Long> shares = List.of();
-        while (System.nanoTime() < deadline) {
-            shares = shopShares(token, household, month);
-            if (shares.contains(amountFen)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Household " + household + "'s ledger shows SHOP_SHARE " + shares + " for " + month + ", not " + amountFen);
-    }
-
-    /** The amounts of the household's SHOP_SHARE entries of the month, read through the gateway. */
-    private List<Long> shopShares(String token, String household, String month) throws Exception {
-        return ledgerAmounts(token, household, month, "SHOP_SHARE");
     }
 
     /** The amounts of the household's entries of a source in the month, read through the gateway. */
