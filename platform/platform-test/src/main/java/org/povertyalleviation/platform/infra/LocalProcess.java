@@ -118,4 +118,24 @@ public final class LocalProcess {
             return "(log unreadable: " + e.getMessage() + ")";
         }
     }
+
+    /**
+     * The lines of a server's log that say why it failed (errors, exceptions and their causes), each cut short, for
+     * the message when it failed to start: a start-up log's tail is often the framework's own chatter, and a report
+     * that shows only part of a long message must still show the reason.
+     */
+    static String errors(Path logFile, int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(logFile, java.nio.charset.StandardCharsets.UTF_8);
+            List<String> errors = all.stream()
+                    .filter(line -> line.contains("\"level\":\"ERROR\"") || line.contains(" ERROR ") || line.contains("FATAL")
+                            || line.contains("Exception") || line.startsWith("Caused by") || line.contains("APPLICATION FAILED"))
+                    .limit(lines)
+                    .map(line -> line.length() > 1_500 ? line.substring(0, 1_500) + " …" : line)
+                    .toList();
+            return errors.isEmpty() ? "(no error lines)" : String.join("\n", errors);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
 }

@@ -11,14 +11,15 @@ public final class Waiting {
 
     /**
      * Waits for the server to be ready; if it never is, stops it (so a failed start leaves no server behind)
-     * and fails naming its log and quoting its end, since the caller may delete the log on the way out.
+     * and fails naming its log and quoting its errors and its end, since the caller may delete the log on the way out.
      */
     public static void until(String what, Duration timeout, LocalProcess process, BooleanSupplier ready, java.nio.file.Path logFile) {
         try {
             until(what, timeout, process, ready);
         } catch (RuntimeException e) {
             process.stop(Duration.ofSeconds(10));
-            throw new IllegalStateException(e.getMessage() + " (log: " + logFile + "); its end:\n" + LocalProcess.tail(logFile, 40), e);
+            throw new IllegalStateException(e.getMessage() + " (log: " + logFile + "); its errors:\n" + LocalProcess.errors(logFile, 12)
+                    + "\nits end:\n" + LocalProcess.tail(logFile, 25), e);
         }
     }
 
