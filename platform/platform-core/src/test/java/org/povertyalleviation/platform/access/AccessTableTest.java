@@ -52,4 +52,19 @@ class AccessTableTest {
                 + "county; a partner what is bound to it | reports |");
         assertThat(markdown).contains("| county; a cadre their villages |");
     }
+
+    @Test
+    void a_public_row_is_a_read_for_anyone_without_a_county() {
+        AccessRule page = AccessRule.open("GET /trace/{code}", "a lot's public page");
+        assertThat(page.isPublic()).isTrue();
+        assertThat(page.kind()).isEqualTo(AccessRule.Kind.READ);
+        assertThat(AccessTable.of(page).markdown())
+                .contains("| `GET /trace/{code}` | read | anyone, without signing in | public | a lot's public page |");
+        assertThatThrownBy(() -> new AccessRule("POST", "/trace/{code}", AccessRule.Kind.WRITE, java.util.Set.of(), AccessRule.Reach.PUBLIC, "x"))
+                .hasMessageContaining("a public row is a read without roles or {county}");
+        assertThatThrownBy(() -> AccessRule.open("GET /counties/{county}/lots", "x"))
+                .hasMessageContaining("a public row is a read without roles or {county}");
+        assertThatThrownBy(() -> new AccessRule("GET", "/trace/{code}", AccessRule.Kind.READ, java.util.Set.of(ADMIN), AccessRule.Reach.PUBLIC, "x"))
+                .hasMessageContaining("a public row is a read without roles or {county}");
+    }
 }

@@ -29,7 +29,13 @@ public record AccessRule(String method, String path, Kind kind, Set<String> role
         /** As COUNTY; a partner only for what is bound to it (a shop on its marketplace), which the service checks. */
         PARTNER_BINDING,
         /** No county in the path: the roles held anywhere; the service narrows what it shows. */
-        PLATFORM
+        PLATFORM,
+        /**
+         * Anyone, signed in or not: a page a buyer's phone opens from a printed code. No roles, a read, no county in
+         * the path (the record's own unguessable code names it); the service shows only what it has made public, and the
+         * gateway lists the path in the service's {@code publicPaths} and limits each address.
+         */
+        PUBLIC
     }
 
     public static final String OPERATOR = "platform-operator";
@@ -53,7 +59,11 @@ public record AccessRule(String method, String path, Kind kind, Set<String> role
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException(method + " " + path + ": a path starts with /");
         }
-        if (roles.isEmpty() || !ROLES.containsAll(roles)) {
+        if (reach == Reach.PUBLIC) {
+            if (!roles.isEmpty() || kind != Kind.READ || path.contains("{county}")) {
+                throw new IllegalArgumentException(method + " " + path + ": a public row is a read without roles or {county}");
+            }
+        } else if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException(method + " " + path + ": roles must be some of " + ROLES + ", not " + roles);
         }
         if (kind == Kind.WRITE && roles.stream().anyMatch(READ_ONLY_ROLES::contains)) {
@@ -64,7 +74,7 @@ public record AccessRule(String method, String path, Kind kind, Set<String> role
             throw new IllegalArgumentException(method + " " + path + ": a county in the path is {county}");
         }
         boolean county = path.contains("{county}");
-        if (county == (reach == Reach.PLATFORM)) {
+        if (reach != Reach.PUBLIC && county == (reach == Reach.PLATFORM)) {
             throw new IllegalArgumentException(method + " " + path + ": " + reach + (county ? " with" : " without") + " {county} in the path");
         }
         if (reach == Reach.VILLAGES && !roles.contains(CADRE)) {
@@ -84,6 +94,19 @@ public record AccessRule(String method, String path, Kind kind, Set<String> role
     /** A write of {@code "POST /counties/{county}/…"}, for the roles. */
     public static AccessRule write(String endpoint, String what, String... roles) {
         return of(endpoint, Kind.WRITE, what, roles);
+    }
+
+    /** A read anyone may make without signing in (a public page; {@link Reach#PUBLIC}). */
+    public static AccessRule open(String endpoint, String what) {
+        String[] parts = endpoint.trim().split("\\s+", 2);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("an endpoint is \"METHOD /path\": " + endpoint);
+        }
+        return new AccessRule(parts[0], parts[1], Kind.READ, Set.of(), Reach.PUBLIC, what);
+    }
+
+    public boolean isPublic() {
+        return reach == Reach.PUBLIC;
     }
 
     /** The same rule, a village cadre limited to their villages (the service checks the record's village). */
@@ -106,6 +129,9 @@ public record AccessRule(String method, String path, Kind kind, Set<String> role
 
     /** Role names joined for the table. */
     public String rolesInOrder() {
+        if (isPublic()) {
+            return "anyone, without signing in";
+        }
         return String.join(", ", ROLES.stream().filter(roles::contains).toList());
     }
 }

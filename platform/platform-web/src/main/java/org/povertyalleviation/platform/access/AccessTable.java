@@ -93,6 +93,7 @@ public final class AccessTable {
                         case VILLAGES -> "county; a cadre their villages";
                         case PARTNER_BINDING -> "county; a partner what is bound to it";
                         case PLATFORM -> "platform";
+                        case PUBLIC -> "public";
                     }).append(" | ").append(rule.what()).append(" |\n");
         }
         return out.toString();

@@ -16,8 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Enforces the service's {@link AccessTable} on every request that is not public: the request's row must exist and the
- * caller must hold one of its roles for the county in the path (a role holds only where it was granted). What the row
+ * Enforces the service's {@link AccessTable} on every request: the request's row must exist and, unless the row is
+ * public, the caller must hold one of its roles for the county in the path (a role holds only where it was granted). What the row
  * narrows further (a cadre's villages, a partner's bound shops) the service checks on the record.
  */
 public class AccessTableAuthorization implements ReactiveAuthorizationManager<AuthorizationContext> {
@@ -65,6 +65,9 @@ public class AccessTableAuthorization implements ReactiveAuthorizationManager<Au
                     .flatMap(caller -> handled.apply(context.getExchange()))
                     .map(exists -> exists ? "No access rule allows " + method + " " + path : "")
                     .defaultIfEmpty("Not authenticated");
+        }
+        if (match.get().rule().isPublic()) {
+            return Mono.just("");
         }
         return authentication.filter(Authentication::isAuthenticated).map(caller -> {
             AccessRule rule = match.get().rule();
