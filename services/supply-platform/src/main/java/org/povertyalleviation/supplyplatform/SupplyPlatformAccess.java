@@ -8,6 +8,7 @@ import static org.povertyalleviation.platform.access.AccessRule.CLERK;
 import static org.povertyalleviation.platform.access.AccessRule.OPERATOR;
 import static org.povertyalleviation.platform.access.AccessRule.PARTNER;
 import static org.povertyalleviation.platform.access.AccessRule.PROVINCE_OFFICER;
+import static org.povertyalleviation.platform.access.AccessRule.open;
 import static org.povertyalleviation.platform.access.AccessRule.read;
 import static org.povertyalleviation.platform.access.AccessRule.write;
 
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * Who may do what in the supply platform (docs/tenancy.md prints it; the access matrix proves it). County staff keep
  * the records; only a county admin declares a dividend and runs a payday (money leaves an organisation for many
  * households at once). A partner platform reads the catalogue it syncs (organisations, products, reference prices) and
- * posts its market price feed; it reads nothing that names households (members, orders, wages, stakes).
+ * posts its market price feed; it reads nothing that names households (members, orders, wages, stakes). A partner (a
+ * marketplace, a carrier) records trace events on lots; a lot's households, its history and its labels stay with county
+ * staff. Anyone may open a published lot's public page from its code.
  */
 @Configuration(proxyBeanMethods = false)
 class SupplyPlatformAccess {
@@ -70,6 +73,25 @@ class SupplyPlatformAccess {
                 read("GET /counties/{county}/organisations/{id}/shareholdings", "an organisation's shareholdings", READERS),
                 write("POST /counties/{county}/organisations/{id}/dividends", "declares and pays a dividend (ledger: DIVIDEND)", DECIDERS),
                 read("GET /counties/{county}/organisations/{id}/dividends", "an organisation's dividends", READERS),
-                read("GET /counties/{county}/organisations/{id}/dividends/{dividend}", "one dividend with its parts", READERS));
+                read("GET /counties/{county}/organisations/{id}/dividends/{dividend}", "one dividend with its parts", READERS),
+                write("PUT /counties/{county}/products/{id}/gtin", "gives a product its GTIN (its codes use GS1 Digital Link)", STAFF),
+                write("POST /counties/{county}/lots", "records a harvest lot of a product", STAFF),
+                read("GET /counties/{county}/products/{id}/lots", "a product's lots", READERS),
+                read("GET /counties/{county}/lots/{id}", "one lot with its parts and households", READERS),
+                write("PUT /counties/{county}/lots/{id}/publication", "publishes a lot's page and chooses its public steps", STAFF),
+                write("POST /counties/{county}/lots/{id}/split", "splits a lot into smaller ones", STAFF),
+                write("POST /counties/{county}/lots/merge", "merges lots of a product into one", STAFF),
+                write("POST /counties/{county}/lots/{id}/events", "records a trace event (idempotent by its event id)", OPERATOR, ADMIN, CLERK, PARTNER),
+                read("GET /counties/{county}/lots/{id}/events", "a lot's trace events, private ones too", READERS),
+                write("POST /counties/{county}/lots/{id}/print-runs", "prints a run of pack labels, a serial each", STAFF),
+                read("GET /counties/{county}/lots/{id}/print-runs", "a lot's print runs", READERS),
+                read("GET /counties/{county}/lots/{id}/print-runs/{run}/labels.pdf", "a print run's label sheet (its serials)", STAFF),
+                read("GET /counties/{county}/lots/{id}/qr.svg", "the lot's QR code (SVG)", READERS),
+                read("GET /counties/{county}/lots/{id}/qr.png", "the lot's QR code (PNG)", READERS),
+                read("GET /counties/{county}/copy-suspicions", "serials scanned from too many places or too often", READERS),
+                open("GET /trace/{code}", "a published lot's public page (HTML, or JSON on request)"),
+                open("GET /trace/{code}/{serial}", "a pack's public page; the scan is counted"),
+                open("GET /trace/01/{gtin}/10/{lot}", "a lot's public page at its GS1 Digital Link address"),
+                open("GET /trace/01/{gtin}/10/{lot}/21/{serial}", "a pack's public page at its GS1 Digital Link address; the scan is counted"));
     }
 }

@@ -1,0 +1,161 @@
+package org.povertyalleviation.supplyplatform.trace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.povertyalleviation.platform.domain.CountyCode;
+import org.povertyalleviation.platform.tenancy.TenantTransactions;
+import org.povertyalleviation.supplyplatform.organisation.domain.Organisation;
+import org.povertyalleviation.supplyplatform.organisation.persistence.OrganisationRepository;
+import org.povertyalleviation.supplyplatform.product.domain.Certification;
+import org.povertyalleviation.supplyplatform.product.domain.Inspection;
+import org.povertyalleviation.supplyplatform.product.domain.Product;
+import org.povertyalleviation.supplyplatform.product.persistence.ProductRepository;
+import org.povertyalleviation.supplyplatform.trace.domain.CopySuspicion;
+import org.povertyalleviation.supplyplatform.trace.domain.Gtin;
+import org.povertyalleviation.supplyplatform.trace.domain.Lot;
+import org.povertyalleviation.supplyplatform.trace.domain.TraceCodes;
+import org.povertyalleviation.supplyplatform.trace.domain.TraceEvent;
+import org.povertyalleviation.supplyplatform.trace.persistence.LotRepository;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a scanned code shows anyone: the product, where and when it was harvested, by which organisation (households
+ * only by a pseudonym), its certificates on that day, its latest inspection, the steps the county made public, and
+ * for a pack how often and since when its serial was scanned. A code that is unknown, malformed, of an unpublished
+ * lot or not of this lot gets the same {@link UnknownCode}: the answer never tells whether a private lot exists.
+ */
+@Service
+public class PublicTrace {
+
+    /** Whatever the reason, one answer: no such product code. */
+    public static class UnknownCode extends RuntimeException {
+        UnknownCode() {
+            super("No product is known by this code", null, false, false);
+        }
+    }
+
+    public record PublicCertificate(String kind, String issuer, String number, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    public record PublicInspection(LocalDate sampledOn, String result, String lab) {
+    }
+
+    /** A public step: why, when, where (and on the map when the recorder gave coordinates). */
+    public record PublicStep(String step, Instant time, String place, Double latitude, Double longitude) {
+    }
+
+    /** The pack's scans, this one included. */
+    public record PublicScan(String serial, int scans, Instant firstScannedAt, boolean suspected) {
+    }
+
+    public record PublicLot(String code, String product, String category, String unit, String countyName, String brand, List<String> villages,
+                            String organisation, String organisationKind, int households, String lotNumber, LocalDate harvestDate, String grade,
+                            List<PublicCertificate> certifications, PublicInspection inspection, List<PublicStep> steps, PublicScan scan) {
+    }
+
+    private final LotRepository lots;
+    private final ProductRepository products;
+    private final OrganisationRepository organisations;
+    private final TenantTransactions tenantTransactions;
+    private final TraceProperties properties;
+    private final Clock clock;
+
+    public PublicTrace(LotRepository lots, ProductRepository products, OrganisationRepository organisations, TenantTransactions tenantTransactions,
+                       TraceProperties properties, Clock clock) {
+        this.lots = lots;
+        this.products = products;
+        this.organisations = organisations;
+        this.tenantTransactions = tenantTransactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The public view of a lot's code, or of a pack's serial under it (the scan is counted, and a serial scanned from
+     * too many places or too often is raised as a possible copy).
+     *
+     * @param gtin          the GTIN of a Digital Link address, which must be the product's; null for the short path
+     * @param clientAddress the scanning phone's address, of which only the network is kept
+     */
+    public Mono<PublicLot> view(String code, String serial, String gtin, String clientAddress) {
+        Optional<String> lotCode = TraceCodes.normalise(code, TraceCodes.LOT_LENGTH);
+        Optional<String> serialCode = serial == null ? Optional.empty() : TraceCodes.normalise(serial, TraceCodes.SERIAL_LENGTH);
+        String gtin14 = gtin == null ? null : Gtin.normalise(gtin);
+        if (lotCode.isEmpty() || (serial != null && serialCode.isEmpty()) || (gtin != null && gtin14 == null)) {
+            return Mono.error(new UnknownCode());
+        }
+        return lots.target(lotCode.get()).filter(target -> !target.serial())
+                .flatMap(target -> serialCode.isEmpty() ? Mono.just(target)
+                        : lots.target(serialCode.get()).filter(pack -> pack.serial() && pack.lot().equals(target.lot()) && pack.county().equals(target.county()))
+                        .map(pack -> target))
+                .switchIfEmpty(Mono.error(new UnknownCode()))
+                .flatMap(target -> tenantTransactions.inCounty(target.county(), () -> lots.find(target.county(), target.lot())
+                        .filter(Lot::published)
+                        .flatMap(lot -> products.find(target.county(), lot.product())
+                                .filterWhen(product -> gtin14 == null ? Mono.just(true)
+                                        : lots.gtin(target.county(), product.id()).map(gtin14::equals).defaultIfEmpty(false))
+                                .flatMap(product -> assemble(target.county(), lot, product, serialCode.orElse(null), clientAddress)))
+                        .switchIfEmpty(Mono.error(new UnknownCode()))));
+    }
+
+    private Mono<PublicLot> assemble(CountyCode county, Lot lot, Product product, String serial, String clientAddress) {
+        Mono<PublicScan> scan = serial == null ? Mono.empty() : count(county, lot, serial, clientAddress);
+        return lots.lineage(county, lot.id()).collectList().flatMap(lineage -> Mono.zip(
+                        lots.countyName(county).defaultIfEmpty(county.value()),
+                        lots.villageNames(county, lineage).collectList(),
+                        organisations.find(county, lot.organisation()),
+                        lots.households(county, lot.id()).count(),
+                        products.certifications(county, product.id()).collectList(),
+                        products.inspections(county, product.id(), 1).next().map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        lots.events(county, lineage, 500).filter(event -> lot.publicSteps().contains(event.step())).map(PublicTrace::step).collectList(),
+                        scan.map(Optional::of).defaultIfEmpty(Optional.empty())))
+                .map(parts -> {
+                    Organisation organisation = parts.getT3();
+                    List<PublicCertificate> certifications = parts.getT5().stream()
+                            .filter(c -> !c.validFrom().isAfter(lot.harvestDate()) && !c.validTo().isBefore(lot.harvestDate()))
+                            .map(PublicTrace::certificate).toList();
+                    PublicInspection inspection = parts.getT6().map(PublicTrace::inspection).orElse(null);
+                    return new PublicLot(lot.code(), product.name(), product.category().name(), product.unit().name(), parts.getT1(),
+                            properties.brands().get(county.value()), parts.getT2(), organisation.name(), organisation.kind().name(),
+                            parts.getT4().intValue(), lot.lotNumber(), lot.harvestDate(), lot.grade(), certifications, inspection, parts.getT7(),
+                            parts.getT8().orElse(null));
+                });
+    }
+
+    /** Counts the scan and raises a suspicion the first time a threshold is crossed. */
+    private Mono<PublicScan> count(CountyCode county, Lot lot, String serial, String clientAddress) {
+        Instant now = clock.instant();
+        return lots.countScan(county, serial, ScanPlace.of(clientAddress), now).flatMap(scans -> {
+            Mono<Boolean> raised = Mono.just(false);
+            if (scans.places() >= properties.suspicionPlaces()) {
+                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot.id(), CopySuspicion.Reason.MANY_PLACES, scans.scans(),
+                        scans.places(), now)));
+            }
+            if (scans.scans() >= properties.suspicionScans()) {
+                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot.id(), CopySuspicion.Reason.MANY_SCANS, scans.scans(),
+                        scans.places(), now)));
+            }
+            return raised.then(lots.suspected(county, serial))
+                    .map(suspected -> new PublicScan(serial, scans.scans(), scans.firstScannedAt(), suspected));
+        });
+    }
+
+    private static PublicStep step(TraceEvent event) {
+        return new PublicStep(event.step().name(), event.eventTime(), event.readPoint(),
+                event.latitudeMicro() == null ? null : event.latitudeMicro() / 1_000_000.0,
+                event.longitudeMicro() == null ? null : event.longitudeMicro() / 1_000_000.0);
+    }
+
+    private static PublicCertificate certificate(Certification c) {
+        return new PublicCertificate(c.kind().name(), c.issuer(), c.number(), c.validFrom(), c.validTo());
+    }
+
+    private static PublicInspection inspection(Inspection i) {
+        return new PublicInspection(i.sampledOn(), i.result().name(), i.lab());
+    }
+}
