@@ -55,12 +55,15 @@ public record GatewayProperties(
     }
 
     /**
-     * @param partnerDefault a partner platform's budget unless {@code clients} names it
-     * @param userDefault    each portal user's budget (keyed by user, not by the shared portal client)
-     * @param clients        budgets by OAuth2 client id, e.g. a large marketplace's
+     * @param partnerDefault   a partner platform's budget unless {@code clients} names it
+     * @param userDefault      each portal user's budget (keyed by user, not by the shared portal client)
+     * @param anonymousDefault each address's budget for public paths without a token: a buyer scans a pack once, but
+     *                         a carrier-grade NAT puts many phones behind one address, so not lower than 10/s, 30 at once
+     * @param clients          budgets by OAuth2 client id, e.g. a large marketplace's
      */
     public record RateLimits(@Valid @DefaultValue({"20", "40"}) Limit partnerDefault,
                              @Valid @DefaultValue({"50", "100"}) Limit userDefault,
+                             @Valid @DefaultValue({"10", "30"}) Limit anonymousDefault,
                              @DefaultValue Map<String, @Valid Limit> clients) {
     }
 

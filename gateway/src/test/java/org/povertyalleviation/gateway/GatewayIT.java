@@ -102,6 +102,9 @@ abstract class GatewayIT {
         properties.put("gateway.breaker.trial-calls", () -> "1");
         properties.put("gateway.rate-limits.clients.partner-jd.requests-per-second", () -> "1");
         properties.put("gateway.rate-limits.clients.partner-jd.burst", () -> "3");
+        // Small, so that a test spends it in a few requests.
+        properties.put("gateway.rate-limits.anonymous-default.requests-per-second", () -> "1");
+        properties.put("gateway.rate-limits.anonymous-default.burst", () -> "5");
         properties.put("gateway.portal-origins[0]", () -> "https://portal.example.org");
         properties.put("management.server.port", () -> "0");
         return properties;
