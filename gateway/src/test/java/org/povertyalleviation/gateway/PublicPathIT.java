@@ -2,7 +2,12 @@ package org.povertyalleviation.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -13,6 +18,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * the anonymous budget per address, small in these tests, is never what answers.
  */
 class PublicPathIT extends GatewayIT {
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void the_supply_platforms_traceability_pages_need_no_token_and_the_rest_of_it_does() {
@@ -59,5 +67,24 @@ class PublicPathIT extends GatewayIT {
         web.get().uri("/api/echo/public/trace/PACK-0003").header("X-Forwarded-For", "203.0.113.22").exchange()
                 .expectStatus().isOk()
                 .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void an_anonymous_callers_answers_never_enter_the_idempotency_store() {
+        String address = "203.0.113.23";
+        String key = UUID.randomUUID().toString();
+        int before = ECHO.calls();
+        for (int i = 0; i < 2; i++) {
+            web.post().uri("/api/echo/public/trace/PACK-0004/scans").header("X-Forwarded-For", address)
+                    .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"city\":\"Chengdu\"}")
+                    .exchange()
+                    .expectStatus().isCreated()
+                    .expectHeader().doesNotExist("Idempotent-Replayed");
+        }
+        web.get().uri("/api/echo/public/trace/PACK-0004").header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .exchange().expectStatus().isOk();
+        assertThat(ECHO.calls()).as("each request reached the service; none was replayed").isEqualTo(before + 3);
+        assertThat(redis.scan(ScanOptions.scanOptions().match("idempotency:address:" + address + ":*").build())
+                .collectList().block()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.gateway.EdgeProblem;
 import org.povertyalleviation.gateway.GatewayProperties;
+import org.povertyalleviation.gateway.edge.Caller;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -34,6 +35,7 @@ class IdempotentReplayTest {
                     new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
             MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/ledger/counties/621222/reports")
                     .header(IdempotentReplay.HEADER, "k-1").body("{}"));
+            exchange.getAttributes().put(Caller.ATTRIBUTE, PARTNER);
             AtomicBoolean ran = new AtomicBoolean();
 
             StepVerifier.create(replay.filter(exchange, e -> Mono.fromRunnable(() -> ran.set(true))))
@@ -49,6 +51,9 @@ class IdempotentReplayTest {
         }
     }
 
+    /** The caller as the edge check leaves it on a partner's request; without one, the caller is anonymous. */
+    static final Caller PARTNER = new Caller("client:partner-taobao", "partner-taobao", Caller.Kind.PARTNER);
+
     static final org.povertyalleviation.gateway.edge.ReadPosts NO_READ_POSTS = new org.povertyalleviation.gateway.edge.ReadPosts(java.util.Map.of());
 
     @Test
@@ -59,10 +64,24 @@ class IdempotentReplayTest {
                 new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)),
                 new org.povertyalleviation.gateway.edge.ReadPosts(java.util.Map.of("household-registry", java.util.List.of("/counties/*/households/lookup"))));
         AtomicBoolean ran = new AtomicBoolean();
-        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest
-                        .post("/api/household-registry/counties/621222/households/lookup?unmasked=true")
-                        .header(IdempotentReplay.HEADER, "k-lookup").body("{\"residentId\":\"x\"}")),
-                e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
+        MockServerWebExchange lookup = MockServerWebExchange.from(MockServerHttpRequest
+                .post("/api/household-registry/counties/621222/households/lookup?unmasked=true")
+                .header(IdempotentReplay.HEADER, "k-lookup").body("{\"residentId\":\"x\"}"));
+        lookup.getAttributes().put(Caller.ATTRIBUTE, PARTNER);
+        StepVerifier.create(replay.filter(lookup, e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
+        assertThat(ran).isTrue();
+    }
+
+    @Test
+    void an_anonymous_callers_keyed_post_is_never_kept() {
+        // No store at all (null): a public path's POST must not reach it, or anyone could fill it without a token.
+        IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
+                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
+        AtomicBoolean ran = new AtomicBoolean();
+        MockServerWebExchange scan = MockServerWebExchange.from(MockServerHttpRequest.post("/api/supply-platform/trace/PACK-1/scans")
+                .header(IdempotentReplay.HEADER, "k-scan").body("{}"));
+        scan.getAttributes().put(Caller.ATTRIBUTE, new Caller("address:203.0.113.9", null, Caller.Kind.ANONYMOUS));
+        StepVerifier.create(replay.filter(scan, e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
         assertThat(ran).isTrue();
     }
 
