@@ -61,10 +61,18 @@ public record GatewayProperties(
      *                         a carrier-grade NAT puts many phones behind one address, so not lower than 10/s, 30 at once
      * @param clients          budgets by OAuth2 client id, e.g. a large marketplace's
      */
-    public record RateLimits(@Valid @DefaultValue({"20", "40"}) Limit partnerDefault,
-                             @Valid @DefaultValue({"50", "100"}) Limit userDefault,
-                             @Valid @DefaultValue({"10", "30"}) Limit anonymousDefault,
+    public record RateLimits(@Valid Limit partnerDefault,
+                             @Valid Limit userDefault,
+                             @Valid Limit anonymousDefault,
                              @DefaultValue Map<String, @Valid Limit> clients) {
+
+        // Here, not in @DefaultValue: the binder cannot turn @DefaultValue's strings into a Limit, so a budget
+        // left out of the configuration stopped the gateway from starting instead of taking its default.
+        public RateLimits {
+            partnerDefault = partnerDefault == null ? new Limit(20, 40) : partnerDefault;
+            userDefault = userDefault == null ? new Limit(50, 100) : userDefault;
+            anonymousDefault = anonymousDefault == null ? new Limit(10, 30) : anonymousDefault;
+        }
     }
 
     /**
