@@ -55,13 +55,24 @@ public record GatewayProperties(
     }
 
     /**
-     * @param partnerDefault a partner platform's budget unless {@code clients} names it
-     * @param userDefault    each portal user's budget (keyed by user, not by the shared portal client)
-     * @param clients        budgets by OAuth2 client id, e.g. a large marketplace's
+     * @param partnerDefault   a partner platform's budget unless {@code clients} names it
+     * @param userDefault      each portal user's budget (keyed by user, not by the shared portal client)
+     * @param anonymousDefault each address's budget for public paths without a token: a buyer scans a pack once, but
+     *                         a carrier-grade NAT puts many phones behind one address, so not lower than 10/s, 30 at once
+     * @param clients          budgets by OAuth2 client id, e.g. a large marketplace's
      */
-    public record RateLimits(@Valid @DefaultValue({"20", "40"}) Limit partnerDefault,
-                             @Valid @DefaultValue({"50", "100"}) Limit userDefault,
+    public record RateLimits(@Valid Limit partnerDefault,
+                             @Valid Limit userDefault,
+                             @Valid Limit anonymousDefault,
                              @DefaultValue Map<String, @Valid Limit> clients) {
+
+        // Here, not in @DefaultValue: the binder cannot turn @DefaultValue's strings into a Limit, so a budget
+        // left out of the configuration stopped the gateway from starting instead of taking its default.
+        public RateLimits {
+            partnerDefault = partnerDefault == null ? new Limit(20, 40) : partnerDefault;
+            userDefault = userDefault == null ? new Limit(50, 100) : userDefault;
+            anonymousDefault = anonymousDefault == null ? new Limit(10, 30) : anonymousDefault;
+        }
     }
 
     /**

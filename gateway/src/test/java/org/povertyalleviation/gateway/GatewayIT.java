@@ -42,6 +42,8 @@ abstract class GatewayIT {
     static final StubService LEDGER = new StubService();
     /** Its own breaker, for the tests whose calls fail on purpose. */
     static final StubService FRAGILE = new StubService();
+    /** Stands for the supply platform, so that its real public paths (application.yml) are what the tests reach. */
+    static final StubService SUPPLY = new StubService();
 
     @LocalServerPort
     protected int port;
@@ -92,6 +94,7 @@ abstract class GatewayIT {
         properties.put("gateway.services.flaky.uri", FLAKY::url);
         properties.put("gateway.services.ledger.uri", LEDGER::url);
         properties.put("gateway.services.fragile.uri", FRAGILE::url);
+        properties.put("gateway.services.supply-platform.uri", SUPPLY::url);
         // Nothing listens there: every call is refused before it reaches a service.
         properties.put("gateway.services.unreachable.uri", () -> "http://127.0.0.1:" + FreePorts.next());
         // Short enough for a test to see a claim that outlived a timeout run out.
@@ -102,6 +105,9 @@ abstract class GatewayIT {
         properties.put("gateway.breaker.trial-calls", () -> "1");
         properties.put("gateway.rate-limits.clients.partner-jd.requests-per-second", () -> "1");
         properties.put("gateway.rate-limits.clients.partner-jd.burst", () -> "3");
+        // Small, so that a test spends it in a few requests.
+        properties.put("gateway.rate-limits.anonymous-default.requests-per-second", () -> "1");
+        properties.put("gateway.rate-limits.anonymous-default.burst", () -> "5");
         properties.put("gateway.portal-origins[0]", () -> "https://portal.example.org");
         properties.put("management.server.port", () -> "0");
         return properties;

@@ -23,12 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * headers the gateway adds, the body) and counts the calls that reached it, and echoes {@code X-Correlation-Id} as
  * the services do. {@code /slow/**} answers after three seconds; {@code /trickle/**} sends its status and headers at
  * once and its body over three seconds; {@code /hangup/**} closes the connection without answering;
- * {@code /status/<code>} answers with that status. It can be stopped and started again on the same port, as a
- * service that goes down and comes back.
+ * {@code /status/<code>} answers with that status; {@code /public/cached/**} answers as a public page a browser may
+ * keep ({@code Cache-Control: public, max-age=300}, an {@code ETag}, and 304 to a matching {@code If-None-Match}). It
+ * can be stopped and started again on the same port, as a service that goes down and comes back.
  */
 final class StubService implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CACHEABLE = "public, max-age=300";
+    static final String ETAG = "\"pack-v1\"";
 
     private final int port;
     private final AtomicInteger calls = new AtomicInteger();
@@ -79,6 +82,13 @@ final class StubService implements AutoCloseable {
             String correlationId = request.requestHeaders().get("X-Correlation-Id");
             if (correlationId != null) {
                 response.header("X-Correlation-Id", correlationId);
+            }
+            if (path.startsWith("/public/cached")) {
+                response.header("Cache-Control", CACHEABLE).header("ETag", ETAG);
+                return ETAG.equals(request.requestHeaders().get("If-None-Match"))
+                        ? response.status(HttpResponseStatus.NOT_MODIFIED).send().then()
+                        : response.status(HttpResponseStatus.OK).header("Content-Type", "application/json")
+                                .sendString(Mono.just(JSON.writeValueAsString(echo))).then();
             }
             if (path.startsWith("/trickle")) {
                 return response.status(HttpResponseStatus.OK).header("Content-Type", "text/plain")

@@ -13,11 +13,15 @@ import org.springframework.web.server.ServerWebExchange;
  * budget, and one user could replay another's response by guessing a key. Anonymous callers (only the public
  * lookup) are known by their address ({@link ClientAddress}).
  *
- * @param key      the budget and idempotency scope, e.g. {@code client:partner-taobao} or {@code user:<subject>}
+ * @param key      the budget and idempotency scope, e.g. {@code client:partner-taobao}, {@code user:<subject>} or
+ *                 {@code address:<ip>}
  * @param clientId the OAuth2 client ({@code azp}), for the access log; {@code null} when anonymous
- * @param partner  whether the caller is a partner platform
+ * @param kind     which default budget applies when none is configured for the key
  */
-public record Caller(String key, String clientId, boolean partner) {
+public record Caller(String key, String clientId, Kind kind) {
+
+    /** Partners, portal users and callers without a token each have a default budget of their own. */
+    public enum Kind { PARTNER, USER, ANONYMOUS }
 
     /** Exchange attribute under which the edge check leaves the caller for the later filters and the access log. */
     public static final String ATTRIBUTE = Caller.class.getName();
@@ -29,14 +33,22 @@ public record Caller(String key, String clientId, boolean partner) {
             String client = token.getToken().getClaimAsString("azp");
             boolean partner = authentication.getAuthorities().stream()
                     .anyMatch(authority -> authority.getAuthority().equals(PlatformAuthorities.ROLE_PREFIX + "partner"));
-            return partner ? new Caller("client:" + client, client, true)
-                    : new Caller("user:" + token.getToken().getSubject(), client, false);
+            return partner ? new Caller("client:" + client, client, Kind.PARTNER)
+                    : new Caller("user:" + token.getToken().getSubject(), client, Kind.USER);
         }
-        return new Caller("user:" + authentication.getName(), null, false);
+        return new Caller("user:" + authentication.getName(), null, Kind.USER);
     }
 
     static Caller anonymous(String address) {
-        return new Caller("address:" + address, null, false);
+        return new Caller("address:" + address, null, Kind.ANONYMOUS);
+    }
+
+    public boolean partner() {
+        return kind == Kind.PARTNER;
+    }
+
+    public boolean anonymous() {
+        return kind == Kind.ANONYMOUS;
     }
 
     /**

@@ -56,6 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>A POST that only reads ({@link ReadPosts}, such as the lookup by resident ID number) is not kept at all: it
  *       changes nothing, and its answer may hold personal data, which never enters this store and is never handed out
  *       again without the audit entry its read writes.</li>
+ *   <li>A caller without a token (a public path) is not kept either: anyone could fill Redis with answers kept for a
+ *       day, and an address, shared by every phone behind a carrier's NAT, is not one caller a key could belong to.</li>
  * </ul>
  */
 public class IdempotentReplay implements GlobalFilter, Ordered {
@@ -91,7 +93,8 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
-        if (key == null || !HttpMethod.POST.equals(exchange.getRequest().getMethod()) || readPosts.matches(exchange)) {
+        if (key == null || !HttpMethod.POST.equals(exchange.getRequest().getMethod()) || readPosts.matches(exchange)
+                || Caller.of(exchange).anonymous()) {
             return chain.filter(exchange);
         }
         if (!VALID_KEY.matcher(key).matches()) {

@@ -21,9 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Each caller's request budget, kept in Redis by Spring Cloud Gateway's {@link RedisRateLimiter} (a token bucket
- * shared by the gateway's replicas). The budget is the caller's ({@link Caller}): a partner's client id, or a
- * portal user, across all routes, since a quota is agreed per partner, not per service. An exhausted budget is a
- * 429 problem with {@code Retry-After}; every answer carries the {@code X-RateLimit-*} headers.
+ * shared by the gateway's replicas). The budget is the caller's ({@link Caller}): a partner's client id, a portal
+ * user, or the address of a caller without a token (public paths), across all routes, since a quota is agreed per
+ * partner, not per service. Anonymous callers have a smaller budget of their own, so that a flood from addresses
+ * nobody signed in from never reaches the size of a user's. An exhausted budget is a 429 problem with
+ * {@code Retry-After}; every answer carries the {@code X-RateLimit-*} headers.
  *
  * <p>If Redis cannot be reached the limiter lets requests through (Spring's choice, and ours: an outage of the
  * counter must not become an outage of the platform).
@@ -34,6 +36,7 @@ public class ClientRateLimits implements GlobalFilter, Ordered {
 
     static final String PARTNER_DEFAULT = "budget:partner-default";
     static final String USER_DEFAULT = "budget:user-default";
+    static final String ANONYMOUS_DEFAULT = "budget:anonymous-default";
 
     private final RedisRateLimiter limiter;
 
@@ -43,14 +46,18 @@ public class ClientRateLimits implements GlobalFilter, Ordered {
         Map<String, RedisRateLimiter.Config> budgets = limiter.getConfig();
         budgets.put(PARTNER_DEFAULT, bucket(limits.partnerDefault()));
         budgets.put(USER_DEFAULT, bucket(limits.userDefault()));
+        budgets.put(ANONYMOUS_DEFAULT, bucket(limits.anonymousDefault()));
         limits.clients().forEach((client, limit) -> budgets.put("client:" + client, bucket(limit)));
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Caller caller = Caller.of(exchange);
-        String budget = limiter.getConfig().containsKey(caller.key()) ? caller.key()
-                : caller.partner() ? PARTNER_DEFAULT : USER_DEFAULT;
+        String budget = limiter.getConfig().containsKey(caller.key()) ? caller.key() : switch (caller.kind()) {
+            case PARTNER -> PARTNER_DEFAULT;
+            case USER -> USER_DEFAULT;
+            case ANONYMOUS -> ANONYMOUS_DEFAULT;
+        };
         RedisRateLimiter.Config bucket = limiter.getConfig().get(budget);
         return limiter.isAllowed(budget, caller.key()).flatMap(answer -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
@@ -61,7 +68,8 @@ public class ClientRateLimits implements GlobalFilter, Ordered {
             // One token comes back every 1/rate seconds; whole seconds, as Retry-After requires.
             long retryAfter = Math.max(1, (long) Math.ceil((double) bucket.getRequestedTokens() / bucket.getReplenishRate()));
             return Mono.error(new EdgeProblem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
-                    "The request budget of " + (caller.clientId() == null ? "this caller" : caller.clientId())
+                    "The request budget of " + (caller.anonymous() ? "this address"
+                            : caller.clientId() == null ? "this caller" : caller.clientId())
                             + " is spent (" + bucket.getReplenishRate() + " requests per second, bursts of "
                             + bucket.getBurstCapacity() + "); retry after " + retryAfter + " s",
                     Map.of(), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))));

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.gateway.EdgeProblem;
 import org.povertyalleviation.gateway.GatewayProperties;
+import org.povertyalleviation.gateway.edge.Caller;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -34,6 +35,7 @@ class IdempotentReplayTest {
                     new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
             MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/ledger/counties/621222/reports")
                     .header(IdempotentReplay.HEADER, "k-1").body("{}"));
+            exchange.getAttributes().put(Caller.ATTRIBUTE, PARTNER);
             AtomicBoolean ran = new AtomicBoolean();
 
             StepVerifier.create(replay.filter(exchange, e -> Mono.fromRunnable(() -> ran.set(true))))
@@ -49,34 +51,44 @@ class IdempotentReplayTest {
         }
     }
 
+    /** The caller as the edge check leaves it on a partner's request; without one, the caller is anonymous. */
+    static final Caller PARTNER = new Caller("client:partner-taobao", "partner-taobao", Caller.Kind.PARTNER);
+
     static final org.povertyalleviation.gateway.edge.ReadPosts NO_READ_POSTS = new org.povertyalleviation.gateway.edge.ReadPosts(java.util.Map.of());
 
     @Test
     void a_keyed_post_that_only_reads_is_never_kept() {
-        // No store at all (null): a read POST must not reach it, whatever its key. Before, an unmasked lookup's answer
-        // sat in Redis for a day and its replays skipped the audit.
-        IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
-                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)),
-                new org.povertyalleviation.gateway.edge.ReadPosts(java.util.Map.of("household-registry", java.util.List.of("/counties/*/households/lookup"))));
-        AtomicBoolean ran = new AtomicBoolean();
-        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest
-                        .post("/api/household-registry/counties/621222/households/lookup?unmasked=true")
-                        .header(IdempotentReplay.HEADER, "k-lookup").body("{\"residentId\":\"x\"}")),
-                e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
-        assertThat(ran).isTrue();
+        // Before, an unmasked lookup's answer sat in Redis for a day and its replays skipped the audit.
+        MockServerWebExchange lookup = MockServerWebExchange.from(MockServerHttpRequest
+                .post("/api/household-registry/counties/621222/households/lookup?unmasked=true")
+                .header(IdempotentReplay.HEADER, "k-lookup").body("{\"residentId\":\"x\"}"));
+        lookup.getAttributes().put(Caller.ATTRIBUTE, PARTNER);
+        assertRunsWithoutTheStore(new org.povertyalleviation.gateway.edge.ReadPosts(
+                java.util.Map.of("household-registry", java.util.List.of("/counties/*/households/lookup"))), lookup);
+    }
+
+    @Test
+    void an_anonymous_callers_keyed_post_is_never_kept() {
+        // Otherwise anyone could fill the store without a token.
+        MockServerWebExchange scan = MockServerWebExchange.from(MockServerHttpRequest.post("/api/supply-platform/trace/PACK-1/scans")
+                .header(IdempotentReplay.HEADER, "k-scan").body("{}"));
+        scan.getAttributes().put(Caller.ATTRIBUTE, new Caller("address:203.0.113.9", null, Caller.Kind.ANONYMOUS));
+        assertRunsWithoutTheStore(NO_READ_POSTS, scan);
     }
 
     @Test
     void requests_without_a_key_and_keyed_requests_other_than_post_pass_untouched() {
+        assertRunsWithoutTheStore(NO_READ_POSTS, MockServerWebExchange.from(MockServerHttpRequest.post("/api/x").body("{}")));
+        assertRunsWithoutTheStore(NO_READ_POSTS, MockServerWebExchange.from(MockServerHttpRequest.put("/api/x")
+                .header(IdempotentReplay.HEADER, "k-1").body("{}")));
+    }
+
+    /** With no store at all (null), the request must still run: it never reached the store. */
+    private static void assertRunsWithoutTheStore(org.povertyalleviation.gateway.edge.ReadPosts readPosts, MockServerWebExchange exchange) {
         IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
-                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
+                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), readPosts);
         AtomicBoolean ran = new AtomicBoolean();
-        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/x").body("{}")),
-                e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
-        assertThat(ran).isTrue();
-        ran.set(false);
-        StepVerifier.create(replay.filter(MockServerWebExchange.from(MockServerHttpRequest.put("/api/x")
-                .header(IdempotentReplay.HEADER, "k-1").body("{}")), e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
+        StepVerifier.create(replay.filter(exchange, e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
         assertThat(ran).isTrue();
     }
 }

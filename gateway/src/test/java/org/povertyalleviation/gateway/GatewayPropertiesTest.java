@@ -1,0 +1,39 @@
+package org.povertyalleviation.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class GatewayPropertiesTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(GatewayProperties.class)
+    static class Bound {
+    }
+
+    private final ApplicationContextRunner gateway = new ApplicationContextRunner().withUserConfiguration(Bound.class)
+            .withPropertyValues("gateway.services.echo.uri=http://127.0.0.1:1");
+
+    @Test
+    void budgets_left_out_of_the_configuration_take_their_defaults() {
+        gateway.withPropertyValues("gateway.rate-limits.user-default.requests-per-second=60",
+                        "gateway.rate-limits.user-default.burst=120")
+                .run(context -> {
+                    GatewayProperties.RateLimits limits = context.getBean(GatewayProperties.class).rateLimits();
+                    assertThat(limits.partnerDefault()).isEqualTo(new GatewayProperties.Limit(20, 40));
+                    assertThat(limits.userDefault()).isEqualTo(new GatewayProperties.Limit(60, 120));
+                    assertThat(limits.anonymousDefault()).isEqualTo(new GatewayProperties.Limit(10, 30));
+                });
+    }
+
+    @Test
+    void an_anonymous_budget_that_lets_nothing_through_stops_the_gateway_from_starting() {
+        gateway.withPropertyValues("gateway.rate-limits.anonymous-default.requests-per-second=10",
+                        "gateway.rate-limits.anonymous-default.burst=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("rateLimits.anonymousDefault.burst"));
+    }
+}
