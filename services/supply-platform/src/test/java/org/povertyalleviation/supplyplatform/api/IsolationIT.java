@@ -11,7 +11,7 @@ import org.povertyalleviation.platform.isolation.CountyIsolation;
 import org.povertyalleviation.supplyplatform.SupplyPlatformIT;
 
 /**
- * The isolation kit over every endpoint that names a record: Wen's admin, aimed at Kang with Kang's record and at Wen
+ * The isolation kit over every endpoint that names a record (lots and their labels too): Wen's admin, aimed at Kang with Kang's record and at Wen
  * with Kang's record id, is refused everywhere (403 or 404), lists none of Kang's records, and changes nothing of them.
  */
 class IsolationIT extends SupplyPlatformIT {
@@ -25,11 +25,19 @@ class IsolationIT extends SupplyPlatformIT {
     }
 
     @Test
-    void wen_never_reaches_kangs_organisations_products_orders_or_workshops() {
+    void wen_never_reaches_kangs_organisations_products_lots_orders_or_workshops() {
         UUID kangHousehold = registeredHousehold("621224", "621224101201");
         UUID organisation = organisation("621224", KANG_ADMIN, "COOPERATIVE", legalId("93621224"));
+        String base = idOf(post("/counties/621224/organisations/" + organisation + "/bases", KANG_ADMIN, Map.of("village", "621224101201",
+                "areaMu", 20, "crop", "黑木耳")).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
         String product = idOf(post("/counties/621224/products", KANG_ADMIN, Map.of("organisation", organisation, "name", "康县黑木耳",
-                "category", "EDIBLE_FUNGUS", "unit", "KG")).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+                "category", "EDIBLE_FUNGUS", "unit", "KG", "bases", List.of(base))).expectStatus().isCreated().expectBody(String.class)
+                .returnResult().getResponseBody());
+        String lot = idOf(post("/counties/621224/lots", KANG_ADMIN, Map.of("product", product, "base", base, "lotNumber", "KX-1", "quantity", 100,
+                "harvestDate", YESTERDAY.toString(), "grade", "一级", "households", List.of(kangHousehold))).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        String run = idOf(post("/counties/621224/lots/" + lot + "/print-runs", KANG_ADMIN, Map.of("labels", 2)).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
         put("/counties/621224/products/" + product + "/reference-prices/" + YESTERDAY.toString().substring(0, 7), KANG_ADMIN,
                 Map.of("priceFen", 6_000)).expectStatus().isOk();
         String order = idOf(post("/counties/621224/purchase-orders", KANG_ADMIN, Map.of("organisation", organisation, "product", product,
@@ -63,7 +71,23 @@ class IsolationIT extends SupplyPlatformIT {
                 .endpoint("POST", "/counties/{county}/products/{id}/inspections", "{\"sample\":\"s\",\"sampledOn\":\"" + YESTERDAY
                         + "\",\"result\":\"FAIL\",\"lab\":\"l\",\"report\":\"r\"}")
                 .endpoint("GET", "/counties/{county}/products/{id}/inspections")
+                .endpoint("GET", "/counties/{county}/products/{id}/lots")
+                .endpoint("PUT", "/counties/{county}/products/{id}/gtin", "{\"gtin\":\"06901234567892\"}")
                 .listing("/counties/{county}/products?limit=2000")
+                .assertIsolated();
+
+        kit(lot)
+                .endpoint("GET", "/counties/{county}/lots/{id}")
+                .endpoint("PUT", "/counties/{county}/lots/{id}/publication", "{\"published\":true,\"publicSteps\":[\"HARVESTING\"]}")
+                .endpoint("POST", "/counties/{county}/lots/{id}/split", "{\"children\":[{\"lotNumber\":\"x\",\"quantity\":1}]}")
+                .endpoint("POST", "/counties/{county}/lots/{id}/events", "{\"eventId\":\"iso-1\",\"businessStep\":\"SHIPPING\",\"eventTime\":\""
+                        + YESTERDAY + "T08:00:00Z\",\"readPoint\":\"x\"}")
+                .endpoint("GET", "/counties/{county}/lots/{id}/events")
+                .endpoint("POST", "/counties/{county}/lots/{id}/print-runs", "{\"labels\":1}")
+                .endpoint("GET", "/counties/{county}/lots/{id}/print-runs")
+                .endpoint("GET", "/counties/{county}/lots/{id}/print-runs/" + run + "/labels.pdf")
+                .endpoint("GET", "/counties/{county}/lots/{id}/qr.svg")
+                .endpoint("GET", "/counties/{county}/lots/{id}/qr.png")
                 .assertIsolated();
 
         kit(order)
