@@ -28,6 +28,14 @@ class PublicPathIT extends GatewayIT {
         byte[] page = web.get().uri("/api/supply-platform/trace/PACK-0001").header("X-Forwarded-For", "203.0.113.20")
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         assertThat(echoed(page).get("path")).isEqualTo("/trace/PACK-0001");
+        // The page counts where it is scanned from: the edge tells it the caller's address, whatever the caller claims.
+        byte[] claimed = web.get().uri("/api/supply-platform/trace/PACK-0001").header("X-Forwarded-For", "203.0.113.20")
+                .header("X-Client-Address", "198.51.100.1").exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        assertThat(echoedHeader(claimed, "x-client-address")).isEqualTo("203.0.113.20");
+        String signedIn = echoedHeader(web.get().uri("/api/echo/counties/621222/villages").headers(h -> h.setBearerAuth(tokenFor("admin-621222")))
+                .header("X-Client-Address", "198.51.100.1").exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(),
+                "x-client-address");
+        assertThat(signedIn).as("a signed-in caller's claim is dropped too").isNull();
 
         for (String path : new String[] {"/api/supply-platform/counties/621222/organisations", "/api/supply-platform/tracer",
                 "/api/supply-platform/organisations/trace/PACK-0001"}) {
@@ -36,7 +44,12 @@ class PublicPathIT extends GatewayIT {
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:unauthenticated");
         }
-        assertThat(SUPPLY.calls()).as("only the traceability page reached the service").isEqualTo(before + 1);
+        assertThat(SUPPLY.calls()).as("only the traceability pages reached the service").isEqualTo(before + 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String echoedHeader(byte[] body, String header) {
+        return ((java.util.Map<String, String>) echoed(body).get("headers")).get(header);
     }
 
     @Test

@@ -42,8 +42,16 @@ public class EdgeCountyCheck implements GlobalFilter, Ordered {
         this.readPosts = readPosts;
     }
 
+    /**
+     * The caller's address as the edge knows it (the nearest untrusted X-Forwarded-For entry behind the ingress), for a
+     * public page that counts where it is scanned from. A caller's own value is always dropped: only the edge says it.
+     */
+    public static final String CLIENT_ADDRESS = "X-Client-Address";
+
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange incoming, GatewayFilterChain chain) {
+        String address = clientAddress.of(incoming);
+        ServerWebExchange exchange = incoming.mutate().request(request -> request.headers(headers -> headers.remove(CLIENT_ADDRESS))).build();
         Optional<String> countySegment = CountyPath.county(exchange.getRequest().getPath().value());
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
@@ -53,8 +61,9 @@ public class EdgeCountyCheck implements GlobalFilter, Ordered {
                 .flatMap(authentication -> {
                     if (authentication.isEmpty()) {
                         // Only public paths get here without a token; the service decides what they show.
-                        exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.anonymous(clientAddress.of(exchange)));
-                        return chain.filter(exchange);
+                        exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.anonymous(address));
+                        return chain.filter(exchange.mutate().request(request -> request.headers(headers -> headers.set(CLIENT_ADDRESS, address)))
+                                .build());
                     }
                     exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.of(authentication.get()));
                     Mono<Void> refusal = countySegment
