@@ -54,7 +54,7 @@ final class DemoSeeding {
         int shops = 0;
         int reports = 0;
         int subsidies = 0;
-        DemoSupply.Seeded supply = new DemoSupply.Seeded(0, 0, 0, 0, 0);
+        DemoSupply.Seeded supply = new DemoSupply.Seeded(0, 0, 0, 0, 0, 0);
         DemoSupply supplySide = new DemoSupply(data, supplyPlatform, api);
         for (DemoData.County county : data.counties()) {
             if (!api.send("GET", householdRegistry + "/counties/" + county.code() + "/households?limit=1", "operator", null).equals("[]")) {

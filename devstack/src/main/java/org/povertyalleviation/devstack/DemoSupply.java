@@ -24,11 +24,11 @@ import tools.jackson.databind.JsonNode;
 final class DemoSupply {
 
     /** What was seeded, for the start-up banner. */
-    record Seeded(int organisations, int products, int paidDeliveries, int wageRecords, int dividendParts) {
+    record Seeded(int organisations, int products, int paidDeliveries, int wageRecords, int dividendParts, int tracedLots) {
 
         Seeded plus(Seeded other) {
             return new Seeded(organisations + other.organisations, products + other.products, paidDeliveries + other.paidDeliveries,
-                    wageRecords + other.wageRecords, dividendParts + other.dividendParts);
+                    wageRecords + other.wageRecords, dividendParts + other.dividendParts, tracedLots + other.tracedLots);
         }
     }
 
@@ -55,7 +55,7 @@ final class DemoSupply {
         String code = county.code();
         String base = supply + "/counties/" + code;
         if (!api.send("GET", base + "/organisations?limit=1", "operator", null).equals("[]")) {
-            return new Seeded(0, 0, 0, 0, 0);
+            return new Seeded(0, 0, 0, 0, 0, 0);
         }
         Random random = new Random(data.seed() * 31 + Long.parseLong(code));
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
@@ -214,7 +214,47 @@ final class DemoSupply {
         }
         api.send("POST", base + "/organisations/" + cooperative + "/dividends", admin, Map.of("year", today.getYear() - 1,
                 "paidOn", lastMonth.atDay(10).toString(), "rateBasisPoints", 1_000));
-        return new Seeded(homeOf.size(), products, paid, wages, parts);
+        // The cooperative is named after the speciality of its place among the organisations.
+        String speciality = county.products().get(organisations.indexOf(cooperative) % county.products().size());
+        traceLot(county, cooperative, speciality, homeOf.get(cooperative), householdsByVillage.get(homeOf.get(cooperative).code()).subList(0, 4),
+                today);
+        return new Seeded(homeOf.size(), products + 1, paid, wages, parts, 1);
+    }
+
+    /**
+     * A traced lot of the first cooperative: its speciality from a base in its village, supplied by four member
+     * households, harvested, inspected, processed (a private step), packed and shipped, published with every step but
+     * processing, and a print run of 24 pack labels. The coordinates are the demo's, around Longnan, not surveyed.
+     */
+    private void traceLot(DemoData.County county, String cooperative, String speciality, DemoData.Village village, List<JsonNode> suppliers,
+                          LocalDate today) {
+        String base = supply + "/counties/" + county.code();
+        String clerk = "clerk-" + county.code();
+        String supplyBase = DemoApi.idOf(api.send("POST", base + "/organisations/" + cooperative + "/bases", clerk, Map.of("village", village.code(),
+                "areaMu", 86.5, "crop", speciality)));
+        String product = DemoApi.idOf(api.send("POST", base + "/products", clerk, Map.of("organisation", cooperative, "name", speciality + " 溯源装",
+                "category", category(speciality), "unit", "KG", "bases", List.of(supplyBase))));
+        LocalDate harvest = today.minusDays(20);
+        String lot = DemoApi.idOf(api.send("POST", base + "/lots", clerk, Map.of("product", product, "base", supplyBase,
+                "lotNumber", "SY-" + county.code().substring(4) + "-" + harvest, "quantity", 1_200, "harvestDate", harvest.toString(), "grade", "特级",
+                "households", suppliers.stream().map(h -> h.path("id").asString()).toList())));
+        double latitude = 33.0 + Integer.parseInt(county.code().substring(4)) % 10 * 0.08;
+        double longitude = 104.6 + Integer.parseInt(county.code().substring(4)) % 7 * 0.09;
+        String[][] steps = {
+                {"HARVESTING", village.nameZh() + "种植基地", "0", "0"},
+                {"INSPECTING", county.nameZh() + "农产品质量检测站", "0.05", "0.04"},
+                {"PROCESSING", village.nameZh() + "合作社加工车间", "0.01", "0.01"},
+                {"PACKING", county.nameZh() + "电商产业园", "0.08", "0.06"},
+                {"SHIPPING", county.nameZh() + "物流园区", "0.10", "0.11"}};
+        for (int i = 0; i < steps.length; i++) {
+            api.sendOnceKnown("POST", base + "/lots/" + lot + "/events", clerk, Map.of("eventId", "demo-" + lot + "-" + i, "businessStep", steps[i][0],
+                    "eventTime", harvest.plusDays(i * 3L) + String.format("T%02d:00:00+08:00", 8 + i), "readPoint", steps[i][1],
+                    "latitude", Math.round((latitude + Double.parseDouble(steps[i][2])) * 1e6) / 1e6,
+                    "longitude", Math.round((longitude + Double.parseDouble(steps[i][3])) * 1e6) / 1e6));
+        }
+        api.send("PUT", base + "/lots/" + lot + "/publication", clerk, Map.of("published", true,
+                "publicSteps", List.of("HARVESTING", "INSPECTING", "PACKING", "SHIPPING")));
+        api.send("POST", base + "/lots/" + lot + "/print-runs", clerk, Map.of("labels", 24));
     }
 
     private static String category(String speciality) {

@@ -131,7 +131,7 @@ public final class DevStack implements AutoCloseable {
             int port = FreePorts.next();
             Map<String, String> environment = new LinkedHashMap<>(common);
             environment.putAll(databaseEnvironment(postgres.database(service.database())));
-            environment.putAll(environmentOf(service.name(), keycloak));
+            environment.putAll(environmentOf(service.name(), keycloak, options.gatewayPort()));
             startApp(service.name(), options.appsDirectory().resolve(service.name() + ".jar"), port, environment);
             ports.put(service.name(), port);
             gateway.put(service.urlVariable(), "http://127.0.0.1:" + port);
@@ -164,15 +164,15 @@ public final class DevStack implements AutoCloseable {
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
                     + " monthly sales reports and " + seeded.subsidies() + " paid subsidies; " + seeded.supply().organisations()
                     + " organisations with " + seeded.supply().products() + " products, " + seeded.supply().paidDeliveries()
-                    + " paid deliveries, " + seeded.supply().wageRecords() + " paid workshop days and " + seeded.supply().dividendParts()
-                    + " dividend payments");
+                    + " paid deliveries, " + seeded.supply().wageRecords() + " paid workshop days, " + seeded.supply().dividendParts()
+                    + " dividend payments and " + seeded.supply().tracedLots() + " traced lots with their pack labels");
         }
 
         startStatusServer(options.statusPort(), json);
     }
 
     /** What a service needs beyond its database, Kafka and the issuer. */
-    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak) {
+    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak, int gatewayPort) {
         return switch (service) {
             // It creates counties' groups and first administrators through Keycloak's admin API.
             case "county-registry" -> Map.of("KEYCLOAK_URL", keycloak.url(), "KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
@@ -181,6 +181,8 @@ public final class DevStack implements AutoCloseable {
             // The demo partner reports the sales of the demo shops on every marketplace (a real partner is bound to its own).
             case "shop-management" -> Map.of("SPRING_APPLICATION_JSON", "{\"shop-management\":{\"sales\":{\"partner-platforms\":{\""
                     + DemoRealm.PARTNER + "\":[\"TAOBAO\",\"JD\",\"PINDUODUO\",\"DOUYIN\",\"WECHAT_MINI_SHOP\",\"OWN_SITE\",\"OTHER\"]}}}}");
+            // The printed codes lead phones to the public trace pages through the gateway.
+            case "supply-platform" -> Map.of("SUPPLYPLATFORM_TRACE_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
             default -> Map.of();
         };
     }

@@ -285,6 +285,62 @@ class DevStackIT {
         return response.body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
     }
 
+    @Test
+    void a_buyer_scans_a_packs_code_and_opens_its_public_page_through_the_gateway_without_signing_in() throws Exception {
+        String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+        String supply = "/api/supply-platform/counties/621222";
+        String products = send("GET", supply + "/products?limit=2000", admin, null, null).body();
+        String product = products.replaceAll("(?s).*\\{\"id\":\"([0-9a-f-]{36})\"[^}]*?溯源装\".*", "$1");
+        String lot = send("GET", supply + "/products/" + product + "/lots", admin, null, null).body().replaceAll("(?s)^\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        HttpResponse<String> lotRecord = send("GET", supply + "/lots/" + lot, admin, null, null);
+        assertThat(lotRecord.statusCode()).as(lotRecord.body()).isEqualTo(200);
+        List<String> households = java.util.regex.Pattern.compile("\"households\":\\[([^\\]]*)]").matcher(lotRecord.body()).results()
+                .flatMap(m -> java.util.Arrays.stream(m.group(1).replace("\"", "").split(","))).filter(id -> !id.isBlank()).toList();
+        assertThat(households).hasSize(4);
+
+        // The phone scans the lot's QR code and follows it: no token, through the gateway.
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort() + supply + "/lots/" + lot
+                + "/qr.png")).header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        String address = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()))))))
+                .getText();
+        assertThat(address).startsWith("http://localhost:" + options.gatewayPort() + "/api/supply-platform/trace/");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(address)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        assertThat(page.body()).contains("溯源装", "4 户脱贫户供货", "种植基地", "物流园区", "<polyline").doesNotContain("加工车间", "<script");
+        households.forEach(household -> assertThat(page.body()).doesNotContain(household));
+
+        // A pack of the demo's print run, by a serial read off its label sheet: each scan counts.
+        String runs = send("GET", supply + "/lots/" + lot + "/print-runs", admin, null, null).body();
+        String run = runs.replaceAll("(?s)^\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort() + supply + "/lots/" + lot
+                + "/print-runs/" + run + "/labels.pdf")).header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String serial;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            serial = java.util.regex.Pattern.compile("\\b[0-9A-HJKMNP-TV-Z]{12}\\b").matcher(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .results().map(java.util.regex.MatchResult::group).findFirst().orElseThrow();
+        }
+        String pack = address + "/" + serial;
+        assertThat(get(pack).body()).contains("您是第一位查询此码的人");
+        assertThat(get(pack).body()).contains("此码已被查询 2 次");
+        assertThat(get(address + "/ZZZZZZZZZZZZ").statusCode()).isEqualTo(404);
+
+        // A flood from one address is limited at the edge: the anonymous budget is 30 at once, 10 a second.
+        int limited = 0;
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> flood = get(address);
+            if (flood.statusCode() == 429) {
+                assertThat(flood.headers().firstValue("Retry-After")).isPresent();
+                limited++;
+            }
+        }
+        assertThat(limited).as("scans refused once the address's budget was spent").isPositive();
+    }
+
     private static String token(String form) throws Exception {
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(stack.urls().get("issuer") + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
