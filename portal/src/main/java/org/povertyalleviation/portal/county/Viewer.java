@@ -27,6 +27,11 @@ public record Viewer(String username, String name, Set<String> roles, List<Count
         return is("county-admin") || is("county-clerk") || is("village-cadre") || is("platform-operator");
     }
 
+    /** Label sheets carry every serial of a run: the supply platform gives them to county admins, clerks and operators only. */
+    public boolean printsLabels() {
+        return is("county-admin") || is("county-clerk") || is("platform-operator");
+    }
+
     /** More than one county to choose from: city and province officers, operators. */
     public boolean switchesCounties() {
         return counties.size() > 1;

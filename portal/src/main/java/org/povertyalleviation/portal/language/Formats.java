@@ -56,6 +56,16 @@ public final class Formats {
         return value == null ? "" : NumberFormat.getIntegerInstance(locale()).format(value);
     }
 
+    /** A quantity in a product's unit: the services keep thousandths (1,250.5 kg), which a whole number would lose. */
+    public String quantity(Number value) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(3);
+        return format.format(value);
+    }
+
     public String percent(Number part, Number whole) {
         if (part == null || whole == null || whole.longValue() == 0) {
             return "–";

@@ -66,4 +66,36 @@ final class Supply {
 
     record Payday(UUID id, LocalDate paidOn, LocalDate paidThrough, int records, long totalFen, String paidBy) {
     }
+
+    /** A lot as a product's list shows it (the service lists them newest harvest first). */
+    record LotSummary(UUID id, String code, String lotNumber, BigDecimal quantity, LocalDate harvestDate, String grade, boolean published) {
+    }
+
+    /** A part of one lot taken into another by a split or a merge. */
+    record LotPart(UUID parent, UUID child, BigDecimal quantity) {
+    }
+
+    /**
+     * One lot. {@code households} are ids the page only counts: a lot's public page names households by number only,
+     * and so does the portal's.
+     */
+    record Lot(UUID id, UUID product, UUID organisation, UUID base, String code, String codeUri, String lotNumber, BigDecimal quantity,
+               BigDecimal remaining, LocalDate harvestDate, String grade, boolean published, List<String> publicSteps, List<LotPart> parents,
+               List<LotPart> children, List<UUID> households, String createdBy, Instant createdAt) {
+
+        /** Whether a step shows on the lot's public page: only a published lot has one, and it shows only the steps chosen. */
+        public boolean showsPublicly(String step) {
+            return published && publicSteps.contains(step);
+        }
+    }
+
+    record TraceEvent(UUID id, UUID lot, String eventId, String businessStep, Instant eventTime, String readPoint, BigDecimal latitude,
+                      BigDecimal longitude, BigDecimal quantity, String note, String recordedBy, Instant recordedAt) {
+    }
+
+    record PrintRun(UUID id, UUID lot, int labels, String createdBy, Instant createdAt) {
+    }
+
+    record CopySuspicion(String serial, UUID lot, String reason, int scans, int places, Instant raisedAt) {
+    }
 }

@@ -22,8 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The supply platform's pages: organisations with their members, products, shareholdings and dividends; purchase
- * orders with their deliveries and premium; workshops with their wage sheets and paydays. Read only: the records are
+ * The supply platform's pages: organisations with their members, products (with their lots), shareholdings and
+ * dividends; purchase orders with their deliveries and premium; workshops with their wage sheets and paydays. Read only: the records are
  * kept through the API (partners' and the county's own tools).
  */
 @Controller
@@ -109,7 +109,10 @@ class SupplyController {
                         gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}/certifications").build(county, id),
                                 Supply.Certification.class),
                         gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}/inspections").build(county, id),
-                                Supply.Inspection.class))
+                                Supply.Inspection.class),
+                        // Newest harvest first, as the service lists them; the page shows the latest hundred.
+                        gateway.list(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/products/{id}/lots").queryParam("limit", 100)
+                                .build(county, id), Supply.LotSummary.class))
                 .flatMap(loaded -> gateway.get(uri -> uri.path(Gateway.SUPPLY_PLATFORM + "/counties/{county}/organisations/{id}")
                                 .build(county, loaded.getT1().organisation()), Supply.Organisation.class)
                         .map(organisation -> {
@@ -117,6 +120,7 @@ class SupplyController {
                             model.addAttribute("prices", loaded.getT2());
                             model.addAttribute("certifications", loaded.getT3());
                             model.addAttribute("inspections", loaded.getT4());
+                            model.addAttribute("lots", loaded.getT5());
                             model.addAttribute("organisation", organisation);
                             model.addAttribute("warnFrom", java.time.LocalDate.now(CHINA));
                             model.addAttribute("warnUntil", java.time.LocalDate.now(CHINA).plusDays(30));

@@ -51,4 +51,14 @@ class LanguagesTest {
         assertThat(english.percent(1, 3)).isEqualTo("33.3%");
         assertThat(english.percent(1, 0)).isEqualTo("–");
     }
+
+    @Test
+    void quantities_keep_the_services_thousandths_and_drop_trailing_zeros() {
+        Formats chinese = new Formats(Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(chinese.quantity(new java.math.BigDecimal("1250.500"))).isEqualTo("1,250.5");
+        assertThat(chinese.quantity(new java.math.BigDecimal("0.125"))).isEqualTo("0.125");
+        assertThat(chinese.quantity(new java.math.BigDecimal("500.000"))).isEqualTo("500");
+        assertThat(chinese.quantity(null)).isEmpty();
+    }
 }

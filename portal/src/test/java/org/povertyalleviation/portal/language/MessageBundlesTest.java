@@ -51,7 +51,9 @@ class MessageBundlesTest {
             Map.entry("stake.kind.", List.of("MONEY", "LAND", "FUND")),
             Map.entry("certification.kind.", List.of("POLLUTION_FREE", "GREEN_FOOD", "ORGANIC", "GEOGRAPHICAL_INDICATION", "SC_LICENCE")),
             Map.entry("listing.reason.", List.of("CERTIFICATION_MISSING", "CERTIFICATION_EXPIRED", "INSPECTION_FAILED")),
-            Map.entry("inspection.result.", List.of("PASS", "FAIL")));
+            Map.entry("inspection.result.", List.of("PASS", "FAIL")),
+            Map.entry("trace.step.", List.of("HARVESTING", "INSPECTING", "PROCESSING", "PACKING", "SHIPPING", "RECEIVING")),
+            Map.entry("suspicions.reason.", List.of("MANY_PLACES", "MANY_SCANS")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {
