@@ -694,6 +694,39 @@ class DevStackIT {
             page.context().close();
         }
 
+        /** A traced lot of the demo (DemoSupply): its product's lots, the lot's timeline with one private step, its QR code and labels. */
+        @Test
+        void a_county_admin_opens_a_traced_lot_with_its_timeline_qr_code_and_label_sheet() throws Exception {
+            String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            String product = null;
+            for (tools.jackson.databind.JsonNode listed : json.readTree(send("GET", "/api/supply-platform/counties/621222/products?limit=2000", admin,
+                    null, null).body())) {
+                if (listed.path("name").asString().endsWith("溯源装")) {
+                    product = listed.path("id").asString();
+                }
+            }
+            assertThat(product).as("the demo's traced product").isNotNull();
+
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            page.navigate(browser.url("/counties/621222/products/" + product));
+            assertThat(page.locator("#lots tbody tr").count()).isEqualTo(1);
+            page.locator("#lots tbody a").first().click();
+            assertThat(page.locator("#lot-households").innerText()).contains("4");
+            assertThat(page.locator("#trace-events tbody tr").count()).isEqualTo(5);
+            assertThat(page.locator("#trace-events tr.step-private").count()).as("processing stays private").isEqualTo(1);
+            assertThat(page.locator("#trace-events tr.step-private").innerText()).contains("加工");
+            assertThat((Boolean) page.evaluate("() => { const img = document.querySelector('figure img, img[src*=\"qr.svg\"]');"
+                    + " return img !== null && img.complete && img.naturalWidth > 0; }")).as("the QR code loaded through the portal").isTrue();
+            Download sheet = page.waitForDownload(() -> page.locator("#print-runs a.labels-pdf").first().click());
+            assertThat(new String(Files.readAllBytes(sheet.path()), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            browser.screenshot(page, "lot");
+            page.navigate(browser.url("/counties/621222/copy-suspicions"));
+            assertThat(page.locator("h1").innerText()).isNotBlank();
+            browser.screenshot(page, "copy-suspicions");
+            page.context().close();
+        }
+
         @Test
         void a_city_officer_compares_the_citys_counties_and_switches_between_two() {
             Page page = browser.signIn("longnan-officer", "longnan-demo");
