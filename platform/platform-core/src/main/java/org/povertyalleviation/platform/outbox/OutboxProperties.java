@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize      rows claimed per transaction
  * @param initialBackoff wait before the first retry of a row that failed to publish; doubles per attempt
  * @param maxBackoff     the longest wait between retries of one row
+ * @param inFlight       sends of one batch awaiting Kafka's acknowledgement at once; a batch holds at most one row
+ *                       per aggregate, so sending them together keeps each aggregate's order
  */
 @Validated
 @ConfigurationProperties("platform.outbox")
@@ -25,7 +27,8 @@ public record OutboxProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
         @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
         @NotNull @DefaultValue("1s") Duration initialBackoff,
-        @NotNull @DefaultValue("1m") Duration maxBackoff) {
+        @NotNull @DefaultValue("1m") Duration maxBackoff,
+        @Min(1) @Max(256) @DefaultValue("32") int inFlight) {
 
     /** The wait before retrying a row that has failed {@code attempts} times. */
     public Duration backoffAfter(int attempts) {

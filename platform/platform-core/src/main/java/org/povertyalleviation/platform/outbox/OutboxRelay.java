@@ -31,10 +31,13 @@ import reactor.core.scheduler.Schedulers;
  *       twice while it is being sent.</li>
  *   <li>Only the oldest pending row of each aggregate is claimable: a later event of the same household waits
  *       until the earlier one is sent, which keeps per-aggregate order even across replicas and retries.</li>
- *   <li>A row is marked sent only after Kafka acknowledged it (the binder sends synchronously). If the broker is
- *       down, the row is kept with a growing back-off and retried; nothing is lost across restarts because the
- *       rows are the state. A batch commits as one transaction, so a crash after some acknowledgements and
- *       before the commit re-sends those rows (at most a batch): consumers are idempotent on the event id.</li>
+ *   <li>A row is marked sent only after Kafka acknowledged it (the binder sends synchronously). A batch's rows are
+ *       sent together ({@code platform.outbox.in-flight} at once, each waiting for its own acknowledgement on a
+ *       thread of the relay's), which the claim makes safe: it holds at most one row per aggregate. The rows sent
+ *       are then marked in one statement. If the broker is down, a row is kept with a growing back-off and retried;
+ *       nothing is lost across restarts because the rows are the state. A batch commits as one transaction, so a
+ *       crash after some acknowledgements and before the commit re-sends those rows (at most a batch): consumers
+ *       are idempotent on the event id.</li>
  *   <li>A row whose record Kafka refuses (too large, topic not allowed) keeps being retried at up to the
  *       maximum back-off, holding back only its own aggregate; {@code outbox_publish_failures_total} and the
  *       row's {@code last_error} show it.</li>
@@ -66,6 +69,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final reactor.core.scheduler.Scheduler senders;
     private Thread worker;
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, StreamBridge bridge,
@@ -76,6 +80,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.published = Counter.builder("outbox.published").description("Outbox events acknowledged by Kafka").register(meters);
         this.failures = Counter.builder("outbox.publish.failures").description("Outbox publish attempts that failed").register(meters);
+        // Daemon threads that end after a minute idle: relayOnce may run without start (tests, one-off runs).
+        this.senders = Schedulers.newBoundedElastic(properties.inFlight(), Integer.MAX_VALUE, "outbox-send", 60, true);
     }
 
     /**
@@ -94,20 +100,33 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the batch in order. A failure of one record (too large, refused topic) is kept on that row
-     * with its back-off and the batch goes on; a failure that says the broker is unreachable stops the batch,
-     * since the rest would only time out too.
+     * Publishes the batch, its sends in flight together, and records the outcomes: the rows sent in one statement,
+     * each failure (too large, refused topic, broker unreachable) on its own row with its back-off. Once a send says
+     * the broker is unreachable, the sends not yet started are left for the next cycle untouched: they would only
+     * time out too.
      */
     private Mono<Integer> publishInOrder(List<Pending> batch) {
+        AtomicBoolean brokerDown = new AtomicBoolean();
         return Flux.fromIterable(batch)
-                .concatMap(pending -> send(pending)
-                        .then(Mono.defer(() -> markSent(pending))).thenReturn(Outcome.SENT)
-                        .onErrorResume(error -> markFailed(pending, error)
-                                .thenReturn(brokerUnavailable(error) ? Outcome.BROKER_DOWN : Outcome.RECORD_FAILED)))
-                .takeUntil(outcome -> outcome == Outcome.BROKER_DOWN)
-                .filter(outcome -> outcome == Outcome.SENT)
-                .count()
-                .map(Long::intValue);
+                .flatMap(pending -> Mono.defer(() -> brokerDown.get() ? Mono.<Sent>empty()
+                        : send(pending).thenReturn(new Sent(pending, null)).onErrorResume(error -> {
+                            if (brokerUnavailable(error)) {
+                                brokerDown.set(true);
+                            }
+                            return Mono.just(new Sent(pending, error));
+                        })), properties.inFlight())
+                .collectList()
+                .flatMap(outcomes -> {
+                    List<Long> sent = outcomes.stream().filter(outcome -> outcome.error() == null).map(outcome -> outcome.pending().position()).toList();
+                    return markSent(sent)
+                            .thenMany(Flux.fromIterable(outcomes).filter(outcome -> outcome.error() != null)
+                                    .concatMap(outcome -> markFailed(outcome.pending(), outcome.error())))
+                            .then(Mono.just(sent.size()));
+                });
+    }
+
+    /** A send's outcome: acknowledged, or the error. */
+    private record Sent(Pending pending, Throwable error) {
     }
 
     private static boolean brokerUnavailable(Throwable error) {
@@ -119,23 +138,25 @@ public class OutboxRelay implements SmartLifecycle {
         return false;
     }
 
-    private enum Outcome { SENT, RECORD_FAILED, BROKER_DOWN }
-
     private Mono<Void> send(Pending pending) {
         Message<byte[]> message = MessageBuilder.withPayload(pending.envelope().getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, (pending.county() + ":" + pending.aggregateId()).getBytes(StandardCharsets.UTF_8))
                 .setHeader(MessageHeaders.CONTENT_TYPE, EventEnvelope.STRUCTURED_MEDIA_TYPE)
                 .build();
-        // StreamBridge blocks until Kafka acknowledges (producer sync=true): keep it off the database's threads.
+        // StreamBridge blocks until Kafka acknowledges (producer sync=true): on the relay's own threads, one per send
+        // in flight, never the database's; the producer batches what the threads send together.
         return Mono.fromCallable(() -> bridge.send(pending.topic(), message))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(senders)
                 .flatMap(accepted -> accepted ? Mono.empty() : Mono.error(new IllegalStateException("binder refused the message")));
     }
 
-    private Mono<Void> markSent(Pending pending) {
-        return database.sql("update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where position = :position")
-                .bind("position", pending.position()).fetch().rowsUpdated()
-                .doOnSuccess(updated -> published.increment()).then();
+    private Mono<Void> markSent(List<Long> positions) {
+        if (positions.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where position = any(:positions)")
+                .bind("positions", positions.toArray(Long[]::new)).fetch().rowsUpdated()
+                .doOnSuccess(updated -> published.increment(positions.size())).then();
     }
 
     private Mono<Void> markFailed(Pending pending, Throwable error) {
