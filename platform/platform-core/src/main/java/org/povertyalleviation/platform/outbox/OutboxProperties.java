@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff     the longest wait between retries of one row
  * @param inFlight       sends of one batch awaiting Kafka's acknowledgement at once; a batch holds at most one row
  *                       per aggregate, so sending them together keeps each aggregate's order
+ * @param lease          how long a claimed row is left to the relay that claimed it before another may claim it again;
+ *                       longer than a batch's sends can take (the producer gives up on a record after 10 s)
  */
 @Validated
 @ConfigurationProperties("platform.outbox")
@@ -28,7 +30,8 @@ public record OutboxProperties(
         @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
         @NotNull @DefaultValue("1s") Duration initialBackoff,
         @NotNull @DefaultValue("1m") Duration maxBackoff,
-        @Min(1) @Max(256) @DefaultValue("32") int inFlight) {
+        @Min(1) @Max(256) @DefaultValue("32") int inFlight,
+        @NotNull @DefaultValue("2m") Duration lease) {
 
     /** The wait before retrying a row that has failed {@code attempts} times. */
     public Duration backoffAfter(int attempts) {

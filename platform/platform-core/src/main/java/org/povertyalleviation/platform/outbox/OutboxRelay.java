@@ -27,17 +27,18 @@ import reactor.core.scheduler.Schedulers;
  * Publishes pending outbox rows to Kafka through Spring Cloud Stream, oldest first.
  *
  * <ul>
- *   <li>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work and never send a row
- *       twice while it is being sent.</li>
+ *   <li>Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leased (their next attempt set past the lease) in
+ *       a short transaction, so replicas share the work and never send a row twice while it is being sent, and no
+ *       transaction stays open while Kafka is slow or away.</li>
  *   <li>Only the oldest pending row of each aggregate is claimable: a later event of the same household waits
  *       until the earlier one is sent, which keeps per-aggregate order even across replicas and retries.</li>
  *   <li>A row is marked sent only after Kafka acknowledged it (the binder sends synchronously). A batch's rows are
  *       sent together ({@code platform.outbox.in-flight} at once, each waiting for its own acknowledgement on a
  *       thread of the relay's), which the claim makes safe: it holds at most one row per aggregate. The rows sent
  *       are then marked in one statement. If the broker is down, a row is kept with a growing back-off and retried;
- *       nothing is lost across restarts because the rows are the state. A batch commits as one transaction, so a
- *       crash after some acknowledgements and before the commit re-sends those rows (at most a batch): consumers
- *       are idempotent on the event id.</li>
+ *       nothing is lost across restarts because the rows are the state. A crash after some acknowledgements and
+ *       before they are marked re-sends those rows once their lease ends (at most a batch): consumers are
+ *       idempotent on the event id.</li>
  *   <li>A row whose record Kafka refuses (too large, topic not allowed) keeps being retried at up to the
  *       maximum back-off, holding back only its own aggregate; {@code outbox_publish_failures_total} and the
  *       row's {@code last_error} show it.</li>
@@ -85,7 +86,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Claims one batch, publishes it in order and records the outcome, all in one transaction.
+     * Claims one batch in a short transaction (its rows leased to this relay for {@code platform.outbox.lease}), then
+     * publishes it with no transaction open, then records the outcomes. A relay that dies mid-batch leaves its rows to
+     * be claimed again when the lease ends: they are sent again, which consumers idempotent on the event id absorb,
+     * and each aggregate's later rows still wait behind them.
      *
      * @return how many events were published
      */
@@ -95,8 +99,13 @@ public class OutboxRelay implements SmartLifecycle {
                         row.get("aggregate_id", String.class), row.get("topic", String.class),
                         row.get("envelope", String.class), row.get("attempts", Integer.class)))
                 .all().collectList()
-                .flatMap(this::publishInOrder)
-                .as(transactions::transactional);
+                .flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : database.sql(
+                                "update outbox_event set next_attempt_at = now() + make_interval(secs => :lease) where position = any(:positions)")
+                        .bind("lease", properties.lease().toMillis() / 1000.0)
+                        .bind("positions", batch.stream().map(Pending::position).toArray(Long[]::new))
+                        .fetch().rowsUpdated().thenReturn(batch))
+                .as(transactions::transactional)
+                .flatMap(batch -> batch.isEmpty() ? Mono.just(0) : publishInOrder(batch));
     }
 
     /**
@@ -118,9 +127,12 @@ public class OutboxRelay implements SmartLifecycle {
                 .collectList()
                 .flatMap(outcomes -> {
                     List<Long> sent = outcomes.stream().filter(outcome -> outcome.error() == null).map(outcome -> outcome.pending().position()).toList();
+                    java.util.Set<Long> tried = outcomes.stream().map(outcome -> outcome.pending().position()).collect(java.util.stream.Collectors.toSet());
+                    List<Long> untried = batch.stream().map(Pending::position).filter(position -> !tried.contains(position)).toList();
                     return markSent(sent)
                             .thenMany(Flux.fromIterable(outcomes).filter(outcome -> outcome.error() != null)
                                     .concatMap(outcome -> markFailed(outcome.pending(), outcome.error())))
+                            .then(release(untried))
                             .then(Mono.just(sent.size()));
                 });
     }
@@ -148,6 +160,15 @@ public class OutboxRelay implements SmartLifecycle {
         return Mono.fromCallable(() -> bridge.send(pending.topic(), message))
                 .subscribeOn(senders)
                 .flatMap(accepted -> accepted ? Mono.empty() : Mono.error(new IllegalStateException("binder refused the message")));
+    }
+
+    /** Ends the lease of rows this cycle did not try: the next cycle (after the relay's back-off) may take them. */
+    private Mono<Void> release(List<Long> positions) {
+        if (positions.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("update outbox_event set next_attempt_at = now() where position = any(:positions) and sent_at is null")
+                .bind("positions", positions.toArray(Long[]::new)).fetch().rowsUpdated().then();
     }
 
     private Mono<Void> markSent(List<Long> positions) {

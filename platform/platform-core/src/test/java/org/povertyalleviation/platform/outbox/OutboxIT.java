@@ -199,6 +199,39 @@ class OutboxIT extends SampleServiceIT {
         assertThat(count("select count(*) from outbox_event where event_id in ('" + batch.get(0).id() + "', '" + batch.get(1).id() + "')")).isZero();
     }
 
+    @Test
+    void while_kafka_keeps_a_send_waiting_the_claimed_row_is_leased_and_no_transaction_is_open() throws Exception {
+        String shipment = UUID.randomUUID().toString();
+        EventEnvelope event = shipmentRegistered(shipment, 1);
+        relay.stop();
+        SharedInfrastructure.kafka().stop();
+        CompletableFuture<Integer> cycle;
+        try {
+            tenantTransactions.inCounty(WEN, () -> outbox.append(TOPIC, event)).block();
+            cycle = replica().relayOnce().toFuture();
+            // The producer waits up to 5 s for the broker's metadata: look while it does.
+            boolean leased = false;
+            long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (!leased && System.nanoTime() < deadline) {
+                sleep(100);
+                leased = count("select count(*) from outbox_event where aggregate_id = '" + shipment + "' and sent_at is null"
+                        + " and next_attempt_at > now() + interval '30 seconds'") == 1;
+            }
+            assertThat(leased).as("the row is leased to the relay sending it").isTrue();
+            assertThat(cycle).as("the send is still waiting for Kafka").isNotDone();
+            // A transaction held open across the send would show here (the same role sees its own sessions).
+            assertThat(count("select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'"))
+                    .as("sessions idle in a transaction while the relay waits for Kafka").isZero();
+        } finally {
+            SharedInfrastructure.kafka().restart();
+            relay.start();
+        }
+        // Kafka may be back before the waiting send gives up: it is then sent in that cycle, else in a later one.
+        cycle.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<Received> received = TopicReader.read(TOPIC, 1, r -> r.key() != null && r.key().endsWith(shipment));
+        assertThat(received).extracting(r -> codec.read(r.value().getBytes()).id()).containsExactly(event.id());
+    }
+
     private OutboxRelay replica() {
         return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, new SimpleMeterRegistry());
     }
