@@ -60,6 +60,7 @@ public class Lots {
     }
 
     private final LotRepository lots;
+    private final PublicTrace publicTrace;
     private final Products products;
     private final ProductRepository productRecords;
     private final KnownHouseholds households;
@@ -67,9 +68,10 @@ public class Lots {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Lots(LotRepository lots, Products products, ProductRepository productRecords, KnownHouseholds households,
+    public Lots(LotRepository lots, PublicTrace publicTrace, Products products, ProductRepository productRecords, KnownHouseholds households,
                 TenantTransactions tenantTransactions, AuditTrail audit, Clock clock) {
         this.lots = lots;
+        this.publicTrace = publicTrace;
         this.products = products;
         this.productRecords = productRecords;
         this.households = households;
@@ -208,7 +210,8 @@ public class Lots {
                 .map(lot -> lot.withPublication(published, steps))
                 .flatMap(lot -> lots.updatePublication(lot)
                         .then(audit.write(published ? "lot.published" : "lot.withdrawn", "lot", id.toString()))
-                        .then(view(county, lot))));
+                        .then(view(county, lot))))
+                .doOnSuccess(view -> publicTrace.forget(view.lot().code()));
     }
 
     /**
@@ -224,6 +227,8 @@ public class Lots {
         TraceEvent event = new TraceEvent(UUID.randomUUID(), lot, eventId.strip(), step, eventTime, readPoint.strip(), latitudeMicro, longitudeMicro,
                 quantityMilli, note == null || note.isBlank() ? null : note.strip(), caller, clock.instant());
         return tenantTransactions.inCounty(county, () -> require(county, lot)
+                // A public step may be new to the lot's page: this replica shows it at once, others within their cache time.
+                .doOnNext(found -> publicTrace.forget(found.code()))
                 .then(lots.insertEvent(county, event))
                 .flatMap(created -> created
                         ? audit.write("trace-event.recorded", "lot", lot + ":" + event.eventId()).thenReturn(new Recorded(event, true))

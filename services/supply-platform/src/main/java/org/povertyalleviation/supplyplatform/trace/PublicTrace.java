@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -58,6 +59,11 @@ public class PublicTrace {
                             List<PublicCertificate> certifications, PublicInspection inspection, List<PublicStep> steps, PublicScan scan) {
     }
 
+    /** A published lot's page as last assembled, without a pack's scans: what every scan of the lot shows alike. */
+    private record Snapshot(CountyCode county, UUID lot, String gtin, PublicLot page) {
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, Snapshot> pages;
     private final LotRepository lots;
     private final ProductRepository products;
     private final OrganisationRepository organisations;
@@ -73,6 +79,15 @@ public class PublicTrace {
         this.tenantTransactions = tenantTransactions;
         this.properties = properties;
         this.clock = clock;
+        // A pack's page is read far more often than its lot changes: each replica keeps the lot's part for a while
+        // (bounded), and counts the scan in the database every time.
+        this.pages = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                .expireAfterWrite(properties.pageCache()).build();
+    }
+
+    /** Forgets the lot's page in this replica (published, withdrawn, its steps changed); other replicas follow within the cache's time. */
+    public void forget(String lotCode) {
+        pages.invalidate(lotCode);
     }
 
     /**
@@ -89,6 +104,20 @@ public class PublicTrace {
         if (lotCode.isEmpty() || (serial != null && serialCode.isEmpty()) || (gtin != null && gtin14 == null)) {
             return Mono.error(new UnknownCode());
         }
+        Snapshot cached = properties.pageCache().isZero() ? null : pages.getIfPresent(lotCode.get());
+        if (cached != null) {
+            if (gtin14 != null && !gtin14.equals(cached.gtin())) {
+                return Mono.error(new UnknownCode());
+            }
+            if (serialCode.isEmpty()) {
+                return Mono.just(cached.page());
+            }
+            return lots.target(serialCode.get())
+                    .filter(pack -> pack.serial() && pack.lot().equals(cached.lot()) && pack.county().equals(cached.county()))
+                    .switchIfEmpty(Mono.error(new UnknownCode()))
+                    .flatMap(pack -> tenantTransactions.inCounty(cached.county(), () -> count(cached.county(), cached.lot(), serialCode.get(), clientAddress)))
+                    .map(scan -> withScan(cached.page(), scan));
+        }
         return lots.target(lotCode.get()).filter(target -> !target.serial())
                 .flatMap(target -> serialCode.isEmpty() ? Mono.just(target)
                         : lots.target(serialCode.get()).filter(pack -> pack.serial() && pack.lot().equals(target.lot()) && pack.county().equals(target.county()))
@@ -97,14 +126,22 @@ public class PublicTrace {
                 .flatMap(target -> tenantTransactions.inCounty(target.county(), () -> lots.find(target.county(), target.lot())
                         .filter(Lot::published)
                         .flatMap(lot -> products.find(target.county(), lot.product())
-                                .filterWhen(product -> gtin14 == null ? Mono.just(true)
-                                        : lots.gtin(target.county(), product.id()).map(gtin14::equals).defaultIfEmpty(false))
-                                .flatMap(product -> assemble(target.county(), lot, product, serialCode.orElse(null), clientAddress)))
+                                .flatMap(product -> lots.gtin(target.county(), product.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                        .filter(productGtin -> gtin14 == null || gtin14.equals(productGtin.orElse(null)))
+                                        .flatMap(productGtin -> assemble(target.county(), lot, product)
+                                                .doOnNext(page -> pages.put(lot.code(), new Snapshot(target.county(), lot.id(), productGtin.orElse(null), page)))
+                                                .flatMap(page -> serialCode.isEmpty() ? Mono.just(page)
+                                                        : count(target.county(), lot.id(), serialCode.get(), clientAddress).map(scan -> withScan(page, scan))))))
                         .switchIfEmpty(Mono.error(new UnknownCode()))));
     }
 
-    private Mono<PublicLot> assemble(CountyCode county, Lot lot, Product product, String serial, String clientAddress) {
-        Mono<PublicScan> scan = serial == null ? Mono.empty() : count(county, lot, serial, clientAddress);
+    private static PublicLot withScan(PublicLot page, PublicScan scan) {
+        return new PublicLot(page.code(), page.product(), page.category(), page.unit(), page.countyName(), page.brand(), page.villages(),
+                page.organisation(), page.organisationKind(), page.households(), page.lotNumber(), page.harvestDate(), page.grade(),
+                page.certifications(), page.inspection(), page.steps(), scan);
+    }
+
+    private Mono<PublicLot> assemble(CountyCode county, Lot lot, Product product) {
         return lots.lineage(county, lot.id()).collectList().flatMap(lineage -> Mono.zip(
                         lots.countyName(county).defaultIfEmpty(county.value()),
                         lots.villageNames(county, lineage).collectList(),
@@ -112,8 +149,7 @@ public class PublicTrace {
                         lots.households(county, lot.id()).count(),
                         products.certifications(county, product.id()).collectList(),
                         products.inspections(county, product.id(), 1).next().map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        lots.events(county, lineage, 500).filter(event -> lot.publicSteps().contains(event.step())).map(PublicTrace::step).collectList(),
-                        scan.map(Optional::of).defaultIfEmpty(Optional.empty())))
+                        lots.events(county, lineage, 500).filter(event -> lot.publicSteps().contains(event.step())).map(PublicTrace::step).collectList()))
                 .map(parts -> {
                     Organisation organisation = parts.getT3();
                     List<PublicCertificate> certifications = parts.getT5().stream()
@@ -122,22 +158,21 @@ public class PublicTrace {
                     PublicInspection inspection = parts.getT6().map(PublicTrace::inspection).orElse(null);
                     return new PublicLot(lot.code(), product.name(), product.category().name(), product.unit().name(), parts.getT1(),
                             properties.brands().get(county.value()), parts.getT2(), organisation.name(), organisation.kind().name(),
-                            parts.getT4().intValue(), lot.lotNumber(), lot.harvestDate(), lot.grade(), certifications, inspection, parts.getT7(),
-                            parts.getT8().orElse(null));
+                            parts.getT4().intValue(), lot.lotNumber(), lot.harvestDate(), lot.grade(), certifications, inspection, parts.getT7(), null);
                 });
     }
 
     /** Counts the scan and raises a suspicion the first time a threshold is crossed. */
-    private Mono<PublicScan> count(CountyCode county, Lot lot, String serial, String clientAddress) {
+    private Mono<PublicScan> count(CountyCode county, UUID lot, String serial, String clientAddress) {
         Instant now = clock.instant();
         return lots.countScan(county, serial, ScanPlace.of(clientAddress), now).flatMap(scans -> {
             Mono<Boolean> raised = Mono.just(false);
             if (scans.places() >= properties.suspicionPlaces()) {
-                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot.id(), CopySuspicion.Reason.MANY_PLACES, scans.scans(),
+                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot, CopySuspicion.Reason.MANY_PLACES, scans.scans(),
                         scans.places(), now)));
             }
             if (scans.scans() >= properties.suspicionScans()) {
-                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot.id(), CopySuspicion.Reason.MANY_SCANS, scans.scans(),
+                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot, CopySuspicion.Reason.MANY_SCANS, scans.scans(),
                         scans.places(), now)));
             }
             return raised.then(lots.suspected(county, serial))

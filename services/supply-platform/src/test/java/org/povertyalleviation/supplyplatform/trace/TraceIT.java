@@ -179,6 +179,11 @@ class TraceIT extends SupplyPlatformIT {
         assertThat(json.toString()).doesNotContain("秘密加工厂甲号", household.toString(), "PROCESSING");
         web.get().uri("/trace/" + code).accept(MediaType.TEXT_HTML).exchange().expectHeader().valueEquals("Cache-Control", "public, max-age=300");
 
+        // The page is kept in memory a while; an event recorded on the lot shows at once all the same.
+        post(events, CLERK, Map.of("eventId", "s2-" + lot, "businessStep", "SHIPPING", "eventTime", TODAY.minusDays(2) + "T10:00:00+08:00",
+                "readPoint", "兰州分拨中心")).expectStatus().isCreated();
+        assertThat(anonymous("/trace/" + code, MediaType.TEXT_HTML, 200)).contains("兰州分拨中心");
+
         // Its QR code scans back to the page's address.
         byte[] png = get("/counties/621222/lots/" + lot + "/qr.png", AUDITOR).expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         String scanned = decode(png);
