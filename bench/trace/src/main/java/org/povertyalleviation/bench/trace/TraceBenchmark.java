@@ -72,12 +72,14 @@ public final class TraceBenchmark {
     /** Only loopback is a trusted proxy: the benchmark is the ingress, and every 10.x address it names is a phone. */
     static final String LOOPBACK_ONLY = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
 
-    record Settings(int rate, Duration warmup, Duration duration, int connections, int addresses, int labels, Duration responseTimeout,
+    record Settings(int rate, int lowRate, Duration warmup, Duration duration, int connections, int addresses, int labels, Duration responseTimeout,
                     String serviceJvm, String gatewayJvm, Path supplyJar, Path gatewayJar, long seed, boolean keepLogs) {
 
         static final String USAGE = """
                 usage: bench/trace/run.sh [--option=value ...]
                   --rate=1000            offered requests per second, open loop, for every phase
+                  --low-rate=100         then the same four phases at this rate, one the machine can sustain, for the
+                                         page's own latency (0: none)
                   --warmup=30            seconds of load before each measured phase (discarded: JIT, pools)
                   --duration=60          seconds of each measured phase (lot or pack page, direct or through the gateway)
                   --connections=64       keep-alive connections of the load generator (requests wait for one: the wait counts)
@@ -92,13 +94,14 @@ public final class TraceBenchmark {
                   --keep-logs=false      keep the run directory (logs; kept anyway when the run fails)
                 """;
 
-        private static final Set<String> KNOWN = Set.of("rate", "warmup", "duration", "connections", "addresses", "labels", "response-timeout",
+        private static final Set<String> KNOWN = Set.of("rate", "low-rate", "warmup", "duration", "connections", "addresses", "labels", "response-timeout",
                 "service-jvm", "gateway-jvm", "supply-jar", "gateway-jar", "seed", "keep-logs");
 
         static Settings parse(String[] args) {
             Map<String, String> options = CommandLine.options(args, KNOWN);
             try {
                 Settings settings = new Settings(Integer.parseInt(options.getOrDefault("rate", "1000")),
+                        Integer.parseInt(options.getOrDefault("low-rate", "100")),
                         CommandLine.seconds(options.get("warmup"), 30), CommandLine.seconds(options.get("duration"), 60),
                         Integer.parseInt(options.getOrDefault("connections", "64")), Integer.parseInt(options.getOrDefault("addresses", "4096")),
                         Integer.parseInt(options.getOrDefault("labels", "5000")), CommandLine.seconds(options.get("response-timeout"), 10),
@@ -107,7 +110,7 @@ public final class TraceBenchmark {
                         Path.of(options.getOrDefault("gateway-jar", "gateway/target/gateway-0.1.0-SNAPSHOT.jar")),
                         Long.parseLong(options.getOrDefault("seed", "20261205")), Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")));
                 // 65,534 addresses fit in the one /16; 5,000 labels is the service's largest print run.
-                if (settings.rate < 1 || settings.duration.isZero() || settings.connections < 1 || settings.addresses < 1
+                if (settings.rate < 1 || settings.lowRate < 0 || settings.duration.isZero() || settings.connections < 1 || settings.addresses < 1
                         || settings.addresses > 65_534 || settings.labels < 1 || settings.labels > 5_000 || settings.responseTimeout.isZero()) {
                     throw new CommandLine.Usage("Out-of-range option in " + options);
                 }
@@ -119,7 +122,7 @@ public final class TraceBenchmark {
     }
 
     /** One measured phase: a page through a target, with what the machine's CPUs did meanwhile. */
-    record Phase(String page, String target, FixedRateLoad.Result result, String cpu) {
+    record Phase(int rate, String page, String target, FixedRateLoad.Result result, String cpu) {
     }
 
     private final Settings settings;
@@ -177,19 +180,22 @@ public final class TraceBenchmark {
         }
         Map<String, Long> others = Map.of("gateway JVM", gateway.pid());
         List<Phase> phases = new ArrayList<>();
-        for (String page : List.of("lot", "pack")) {
-            for (String target : List.of("direct", "gateway")) {
-                boolean viaGateway = target.equals("gateway");
-                String base = (viaGateway ? gatewayBase : supply.baseUrl()) + "/trace/" + seeded.code();
-                // The gateway learns the phone's address from X-Forwarded-For and passes it on as X-Client-Address;
-                // straight to the service, the benchmark sends that header itself, so the service does the same work.
-                String addressHeader = viaGateway ? "X-Forwarded-For" : "X-Client-Address";
-                SplittableRandom random = new SplittableRandom(settings.seed());
-                LongFunction<FixedRateLoad.Request> requests = page.equals("lot")
-                        ? i -> new FixedRateLoad.Request(base, Map.of(addressHeader, addresses[(int) (i % addresses.length)]))
-                        : i -> new FixedRateLoad.Request(base + "/" + serials.get(random.nextInt(serials.size())),
-                        Map.of(addressHeader, addresses[(int) (i % addresses.length)]));
-                phases.add(measure(page, target, requests, postgres, supplyDb, supply, others));
+        List<Integer> rates = settings.lowRate() > 0 ? List.of(settings.rate(), settings.lowRate()) : List.of(settings.rate());
+        for (int rate : rates) {
+            for (String page : List.of("lot", "pack")) {
+                for (String target : List.of("direct", "gateway")) {
+                    boolean viaGateway = target.equals("gateway");
+                    String base = (viaGateway ? gatewayBase : supply.baseUrl()) + "/trace/" + seeded.code();
+                    // The gateway learns the phone's address from X-Forwarded-For and passes it on as X-Client-Address;
+                    // straight to the service, the benchmark sends that header itself, so the service does the same work.
+                    String addressHeader = viaGateway ? "X-Forwarded-For" : "X-Client-Address";
+                    SplittableRandom random = new SplittableRandom(settings.seed());
+                    LongFunction<FixedRateLoad.Request> requests = page.equals("lot")
+                            ? i -> new FixedRateLoad.Request(base, Map.of(addressHeader, addresses[(int) (i % addresses.length)]))
+                            : i -> new FixedRateLoad.Request(base + "/" + serials.get(random.nextInt(serials.size())),
+                            Map.of(addressHeader, addresses[(int) (i % addresses.length)]));
+                    phases.add(measure(rate, page, target, requests, postgres, supplyDb, supply, others));
+                }
             }
         }
         String scans = scanSummary(postgres, supplyDb);
@@ -318,15 +324,15 @@ public final class TraceBenchmark {
                 + "counted the phone's network", refused);
     }
 
-    private Phase measure(String page, String target, LongFunction<FixedRateLoad.Request> requests, PostgresServer postgres,
+    private Phase measure(int rate, String page, String target, LongFunction<FixedRateLoad.Request> requests, PostgresServer postgres,
                           PostgresServer.Database supplyDb, ServiceInstance supply, Map<String, Long> others) {
         Map<String, String> phone = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language", "zh-CN,zh;q=0.9",
                 "User-Agent", "trace-bench");
-        log.info("{} page, {}: {} req/s, {} s warm-up", page, target, settings.rate(), settings.warmup().toSeconds());
+        log.info("{} page, {}: {} req/s, {} s warm-up", page, target, rate, settings.warmup().toSeconds());
         if (!settings.warmup().isZero()) {
             // A load of its own: when the server cannot keep up, what the warm-up left waiting goes with its pool.
             try (FixedRateLoad warmUp = new FixedRateLoad(settings.connections(), phone, settings.responseTimeout())) {
-                FixedRateLoad.Result warm = warmUp.run(requests, settings.rate(), settings.warmup());
+                FixedRateLoad.Result warm = warmUp.run(requests, rate, settings.warmup());
                 log.info("  warm-up: p99 {} ms, {} of {} answered 2xx", warm.percentileMillis(99), warm.completed(), warm.due());
             }
         }
@@ -334,7 +340,7 @@ public final class TraceBenchmark {
             FixedRateLoad.Result result;
             String cpu;
             try (Sampler sampler = new Sampler(postgres, supplyDb.name(), supply.pid(), others)) {
-                result = load.run(requests, settings.rate(), settings.duration());
+                result = load.run(requests, rate, settings.duration());
                 sampler.close();
                 cpu = sampler.summary();
             }
@@ -343,7 +349,7 @@ public final class TraceBenchmark {
                     result.failed() - result.tooMany(), result.unfinished());
             log.info("  {}", cpu);
             Machine.pause(Duration.ofSeconds(3));
-            return new Phase(page, target, result, cpu);
+            return new Phase(rate, page, target, result, cpu);
         }
     }
 
@@ -372,10 +378,11 @@ public final class TraceBenchmark {
                         + "gateway JVM: %s. PostgreSQL, Kafka, Redis, Keycloak and the load generator on the same machine.%n%n",
                 Runtime.getRuntime().availableProcessors(), Machine.memoryGiB(), startLoad, Machine.loadAverage(), settings.serviceJvm(),
                 settings.gatewayJvm()));
-        out.append(String.format(Locale.ROOT, "Load: %,d req/s offered, open loop over %d keep-alive connections, latency from each request's due "
+        out.append(String.format(Locale.ROOT, "Load: %,d req/s offered%s, open loop over %d keep-alive connections, latency from each request's due "
                         + "time; %d s warm-up (discarded) and %d s measured per phase; %,d phones (X-Forwarded-For in 10.0.0.0/16, one after "
                         + "the other); response timeout %d s. Lot page: GET /trace/%s; pack page: GET /trace/%s/{serial}, a random one of "
-                        + "%,d packs per request. HTML (Accept: text/html, zh-CN).%n%n", settings.rate(), settings.connections(),
+                        + "%,d packs per request. HTML (Accept: text/html, zh-CN).%n%n", settings.rate(),
+                settings.lowRate() > 0 ? String.format(Locale.ROOT, ", then %,d req/s", settings.lowRate()) : "", settings.connections(),
                 settings.warmup().toSeconds(), settings.duration().toSeconds(), settings.addresses(), settings.responseTimeout().toSeconds(),
                 seeded.code(), seeded.code(), seeded.serials().size() - 1));
         out.append("| page | target | offered req/s | 2xx req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | 429 | other non-2xx | no answer "
@@ -384,25 +391,24 @@ public final class TraceBenchmark {
         for (Phase phase : phases) {
             FixedRateLoad.Result r = phase.result();
             out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %s | %s | %s | %s | %.1f | %d | %d | %d | %.1f | %.1f / %.1f |%n",
-                    phase.page(), phase.target(), r.rate(), r.achievedRate(), millis(r, 50), millis(r, 90), millis(r, 99), millis(r, 99.9),
+                    phase.page(), phase.target(), phase.rate(), r.achievedRate(), millis(r, 50), millis(r, 90), millis(r, 99), millis(r, 99.9),
                     r.percentileMillis(100), r.tooMany(), r.failed() - r.tooMany() - r.errors(),
                     r.errors() + r.unfinished(), r.answeredWithinSeconds() - r.seconds(), r.sendLagP99Micros() / 1000.0,
                     r.sendLagMaxMicros() / 1000.0));
         }
-        out.append("\n| page | p99 gateway / direct | p99 gateway − direct | ").append(String.format(Locale.ROOT, "%,d", settings.rate()))
-                .append(" req/s sustained through the gateway |\n|---|---:|---:|---|\n");
-        for (String page : List.of("lot", "pack")) {
-            FixedRateLoad.Result direct = phases.stream().filter(p -> p.page().equals(page) && p.target().equals("direct")).findFirst().orElseThrow()
-                    .result();
-            FixedRateLoad.Result gateway = phases.stream().filter(p -> p.page().equals(page) && p.target().equals("gateway")).findFirst().orElseThrow()
-                    .result();
+        out.append("\n| offered req/s | page | p99 gateway / direct | p99 gateway − direct | sustained through the gateway |\n|---:|---|---:|---:|---|\n");
+        for (int i = 0; i + 1 < phases.size(); i += 2) {
+            FixedRateLoad.Result direct = phases.get(i).result();
+            FixedRateLoad.Result gateway = phases.get(i + 1).result();
             double ratio = gateway.percentileOfAllMillis(99) / direct.percentileOfAllMillis(99);
             double difference = gateway.percentileOfAllMillis(99) - direct.percentileOfAllMillis(99);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", page, Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a",
+            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s |%n", phases.get(i).rate(), phases.get(i).page(),
+                    Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a",
                     Double.isFinite(difference) ? String.format(Locale.ROOT, "%.1f ms", difference) : "n/a", sustained(gateway)));
         }
         out.append("\nPercentiles are over every request sent: a request without an answer within the timeout counts as slower than any "
-                + "answer (\"> " + settings.responseTimeout().toMillis() + "\": more than that share of requests got none). ");
+                + "answer (\"unanswered\": more than that share of requests got none, within the response timeout once sent and by 30 s "
+                + "after the phase's last request). ");
         out.append("Sustained: every request answered 2xx within the timeout, and the answers kept pace (the last came within 1 s of the "
                 + "last request's due time). CPU in each measured phase:\n\n");
         for (Phase phase : phases) {
@@ -412,10 +418,10 @@ public final class TraceBenchmark {
         return out.toString();
     }
 
-    /** A percentile over every request sent; "> timeout" when too many got no answer for it to be known. */
-    private String millis(FixedRateLoad.Result result, double percentile) {
+    /** A percentile over every request sent; "unanswered" when too many got no answer for it to be known. */
+    private static String millis(FixedRateLoad.Result result, double percentile) {
         double value = result.percentileOfAllMillis(percentile);
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1f", value) : "> " + settings.responseTimeout().toMillis();
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1f", value) : "unanswered";
     }
 
     private static String sustained(FixedRateLoad.Result result) {
