@@ -92,14 +92,13 @@ public final class FixedRateLoad implements AutoCloseable {
             return sortedMicros[Math.max(0, Math.min(index, sortedMicros.length - 1))] / 1000.0;
         }
 
-        /** 2xx answers per second of the sending period. */
+        /**
+         * 2xx answers per second from the first request's due time to the last answer: what the server delivered. When it
+         * fell behind it went on answering after the last request was sent, so dividing by the sending period alone would
+         * overstate it.
+         */
         public double achievedRate() {
-            return completed / seconds;
-        }
-
-        /** Answers of any status per second, from the first request's due time until the last answer arrived. */
-        public double answeredRate() {
-            return sortedMicros.length / answeredWithinSeconds;
+            return completed / answeredWithinSeconds;
         }
 
         /**
