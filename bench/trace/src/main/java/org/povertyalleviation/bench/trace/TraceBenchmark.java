@@ -85,7 +85,7 @@ public final class TraceBenchmark {
                   --connections=64       keep-alive connections of the load generator (requests wait for one: the wait counts)
                   --addresses=4096       simulated phones: X-Forwarded-For addresses, one after the other, all in 10.0.0.0/16
                   --labels=5000          packs printed for the lot (one print run; at most 5,000)
-                  --response-timeout=10  seconds a request may wait for its answer before it counts as an error
+                  --response-timeout=10  seconds a sent request may wait for its answer before it counts as an error
                   --service-jvm="-Xms512m -Xmx1g"   JVM options of the supply platform
                   --gateway-jvm="-Xms512m -Xmx512m" JVM options of the gateway
                   --supply-jar=services/supply-platform/target/supply-platform-0.1.0-SNAPSHOT.jar
