@@ -67,6 +67,18 @@ public final class ServiceInstance implements AutoCloseable {
         environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafkaBootstrap);
         environment.put("PLATFORM_ISSUER_URI", issuer);
         environment.putAll(environmentOfService);
+        return launch(name, jar, jvmOptions, arguments, environment, runDirectory, port, port, "database " + database.name());
+    }
+
+    /**
+     * Starts any executable jar (a service, or the gateway, which has no database) with exactly {@code environment}
+     * plus PORT, and waits until {@code /actuator/health/readiness} on {@code managementPort} answers 200 (the app's
+     * own port unless the environment sets MANAGEMENT_SERVER_PORT, as the devstack and the charts do).
+     */
+    public static ServiceInstance launch(String name, Path jar, List<String> jvmOptions, List<String> arguments, Map<String, String> environment,
+                                         Path runDirectory, int port, int managementPort, String describe) {
+        Map<String, String> withPort = new LinkedHashMap<>(environment);
+        withPort.put("PORT", Integer.toString(port));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -74,14 +86,31 @@ public final class ServiceInstance implements AutoCloseable {
         command.add(jar.toAbsolutePath().toString());
         command.addAll(arguments);
         Path logFile = runDirectory.resolve(name + ".log");
-        LocalProcess process = LocalProcess.start(name, command, environment, runDirectory, logFile, "TERM");
+        LocalProcess process = LocalProcess.start(name, command, withPort, runDirectory, logFile, "TERM");
         String baseUrl = "http://127.0.0.1:" + port;
         ServiceInstance instance = new ServiceInstance(name, process, logFile, baseUrl);
+        String readiness = "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
         long started = System.nanoTime();
-        Waiting.until(name, Duration.ofSeconds(240), process, () -> HttpProbe.status(baseUrl + "/actuator/health/readiness") == 200, logFile);
-        log.info("{} ready on {} after {} s (database {}, log {})", name, baseUrl, (System.nanoTime() - started) / 1_000_000_000,
-                database.name(), logFile);
+        try {
+            Waiting.until(name, Duration.ofSeconds(240), process, () -> HttpProbe.status(readiness) == 200, logFile);
+        } catch (RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+        log.info("{} ready on {} after {} s ({}, log {})", name, baseUrl, (System.nanoTime() - started) / 1_000_000_000, describe, logFile);
         return instance;
+    }
+
+    /** Copies a packaged jar into the run directory, so that a build rewriting it meanwhile cannot pull classes from under the JVM. */
+    public static Path copyJar(Path jar, Path runDirectory, String name) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (the benchmark's run.sh does)");
+        }
+        try {
+            return Files.copy(jar, runDirectory.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String baseUrl() {
@@ -99,6 +128,14 @@ public final class ServiceInstance implements AutoCloseable {
     public HttpResponse<String> get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /** A request with a JSON body ({@code null}: none) and a bearer token; any status is returned, not thrown. */
+    public HttpResponse<String> json(String method, String path, String token, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     /** Uploads a file as the multipart field {@code file}, streamed from disk. */

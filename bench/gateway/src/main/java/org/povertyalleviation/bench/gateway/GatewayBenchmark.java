@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.povertyalleviation.bench.CommandLine;
+import org.povertyalleviation.bench.FixedRateLoad;
 import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.platform.infra.BuildRepository;
 import org.povertyalleviation.platform.infra.Directories;

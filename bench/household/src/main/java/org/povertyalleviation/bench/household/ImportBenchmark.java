@@ -3,6 +3,7 @@ package org.povertyalleviation.bench.household;
 import org.povertyalleviation.bench.CountyCodes;
 import org.povertyalleviation.bench.HouseholdFile;
 import org.povertyalleviation.bench.CountyEvents;
+import org.povertyalleviation.bench.Sampler;
 import org.povertyalleviation.bench.ServiceInstance;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package org.povertyalleviation.bench.household;
 
 import org.povertyalleviation.bench.CountyCodes;
 import org.povertyalleviation.bench.CountyEvents;
+import org.povertyalleviation.bench.Sampler;
 import org.povertyalleviation.bench.ServiceInstance;
 import java.net.URI;
 import java.net.http.HttpClient;

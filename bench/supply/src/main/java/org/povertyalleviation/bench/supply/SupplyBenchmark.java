@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.povertyalleviation.bench.BenchData;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyCodes;
 import org.povertyalleviation.bench.CountyEvents;
@@ -46,7 +45,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The supply platform's income mechanisms under load, end to end: a dividend run over many shareholdings and a payday
@@ -145,15 +143,15 @@ public final class SupplyBenchmark implements AutoCloseable {
 
     private void run() {
         BuildRepository.useTheBuilds(SupplyBenchmark.class, "/bench-build.properties");
-        Path registryJar = copy(settings.registryJar(), "household-registry.jar");
-        Path supplyJar = copy(settings.supplyJar(), "supply-platform.jar");
+        Path registryJar = ServiceInstance.copyJar(settings.registryJar(), runDirectory, "household-registry.jar");
+        Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), runDirectory, "supply-platform.jar");
         String startLoad = Machine.loadAverage();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 
         log.info("Starting PostgreSQL, Kafka and Keycloak");
         postgres = track(PostgresServer.start());
         KafkaBroker kafka = track(KafkaBroker.start());
-        keycloak = track(KeycloakServer.start(List.of(realm())));
+        keycloak = track(KeycloakServer.start(List.of(BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD))));
         String issuer = keycloak.issuer(PlatformRealm.NAME);
         PostgresServer.Database registryDb = postgres.database("household_registry");
         PostgresServer.Database supplyDb = postgres.database("supply_platform");
@@ -176,8 +174,10 @@ public final class SupplyBenchmark implements AutoCloseable {
             }
             events.flush();
         }
-        awaitCount(registryDb, "select count(*) from village where county_code = '" + COUNTY + "'", villages.size(), "villages in the registry");
-        awaitCount(supplyDb, "select count(*) from village where county_code = '" + COUNTY + "'", villages.size(), "villages in the supply platform");
+        BenchData.awaitCount(postgres, registryDb.name(), "select count(*) from village where county_code = '" + COUNTY + "'", villages.size(),
+                "villages in the registry", settings.timeout());
+        BenchData.awaitCount(postgres, supplyDb.name(), "select count(*) from village where county_code = '" + COUNTY + "'", villages.size(),
+                "villages in the supply platform", settings.timeout());
 
         int households = Math.max(settings.shareholders(), settings.workers());
         log.info("Importing {} households into the registry", households);
@@ -191,7 +191,8 @@ public final class SupplyBenchmark implements AutoCloseable {
             }
             pause(500);
         }
-        awaitCount(supplyDb, "select count(*) from household where county_code = '" + COUNTY + "'", households, "households in the supply platform's copy");
+        BenchData.awaitCount(postgres, supplyDb.name(), "select count(*) from household where county_code = '" + COUNTY + "'", households,
+                "households in the supply platform's copy", settings.timeout());
         List<UUID> ids = ids(supplyDb);
 
         String cooperative = post(supply, "/counties/" + COUNTY + "/organisations", token, Map.of("kind", "COOPERATIVE", "name", "基准测试合作社",
@@ -351,26 +352,6 @@ public final class SupplyBenchmark implements AutoCloseable {
         }
     }
 
-    private void awaitCount(PostgresServer.Database database, String sql, long expected, String what) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        long count = -1;
-        while (System.nanoTime() < deadline) {
-            try (Connection superuser = postgres.connect(database.name()); Statement statement = superuser.createStatement();
-                 ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                count = rows.getLong(1);
-                if (count >= expected) {
-                    log.info("{}: {}", what, count);
-                    return;
-                }
-            } catch (SQLException e) {
-                // The table appears with the service's migrations.
-            }
-            pause(250);
-        }
-        throw new IllegalStateException(what + ": " + count + " of " + expected + " after " + settings.timeout());
-    }
-
     private List<UUID> ids(PostgresServer.Database supplyDb) {
         List<UUID> ids = new ArrayList<>();
         try (Connection superuser = postgres.connect(supplyDb.name()); Statement statement = superuser.createStatement();
@@ -382,25 +363,6 @@ public final class SupplyBenchmark implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return ids;
-    }
-
-    /** The repository's realm with the benchmark's admin, and tokens that outlast any run. */
-    private String realm() {
-        ObjectNode realm = (ObjectNode) json.readTree(PlatformRealm.fromRepository()
-                .user(ADMIN, PASSWORD, "county-admin", PlatformRealm.county(COUNTY)).json());
-        realm.put("accessTokenLifespan", 24 * 3600);
-        return json.writeValueAsString(realm);
-    }
-
-    private Path copy(Path jar, String name) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (bench/supply/run.sh does)");
-        }
-        try {
-            return Files.copy(jar, runDirectory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private <T extends AutoCloseable> T track(T component) {

@@ -1,4 +1,4 @@
-package org.povertyalleviation.bench.household;
+package org.povertyalleviation.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +20,10 @@ import org.povertyalleviation.platform.infra.PostgresServer;
 /**
  * Where the time of a phase went, for the notes: CPU seconds of the service's JVM, of PostgreSQL (the postmaster's
  * children) and of the whole machine (anything else running shows up there), and what the service's database
- * sessions were doing, sampled from pg_stat_activity every 200 ms (statement and wait event).
+ * sessions were doing, sampled from pg_stat_activity every 200 ms (statement and wait event); and of other JVMs named
+ * by the benchmark (the trace benchmark's gateway).
  */
-final class Sampler implements AutoCloseable {
+public final class Sampler implements AutoCloseable {
 
     private static final long TICKS_PER_SECOND = 100;
 
@@ -47,8 +48,19 @@ final class Sampler implements AutoCloseable {
     private long serviceEnd;
     private long endNanos;
 
-    Sampler(PostgresServer postgres, String database, long servicePid) {
+    private final Map<String, Long> others;
+    private final Map<String, Long> othersStart = new LinkedHashMap<>();
+    private final Map<String, Long> othersEnd = new LinkedHashMap<>();
+
+    public Sampler(PostgresServer postgres, String database, long servicePid) {
+        this(postgres, database, servicePid, Map.of());
+    }
+
+    /** @param others further processes whose CPU the summary reports, by name (e.g. "gateway JVM") */
+    public Sampler(PostgresServer postgres, String database, long servicePid, Map<String, Long> others) {
         this.servicePid = servicePid;
+        this.others = new LinkedHashMap<>(others);
+        this.others.forEach((name, pid) -> othersStart.put(name, ticks(pid)));
         this.database = database;
         try {
             this.connection = postgres.connect("postgres");
@@ -121,6 +133,7 @@ final class Sampler implements AutoCloseable {
         sampleCpu();
         machineEnd = machine();
         serviceEnd = ticks(servicePid);
+        others.forEach((name, pid) -> othersEnd.put(name, ticks(pid)));
         endNanos = System.nanoTime();
         try {
             thread.join(2000);
@@ -132,15 +145,15 @@ final class Sampler implements AutoCloseable {
         }
     }
 
-    double wallSeconds() {
+    public double wallSeconds() {
         return ((running ? System.nanoTime() : endNanos) - startNanos) / 1e9;
     }
 
-    double serviceCpuSeconds() {
+    public double serviceCpuSeconds() {
         return (serviceEnd - serviceStart) / (double) TICKS_PER_SECOND;
     }
 
-    synchronized double postgresCpuSeconds() {
+    public synchronized double postgresCpuSeconds() {
         long total = 0;
         for (Map.Entry<Long, Long> entry : postgresTicks.entrySet()) {
             total += entry.getValue() - postgresAtStart.getOrDefault(entry.getKey(), 0L);
@@ -149,7 +162,7 @@ final class Sampler implements AutoCloseable {
     }
 
     /** CPU seconds of PostgreSQL's processes by title: sessions by role and database, and each background process. */
-    synchronized Map<String, Double> postgresCpuByProcess() {
+    public synchronized Map<String, Double> postgresCpuByProcess() {
         Map<String, Double> byTitle = new HashMap<>();
         for (Map.Entry<Long, Long> entry : postgresTicks.entrySet()) {
             long ticks = entry.getValue() - postgresAtStart.getOrDefault(entry.getKey(), 0L);
@@ -159,7 +172,7 @@ final class Sampler implements AutoCloseable {
     }
 
     /** CPU seconds of the PostgreSQL sessions of one role in one database. */
-    double postgresCpuSeconds(String role, String database) {
+    public double postgresCpuSeconds(String role, String database) {
         return postgresCpuByProcess().getOrDefault(role + " " + database, 0.0);
     }
 
@@ -184,16 +197,18 @@ final class Sampler implements AutoCloseable {
     }
 
     /** Busy CPU seconds of the whole machine (every core, every process). */
-    double machineBusySeconds() {
+    public double machineBusySeconds() {
         return (machineEnd[0] - machineStart[0]) / (double) TICKS_PER_SECOND;
     }
 
     /** A sentence for the report: CPU by process and the statements most often seen running. */
-    synchronized String summary() {
+    public synchronized String summary() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "CPU over %.0f s: service JVM %.0f s, PostgreSQL %.0f s, whole machine %.0f s busy of %.0f s available (%d CPUs)",
                 wallSeconds(), serviceCpuSeconds(), postgresCpuSeconds(), machineBusySeconds(),
                 wallSeconds() * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
+        others.forEach((name, pid) -> out.append(String.format(Locale.ROOT, ", %s %.0f s", name,
+                (othersEnd.getOrDefault(name, 0L) - othersStart.getOrDefault(name, 0L)) / (double) TICKS_PER_SECOND)));
         Map<String, Double> byProcess = postgresCpuByProcess();
         out.append("; PostgreSQL's by process: ").append(byProcess.entrySet().stream()
                 .filter(entry -> entry.getValue() >= 0.5)
