@@ -162,21 +162,23 @@ public class PublicTrace {
                 });
     }
 
-    /** Counts the scan and raises a suspicion the first time a threshold is crossed. */
+    /** Counts the scan and raises a suspicion the first time a threshold is crossed (the statements beyond the count run only then). */
     private Mono<PublicScan> count(CountyCode county, UUID lot, String serial, String clientAddress) {
         Instant now = clock.instant();
         return lots.countScan(county, serial, ScanPlace.of(clientAddress), now).flatMap(scans -> {
-            Mono<Boolean> raised = Mono.just(false);
+            List<CopySuspicion.Reason> reasons = new java.util.ArrayList<>();
             if (scans.places() >= properties.suspicionPlaces()) {
-                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot, CopySuspicion.Reason.MANY_PLACES, scans.scans(),
-                        scans.places(), now)));
+                reasons.add(CopySuspicion.Reason.MANY_PLACES);
             }
             if (scans.scans() >= properties.suspicionScans()) {
-                raised = raised.then(lots.raise(county, new CopySuspicion(serial, lot, CopySuspicion.Reason.MANY_SCANS, scans.scans(),
-                        scans.places(), now)));
+                reasons.add(CopySuspicion.Reason.MANY_SCANS);
             }
-            return raised.then(lots.suspected(county, serial))
-                    .map(suspected -> new PublicScan(serial, scans.scans(), scans.firstScannedAt(), suspected));
+            if (reasons.isEmpty()) {
+                return Mono.just(new PublicScan(serial, scans.scans(), scans.firstScannedAt(), scans.suspected()));
+            }
+            return reactor.core.publisher.Flux.fromIterable(reasons)
+                    .concatMap(reason -> lots.raise(county, new CopySuspicion(serial, lot, reason, scans.scans(), scans.places(), now)))
+                    .then(Mono.just(new PublicScan(serial, scans.scans(), scans.firstScannedAt(), true)));
         });
     }
 

@@ -29,8 +29,8 @@ public class LotRepository {
     public record CodeTarget(CountyCode county, UUID lot, boolean serial) {
     }
 
-    /** A pack's scans so far. */
-    public record PackScans(String serial, UUID lot, int scans, Instant firstScannedAt, int places) {
+    /** A pack's scans so far, and whether a copy suspicion was raised on it before this scan. */
+    public record PackScans(String serial, UUID lot, int scans, Instant firstScannedAt, int places, boolean suspected) {
     }
 
     private final DatabaseClient database;
@@ -196,25 +196,32 @@ public class LotRepository {
     }
 
     /**
-     * Counts a scan of the pack from the place, and answers its scans so far (this one included) and from how many
-     * places; the pack's row is locked by the update, so concurrent scans of one serial count one after the other.
+     * Counts a scan of the pack from the place, and answers its scans so far (this one included), from how many places,
+     * and whether it is suspected already: one statement, since every scan of a pack comes here. The pack's row is
+     * locked by the update, so concurrent scans of one serial count one after the other. The statement's snapshot does
+     * not see its own insert, so a new place is added to the places counted before it.
      */
     public Mono<PackScans> countScan(CountyCode county, String serial, String place, Instant at) {
         return database.sql("""
-                        update pack set scans = scans + 1, first_scanned_at = coalesce(first_scanned_at, :at)
-                         where county_code = :county and serial = :serial
-                        returning lot_id, scans, first_scanned_at""")
-                .bind("county", county.value()).bind("serial", serial).bind("at", at)
+                        with counted as (
+                            update pack set scans = scans + 1, first_scanned_at = coalesce(first_scanned_at, :at)
+                             where county_code = :county and serial = :serial
+                            returning lot_id, scans, first_scanned_at),
+                        placed as (
+                            insert into pack_scan_place (county_code, serial, place, scans, first_at)
+                            select :county, :serial, :place, 1, :at from counted
+                            on conflict (county_code, serial, place) do update set scans = pack_scan_place.scans + 1
+                            returning (xmax = 0) as new_place)
+                        select c.lot_id, c.scans, c.first_scanned_at,
+                               (select count(*) from pack_scan_place p where p.county_code = :county and p.serial = :serial)
+                                   + (select count(*) from placed where new_place) as places,
+                               exists (select 1 from copy_suspicion s where s.county_code = :county and s.serial = :serial) as suspected
+                          from counted c""")
+                .bind("county", county.value()).bind("serial", serial).bind("place", place).bind("at", at)
                 .map(row -> new PackScans(serial, row.get("lot_id", UUID.class), row.get("scans", Integer.class),
-                        row.get("first_scanned_at", Instant.class), 0))
-                .one()
-                .flatMap(pack -> database.sql("""
-                                insert into pack_scan_place (county_code, serial, place, scans, first_at) values (:county, :serial, :place, 1, :at)
-                                on conflict (county_code, serial, place) do update set scans = pack_scan_place.scans + 1""")
-                        .bind("county", county.value()).bind("serial", serial).bind("place", place).bind("at", at).fetch().rowsUpdated()
-                        .then(database.sql("select count(*) as places from pack_scan_place where county_code = :county and serial = :serial")
-                                .bind("county", county.value()).bind("serial", serial).map(row -> row.get("places", Long.class)).one())
-                        .map(places -> new PackScans(serial, pack.lot(), pack.scans(), pack.firstScannedAt(), places.intValue())));
+                        row.get("first_scanned_at", Instant.class), row.get("places", Long.class).intValue(),
+                        Boolean.TRUE.equals(row.get("suspected", Boolean.class))))
+                .one();
     }
 
     /** Raises the suspicion once per serial and reason; true when it is new. */
@@ -238,11 +245,6 @@ public class LotRepository {
                         CopySuspicion.Reason.valueOf(row.get("reason", String.class)), row.get("scans", Integer.class),
                         row.get("places", Long.class).intValue(), row.get("raised_at", Instant.class)))
                 .all();
-    }
-
-    public Mono<Boolean> suspected(CountyCode county, String serial) {
-        return database.sql("select exists (select 1 from copy_suspicion where county_code = :county and serial = :serial) as suspected")
-                .bind("county", county.value()).bind("serial", serial).map(row -> Boolean.TRUE.equals(row.get("suspected", Boolean.class))).one();
     }
 
     public Mono<Void> setGtin(CountyCode county, UUID product, String gtin) {
