@@ -716,8 +716,9 @@ class DevStackIT {
             assertThat(page.locator("#trace-events tbody tr").count()).isEqualTo(5);
             assertThat(page.locator("#trace-events tr.step-private").count()).as("processing stays private").isEqualTo(1);
             assertThat(page.locator("#trace-events tr.step-private").innerText()).contains("加工");
-            assertThat((Boolean) page.evaluate("() => { const img = document.querySelector('figure img, img[src*=\"qr.svg\"]');"
-                    + " return img !== null && img.complete && img.naturalWidth > 0; }")).as("the QR code loaded through the portal").isTrue();
+            // The QR code comes through the portal as an image of its own: wait for it (a timeout fails the test).
+            page.waitForFunction("() => { const img = document.querySelector('img[src*=\"qr.svg\"]');"
+                    + " return img !== null && img.complete && img.naturalWidth > 0; }", null, new Page.WaitForFunctionOptions().setTimeout(15_000));
             Download sheet = page.waitForDownload(() -> page.locator("#print-runs a.labels-pdf").first().click());
             assertThat(new String(Files.readAllBytes(sheet.path()), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             browser.screenshot(page, "lot");
