@@ -11,20 +11,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.povertyalleviation.bench.BenchRun;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.FixedRateLoad;
 import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.HttpProbe;
 import org.povertyalleviation.platform.infra.KafkaBroker;
@@ -68,15 +66,13 @@ public final class GatewayBenchmark implements AutoCloseable {
     }
 
     private final BenchSettings settings;
-    private final Path runDirectory = Directories.runDirectory("gateway-bench");
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final BenchRun run;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Wrk wrk;
-    private volatile boolean failed;
-    private boolean closed;
 
     private GatewayBenchmark(BenchSettings settings) {
         this.settings = settings;
+        this.run = new BenchRun("gateway-bench", settings.keepLogs());
     }
 
     private void run() {
@@ -90,9 +86,9 @@ public final class GatewayBenchmark implements AutoCloseable {
         String startLoad = Machine.loadAverage();
 
         log.info("Starting Redis, Kafka and Keycloak for our gateway (Keycloak takes half a minute)");
-        RedisServer redis = track(RedisServer.start());
-        KafkaBroker kafka = track(KafkaBroker.start());
-        KeycloakServer keycloak = track(KeycloakServer.start(List.of(realm())));
+        RedisServer redis = run.track(RedisServer.start());
+        KafkaBroker kafka = run.track(KafkaBroker.start());
+        KeycloakServer keycloak = run.track(KeycloakServer.start(List.of(realm())));
 
         int backendPort = FreePorts.next();
         String backendUrl = "http://127.0.0.1:" + backendPort;
@@ -134,7 +130,7 @@ public final class GatewayBenchmark implements AutoCloseable {
         checkTheRequestIsReallyChecked(targets, ourUrl, authorization);
 
         // Peak: wrk, closed loop, the same for each target.
-        wrk = new Wrk(runDirectory, settings.wrkThreads(), settings.connections(), authorization);
+        wrk = new Wrk(run.directory(), settings.wrkThreads(), settings.connections(), authorization);
         Map<Target, Wrk.Result> peaks = new LinkedHashMap<>();
         for (Target target : targets) {
             log.info("Peak of {}: at least {} s warm-up, {} s measured ({})", target.name(), settings.warmup().toSeconds(),
@@ -316,40 +312,20 @@ public final class GatewayBenchmark implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(arguments);
-        Path logFile = runDirectory.resolve(name + ".log");
-        LocalProcess process = LocalProcess.start(name, command, environment, runDirectory, logFile, "TERM");
-        started.push(() -> process.stop(Duration.ofSeconds(20)));
+        Path logFile = run.directory().resolve(name + ".log");
+        LocalProcess process = LocalProcess.start(name, command, environment, run.directory(), logFile, "TERM");
+        run.track((AutoCloseable) () -> process.stop(Duration.ofSeconds(20)));
         Waiting.until(name, Duration.ofSeconds(180), process, ready, logFile);
         log.info("{} ready (log {})", name, logFile);
     }
 
-    private <T extends AutoCloseable> T track(T component) {
-        started.push(component);
-        return component;
-    }
-
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         Wrk running = wrk;
         if (running != null) {
             running.stop();
         }
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                log.warn("Stopping a benchmark component failed: {}", e.toString());
-            }
-        }
-        if (failed || settings.keepLogs()) {
-            log.info("Server logs kept in {}", runDirectory);
-        } else {
-            Directories.deleteRecursively(runDirectory);
-        }
+        run.close();
     }
 
     /** This JVM's classpath with absolute entries: the servers run in the run directory. */
@@ -367,7 +343,7 @@ public final class GatewayBenchmark implements AutoCloseable {
         BenchSettings settings = CommandLine.parseOrExit(args, BenchSettings::parse, BenchSettings.USAGE);
         GatewayBenchmark benchmark = new GatewayBenchmark(settings);
         Machine.runAndExit("gateway-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.failed = true;
+            benchmark.run.failed();
             log.error("Benchmark failed: {}", e.getMessage(), e);
             return 1;
         });

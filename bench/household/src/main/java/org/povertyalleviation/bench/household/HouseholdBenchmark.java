@@ -1,5 +1,6 @@
 package org.povertyalleviation.bench.household;
 
+import org.povertyalleviation.bench.BenchRun;
 import org.povertyalleviation.bench.ServiceInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,15 +13,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
@@ -49,19 +47,17 @@ public final class HouseholdBenchmark implements AutoCloseable {
     static final String PASSWORD = "bench-password-2026";
 
     final BenchSettings settings;
-    final Path runDirectory = Directories.runDirectory("household-bench");
+    final BenchRun run;
     final JsonMapper json = JsonMapper.builder().build();
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Path serviceJar;
     PostgresServer postgres;
     KafkaBroker kafka;
     KeycloakServer keycloak;
-    private volatile boolean failed;
-    private boolean closed;
     private String sourceVersion = "(unknown)";
 
     private HouseholdBenchmark(BenchSettings settings) {
         this.settings = settings;
+        this.run = new BenchRun("household-bench", settings.keepLogs());
     }
 
     private void run() {
@@ -70,7 +66,7 @@ public final class HouseholdBenchmark implements AutoCloseable {
             throw new IllegalStateException(settings.serviceJar() + " is missing: build first (bench/household/run.sh does)");
         }
         // A copy, so that a rebuild of the service during the run cannot change the jar under a running JVM.
-        serviceJar = runDirectory.resolve("household-registry.jar");
+        serviceJar = run.directory().resolve("household-registry.jar");
         try {
             Files.copy(settings.serviceJar(), serviceJar, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -79,14 +75,14 @@ public final class HouseholdBenchmark implements AutoCloseable {
         String startLoad = Machine.loadAverage();
         sourceVersion = sourceVersion();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        log.info("Run directory {}; service jar {} ({} KB, modified {})", runDirectory, settings.serviceJar(),
+        log.info("Run directory {}; service jar {} ({} KB, modified {})", run.directory(), settings.serviceJar(),
                 settings.serviceJar().toFile().length() / 1024, Files.isRegularFile(settings.serviceJar())
                         ? java.time.Instant.ofEpochMilli(settings.serviceJar().toFile().lastModified()) : "?");
 
         log.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak takes half a minute)");
-        postgres = track(PostgresServer.start());
-        kafka = track(KafkaBroker.start());
-        keycloak = track(KeycloakServer.start(List.of(realm())));
+        postgres = run.track(PostgresServer.start());
+        kafka = run.track(KafkaBroker.start());
+        keycloak = run.track(KeycloakServer.start(List.of(realm())));
 
         ImportBenchmark.Result importResult = settings.runImport() ? new ImportBenchmark(this).run() : null;
         VillageListBenchmark.Result listResult = settings.runList() ? new VillageListBenchmark(this).run() : null;
@@ -97,9 +93,9 @@ public final class HouseholdBenchmark implements AutoCloseable {
     ServiceInstance startService(String name, PostgresServer.Database database) {
         // Personal data is sealed with keys made for this run: the databases go with it.
         ServiceInstance instance = ServiceInstance.start(name, serviceJar, split(settings.serviceJvm()), split(settings.serviceArgs()), database,
-                kafka.bootstrapServers(), keycloak.issuer(PlatformRealm.NAME), runDirectory, java.util.Map.of("PII_ACTIVE_KEY_ID", "k1",
+                kafka.bootstrapServers(), keycloak.issuer(PlatformRealm.NAME), run.directory(), java.util.Map.of("PII_ACTIVE_KEY_ID", "k1",
                         "PII_ACTIVE_KEY", ServiceInstance.randomKey(), "PII_LOOKUP_KEY", ServiceInstance.randomKey()));
-        return track(instance);
+        return run.track(instance);
     }
 
     /** Applies the service's migrations to a fresh database the way the service does: by starting it once on it. */
@@ -157,29 +153,9 @@ public final class HouseholdBenchmark implements AutoCloseable {
         return !valid ? "INVALID" : met ? "**MET**" : "**MISS**";
     }
 
-    private <T extends AutoCloseable> T track(T component) {
-        started.push(component);
-        return component;
-    }
-
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                log.warn("Stopping a benchmark component failed: {}", e.toString());
-            }
-        }
-        if (failed || settings.keepLogs()) {
-            log.info("Run directory (service logs, generated files) kept: {}", runDirectory);
-        } else {
-            Directories.deleteRecursively(runDirectory);
-        }
+        run.close();
     }
 
     /** The commit the service was built from, and whether its sources (or the platform's) differed from it. */
@@ -241,7 +217,7 @@ public final class HouseholdBenchmark implements AutoCloseable {
         BenchSettings settings = CommandLine.parseOrExit(args, BenchSettings::parse, BenchSettings.USAGE);
         HouseholdBenchmark benchmark = new HouseholdBenchmark(settings);
         Machine.runAndExit("household-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.failed = true;
+            benchmark.run.failed();
             if (e instanceof ServiceProblem) {
                 log.error("THE SERVICE MISBEHAVED; the run stops here:\n{}", e.getMessage());
                 return 3;

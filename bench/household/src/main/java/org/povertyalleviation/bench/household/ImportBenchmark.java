@@ -110,7 +110,7 @@ final class ImportBenchmark {
         }
         long generating = System.nanoTime();
         HouseholdFile.Written file = HouseholdFile.write(HouseholdBenchmark.COUNTY, villages, settings.households(), settings.seed(),
-                bench.runDirectory);
+                bench.run.directory());
         log.info("Generated {} households, {} rows ({} MB CSV, plus the COPY files) in {} s", file.households(), file.rows(),
                 file.csvBytes() / 1_000_000, (System.nanoTime() - generating) / 1_000_000_000);
 

@@ -19,15 +19,14 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.povertyalleviation.bench.BenchRun;
 import org.povertyalleviation.bench.BenchData;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyCodes;
@@ -36,7 +35,6 @@ import org.povertyalleviation.bench.HouseholdFile;
 import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.bench.ServiceInstance;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
@@ -117,15 +115,14 @@ public final class SupplyBenchmark implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final Path runDirectory = Directories.runDirectory("supply-bench");
+    private final BenchRun run;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private PostgresServer postgres;
     private KeycloakServer keycloak;
-    private boolean failed;
 
     private SupplyBenchmark(Settings settings) {
         this.settings = settings;
+        this.run = new BenchRun("supply-bench", settings.keepLogs());
     }
 
     public static void main(String[] args) {
@@ -135,7 +132,7 @@ public final class SupplyBenchmark implements AutoCloseable {
             try {
                 bench.run();
             } catch (RuntimeException | Error e) {
-                bench.failed = true;
+                bench.run.failed();
                 throw e;
             }
         }
@@ -143,24 +140,24 @@ public final class SupplyBenchmark implements AutoCloseable {
 
     private void run() {
         BuildRepository.useTheBuilds(SupplyBenchmark.class, "/bench-build.properties");
-        Path registryJar = ServiceInstance.copyJar(settings.registryJar(), runDirectory, "household-registry.jar");
-        Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), runDirectory, "supply-platform.jar");
+        Path registryJar = ServiceInstance.copyJar(settings.registryJar(), run.directory(), "household-registry.jar");
+        Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), run.directory(), "supply-platform.jar");
         String startLoad = Machine.loadAverage();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 
         log.info("Starting PostgreSQL, Kafka and Keycloak");
-        postgres = track(PostgresServer.start());
-        KafkaBroker kafka = track(KafkaBroker.start());
-        keycloak = track(KeycloakServer.start(List.of(BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD))));
+        postgres = run.track(PostgresServer.start());
+        KafkaBroker kafka = run.track(KafkaBroker.start());
+        keycloak = run.track(KeycloakServer.start(List.of(BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD))));
         String issuer = keycloak.issuer(PlatformRealm.NAME);
         PostgresServer.Database registryDb = postgres.database("household_registry");
         PostgresServer.Database supplyDb = postgres.database("supply_platform");
         List<String> jvm = List.of(settings.serviceJvm().trim().split("\\s+"));
-        ServiceInstance registry = track(ServiceInstance.start("household-registry", registryJar, jvm, List.of(), registryDb,
-                kafka.bootstrapServers(), issuer, runDirectory, Map.of("PII_ACTIVE_KEY_ID", "k1", "PII_ACTIVE_KEY", ServiceInstance.randomKey(),
+        ServiceInstance registry = run.track(ServiceInstance.start("household-registry", registryJar, jvm, List.of(), registryDb,
+                kafka.bootstrapServers(), issuer, run.directory(), Map.of("PII_ACTIVE_KEY_ID", "k1", "PII_ACTIVE_KEY", ServiceInstance.randomKey(),
                         "PII_LOOKUP_KEY", ServiceInstance.randomKey())));
-        ServiceInstance supply = track(ServiceInstance.start("supply-platform", supplyJar, jvm, List.of(), supplyDb, kafka.bootstrapServers(),
-                issuer, runDirectory, Map.of()));
+        ServiceInstance supply = run.track(ServiceInstance.start("supply-platform", supplyJar, jvm, List.of(), supplyDb, kafka.bootstrapServers(),
+                issuer, run.directory(), Map.of()));
         String token = keycloak.passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, ADMIN, PASSWORD);
 
         List<String> villages = new ArrayList<>();
@@ -181,7 +178,7 @@ public final class SupplyBenchmark implements AutoCloseable {
 
         int households = Math.max(settings.shareholders(), settings.workers());
         log.info("Importing {} households into the registry", households);
-        HouseholdFile.Written file = HouseholdFile.write(COUNTY, villages, households, settings.seed(), runDirectory);
+        HouseholdFile.Written file = HouseholdFile.write(COUNTY, villages, households, settings.seed(), run.directory());
         JsonNode job = json.readTree(registry.upload("/counties/" + COUNTY + "/imports", token, file.csv(), "households.csv", "text/csv").body());
         String jobId = job.path("id").asString();
         long deadline = System.nanoTime() + settings.timeout().toNanos();
@@ -365,11 +362,6 @@ public final class SupplyBenchmark implements AutoCloseable {
         return ids;
     }
 
-    private <T extends AutoCloseable> T track(T component) {
-        started.push(component);
-        return component;
-    }
-
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
@@ -381,17 +373,6 @@ public final class SupplyBenchmark implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                log.warn("Stopping a benchmark component failed: {}", e.toString());
-            }
-        }
-        if (failed || settings.keepLogs()) {
-            log.info("Run directory kept: {}", runDirectory);
-        } else {
-            Directories.deleteRecursively(runDirectory);
-        }
+        run.close();
     }
 }

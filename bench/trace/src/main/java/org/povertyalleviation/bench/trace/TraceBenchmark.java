@@ -17,9 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 
+import org.povertyalleviation.bench.BenchRun;
 import org.povertyalleviation.bench.BenchData;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyCodes;
@@ -39,7 +38,6 @@ import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.bench.Sampler;
 import org.povertyalleviation.bench.ServiceInstance;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.Directories;
 import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
@@ -126,22 +124,20 @@ public final class TraceBenchmark {
     }
 
     private final Settings settings;
-    private final Path runDirectory = Directories.runDirectory("trace-bench");
+    private final BenchRun run;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile boolean failed;
-    private boolean closed;
 
     private TraceBenchmark(Settings settings) {
         this.settings = settings;
+        this.run = new BenchRun("trace-bench", settings.keepLogs());
     }
 
     public static void main(String[] args) {
         Settings settings = CommandLine.parseOrExit(args, Settings::parse, Settings.USAGE);
         TraceBenchmark benchmark = new TraceBenchmark(settings);
         Machine.runAndExit("trace-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.failed = true;
+            benchmark.run.failed();
             log.error("Benchmark failed: {}", e.getMessage(), e);
             return 1;
         });
@@ -149,21 +145,21 @@ public final class TraceBenchmark {
 
     private void run() {
         BuildRepository.useTheBuilds(TraceBenchmark.class, "/bench-build.properties");
-        Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), runDirectory, "supply-platform.jar");
-        Path gatewayJar = ServiceInstance.copyJar(settings.gatewayJar(), runDirectory, "gateway.jar");
+        Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), run.directory(), "supply-platform.jar");
+        Path gatewayJar = ServiceInstance.copyJar(settings.gatewayJar(), run.directory(), "gateway.jar");
         String startLoad = Machine.loadAverage();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 
         log.info("Starting PostgreSQL, Kafka, Redis and Keycloak");
-        PostgresServer postgres = track(PostgresServer.start());
-        KafkaBroker kafka = track(KafkaBroker.start());
-        RedisServer redis = track(RedisServer.start());
-        KeycloakServer keycloak = track(KeycloakServer.start(List.of(BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD))));
+        PostgresServer postgres = run.track(PostgresServer.start());
+        KafkaBroker kafka = run.track(KafkaBroker.start());
+        RedisServer redis = run.track(RedisServer.start());
+        KeycloakServer keycloak = run.track(KeycloakServer.start(List.of(BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD))));
         String issuer = keycloak.issuer(PlatformRealm.NAME);
         PostgresServer.Database supplyDb = postgres.database("supply_platform");
-        ServiceInstance supply = track(ServiceInstance.start("supply-platform", supplyJar, split(settings.serviceJvm()), List.of(), supplyDb,
-                kafka.bootstrapServers(), issuer, runDirectory, Map.of()));
-        ServiceInstance gateway = track(startGateway(gatewayJar, supply, redis, kafka, issuer));
+        ServiceInstance supply = run.track(ServiceInstance.start("supply-platform", supplyJar, split(settings.serviceJvm()), List.of(), supplyDb,
+                kafka.bootstrapServers(), issuer, run.directory(), Map.of()));
+        ServiceInstance gateway = run.track(startGateway(gatewayJar, supply, redis, kafka, issuer));
         String token = keycloak.passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, ADMIN, PASSWORD);
 
         Seeded seeded = seed(postgres, supplyDb, supply, kafka, token);
@@ -221,7 +217,7 @@ public final class TraceBenchmark {
         for (String other : List.of("COUNTY_REGISTRY_URL", "HOUSEHOLD_REGISTRY_URL", "SHOP_MANAGEMENT_URL")) {
             environment.put(other, "http://127.0.0.1:9");
         }
-        return ServiceInstance.launch("gateway", jar, split(settings.gatewayJvm()), List.of(), environment, runDirectory, port, managementPort,
+        return ServiceInstance.launch("gateway", jar, split(settings.gatewayJvm()), List.of(), environment, run.directory(), port, managementPort,
                 "management on " + managementPort + ", trusted proxies " + LOOPBACK_ONLY);
     }
 
@@ -464,27 +460,7 @@ public final class TraceBenchmark {
         return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
-    private <T extends AutoCloseable> T track(T component) {
-        started.push(component);
-        return component;
-    }
-
     private synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                log.warn("Stopping a benchmark component failed: {}", e.toString());
-            }
-        }
-        if (failed || settings.keepLogs()) {
-            log.info("Run directory kept: {}", runDirectory);
-        } else {
-            Directories.deleteRecursively(runDirectory);
-        }
+        run.close();
     }
 }
