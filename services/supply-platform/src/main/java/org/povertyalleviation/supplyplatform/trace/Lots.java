@@ -269,7 +269,7 @@ public class Lots {
     public Mono<LabelRun> labels(CountyCode county, UUID lot, UUID run) {
         return tenantTransactions.inCounty(county, () -> require(county, lot)
                 .flatMap(found -> lots.printRun(county, lot, run).switchIfEmpty(Mono.error(new NotFoundException("Print run", run)))
-                        .flatMap(printRun -> lots.gtin(county, found.product()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(printRun -> lots.gtin(county, found.product())
                                 .flatMap(gtin -> lots.serials(county, run).collectList()
                                         .flatMap(serials -> audit.write("labels.downloaded", "lot", lot + ":" + run)
                                                 .thenReturn(new LabelRun(found, printRun, gtin.orElse(null), serials)))))));
@@ -282,7 +282,7 @@ public class Lots {
     /** The lot's own code with its product's GTIN, for its QR code. */
     public Mono<LabelRun> code(CountyCode county, UUID lot) {
         return tenantTransactions.inCounty(county, () -> require(county, lot)
-                .flatMap(found -> lots.gtin(county, found.product()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(found -> lots.gtin(county, found.product())
                         .map(gtin -> new LabelRun(found, null, gtin.orElse(null), List.of()))));
     }
 
@@ -331,8 +331,7 @@ public class Lots {
 
     private Mono<LotView> withGtin(CountyCode county, LotView view) {
         return lots.gtin(county, view.lot().product())
-                .map(gtin -> new LotView(view.lot(), view.parents(), view.children(), view.remainingMilli(), view.households(), gtin))
-                .defaultIfEmpty(view);
+                .map(gtin -> new LotView(view.lot(), view.parents(), view.children(), view.remainingMilli(), view.households(), gtin.orElse(null)));
     }
 
     private Mono<Lot> require(CountyCode county, UUID id) {

@@ -112,27 +112,30 @@ public class PublicTrace {
             if (serialCode.isEmpty()) {
                 return Mono.just(cached.page());
             }
-            return lots.target(serialCode.get())
-                    .filter(pack -> pack.serial() && pack.lot().equals(cached.lot()) && pack.county().equals(cached.county()))
+            return packUnder(serialCode.get(), cached.county(), cached.lot())
                     .switchIfEmpty(Mono.error(new UnknownCode()))
                     .flatMap(pack -> tenantTransactions.inCounty(cached.county(), () -> count(cached.county(), cached.lot(), serialCode.get(), clientAddress)))
                     .map(scan -> withScan(cached.page(), scan));
         }
         return lots.target(lotCode.get()).filter(target -> !target.serial())
                 .flatMap(target -> serialCode.isEmpty() ? Mono.just(target)
-                        : lots.target(serialCode.get()).filter(pack -> pack.serial() && pack.lot().equals(target.lot()) && pack.county().equals(target.county()))
-                        .map(pack -> target))
+                        : packUnder(serialCode.get(), target.county(), target.lot()).map(pack -> target))
                 .switchIfEmpty(Mono.error(new UnknownCode()))
                 .flatMap(target -> tenantTransactions.inCounty(target.county(), () -> lots.find(target.county(), target.lot())
                         .filter(Lot::published)
                         .flatMap(lot -> products.find(target.county(), lot.product())
-                                .flatMap(product -> lots.gtin(target.county(), product.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                .flatMap(product -> lots.gtin(target.county(), product.id())
                                         .filter(productGtin -> gtin14 == null || gtin14.equals(productGtin.orElse(null)))
                                         .flatMap(productGtin -> assemble(target.county(), lot, product)
                                                 .doOnNext(page -> pages.put(lot.code(), new Snapshot(target.county(), lot.id(), productGtin.orElse(null), page)))
                                                 .flatMap(page -> serialCode.isEmpty() ? Mono.just(page)
                                                         : count(target.county(), lot.id(), serialCode.get(), clientAddress).map(scan -> withScan(page, scan))))))
                         .switchIfEmpty(Mono.error(new UnknownCode()))));
+    }
+
+    /** The serial's code when it is a pack of this lot; empty otherwise (another lot's, a lot's code, unknown). */
+    private Mono<LotRepository.CodeTarget> packUnder(String serial, CountyCode county, UUID lot) {
+        return lots.target(serial).filter(pack -> pack.serial() && pack.lot().equals(lot) && pack.county().equals(county));
     }
 
     private static PublicLot withScan(PublicLot page, PublicScan scan) {

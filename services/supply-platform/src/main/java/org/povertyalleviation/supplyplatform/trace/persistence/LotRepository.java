@@ -252,10 +252,11 @@ public class LotRepository {
                 .bind("gtin", gtin).bind("county", county.value()).bind("product", product).fetch().rowsUpdated().then();
     }
 
-    public Mono<String> gtin(CountyCode county, UUID product) {
+    /** The product's GTIN; empty when it has none (or is not the county's). */
+    public Mono<java.util.Optional<String>> gtin(CountyCode county, UUID product) {
         return database.sql("select gtin from product where county_code = :county and id = :product")
                 .bind("county", county.value()).bind("product", product).map(row -> java.util.Optional.ofNullable(row.get("gtin", String.class)))
-                .one().flatMap(gtin -> Mono.justOrEmpty(gtin));
+                .one().defaultIfEmpty(java.util.Optional.empty());
     }
 
     /** The names of the villages the lots' supply bases are in. */
