@@ -41,7 +41,8 @@ public final class CountyEvents {
     }
 
     @EventType(value = "village.registered.v1", topic = VILLAGE_TOPIC)
-    public record VillageRegistered(String county, String village, String township, String nameZh, boolean poor) implements PublishedEvent {
+    public record VillageRegistered(String county, String village, String township, String nameZh, boolean poor, Double latitude,
+                                    Double longitude) implements PublishedEvent {
         @Override
         public String subject() {
             return village;

@@ -76,7 +76,7 @@ public class Onboarding {
 
     private Mono<Void> announce(CountyCode county, VillageList.Village village) {
         return outbox.publish(new CountyEvents.VillageRegistered(county.value(), village.code(), village.townshipCode(), village.nameZh(),
-                village.poor()));
+                village.poor(), village.latitude(), village.longitude()));
     }
 
     private Mono<Void> announceJoined(CountyCode county, String nameZh, String nameEn, VillageList.Parsed parsed) {
