@@ -154,6 +154,7 @@ create table booking (
     sender_ref         text        not null,
     household_id       uuid,
     poor_household     boolean     not null,
+    -- Who receives it (a name, personal data): partners and cadres see it masked.
     recipient          text        not null,
     weight_grams       bigint      not null check (weight_grams > 0),
     parcels            integer     not null check (parcels > 0),
@@ -164,7 +165,10 @@ create table booking (
     price_fen          bigint      not null check (price_fen >= 0),
     subsidy_fen        bigint      not null check (subsidy_fen between 0 and price_fen),
     carrier_id         uuid,
-    state              text        not null,
+    state              text        not null check (state in ('BOOKED', 'PICKED_UP', 'AT_TOWNSHIP', 'AT_COUNTY_PARK', 'HANDED_TO_CARRIER',
+                                                             'AT_VILLAGE_POST', 'DELIVERED', 'FAILED', 'RETURNED', 'CANCELLED')),
+    -- How far along its direction's steps it has come (0 = booked); a failure keeps it, a late report never lowers it.
+    progress           smallint    not null default 0,
     booked_by          text        not null,
     booked_by_partner  text,
     booked_at          timestamptz not null,
