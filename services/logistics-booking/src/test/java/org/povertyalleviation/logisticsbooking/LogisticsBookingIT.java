@@ -1,5 +1,7 @@
 package org.povertyalleviation.logisticsbooking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import org.povertyalleviation.platform.service.ServiceIT;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** The service on the platform's test base (ServiceIT), with helpers that build a county's network through the API. */
@@ -118,5 +121,20 @@ public abstract class LogisticsBookingIT extends ServiceIT {
 
     protected static JsonNode json(String body) {
         return JSON.readTree(body);
+    }
+
+    /** The problem's body; for a field, it must name it (a 400's first invalid parameter, a 409's or 422's field). */
+    protected static JsonNode problem(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response, String field) {
+        JsonNode problem = json(response.expectBody(String.class).returnResult().getResponseBody());
+        if (field != null) {
+            String named = problem.has("invalid-params") ? problem.path("invalid-params").path(0).path("name").asString() : problem.path("field").asString();
+            assertThat(named).as("the field %s names, in %s", field, problem).isEqualTo(field);
+        }
+        return problem;
+    }
+
+    /** Now less some minutes, to the second (reports' times). */
+    protected static java.time.Instant minutesAgo(int minutes) {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(minutes, java.time.temporal.ChronoUnit.MINUTES);
     }
 }

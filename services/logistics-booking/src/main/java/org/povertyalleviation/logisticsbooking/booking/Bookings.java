@@ -109,6 +109,10 @@ public class Bookings {
                 .thenReturn(slot));
     }
 
+    public Mono<Slot> slot(CountyCode county, UUID id) {
+        return tenantTransactions.inCounty(county, () -> slots.find(county, id).switchIfEmpty(Mono.error(new NotFoundException("Window", id))));
+    }
+
     public Mono<List<Slot>> slotsOfDay(CountyCode county, LocalDate day, UUID node) {
         return tenantTransactions.inCounty(county, () -> slots.ofDay(county, day, node).collectList());
     }
@@ -185,9 +189,10 @@ public class Bookings {
 
     public Mono<BookingView> assign(CountyCode county, Caller caller, UUID id, UUID carrierId) {
         Instant now = clock.instant();
-        return tenantTransactions.inCounty(county, () -> carriers.find(county, carrierId)
-                .switchIfEmpty(Mono.error(RuleRefusedException.violated("unknown-carrier", "County " + county + " has no carrier " + carrierId, "carrier")))
-                .then(bookings.findForUpdate(county, id).switchIfEmpty(Mono.error(new NotFoundException("Booking", id))))
+        return tenantTransactions.inCounty(county, () -> bookings.findForUpdate(county, id)
+                .switchIfEmpty(Mono.error(new NotFoundException("Booking", id)))
+                .flatMap(booking -> carriers.find(county, carrierId).switchIfEmpty(Mono.error(RuleRefusedException.violated("unknown-carrier",
+                        "County " + county + " has no carrier " + carrierId, "carrier"))).thenReturn(booking))
                 .flatMap(booking -> {
                     Booking assigned = booking.assign(carrierId, now);
                     return bookings.update(assigned)

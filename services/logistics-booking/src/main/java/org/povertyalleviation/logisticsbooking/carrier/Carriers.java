@@ -66,6 +66,12 @@ public class Carriers {
                 .thenReturn(vehicle));
     }
 
+    public Mono<CarrierView> find(CountyCode county, UUID id) {
+        return tenantTransactions.inCounty(county, () -> carriers.find(county, id)
+                .switchIfEmpty(Mono.error(new NotFoundException("Carrier", id)))
+                .zipWith(carriers.vehicles(county).filter(vehicle -> vehicle.carrier().equals(id)).collectList(), CarrierView::new));
+    }
+
     public Mono<List<CarrierView>> all(CountyCode county) {
         return tenantTransactions.inCounty(county, () -> carriers.all(county).collectList()
                 .zipWith(carriers.vehicles(county).collectList(), (all, vehicles) -> {

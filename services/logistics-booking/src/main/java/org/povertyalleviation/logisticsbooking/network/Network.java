@@ -59,6 +59,11 @@ public class Network {
                 .thenReturn(leg));
     }
 
+    public Mono<Node> node(CountyCode county, UUID id) {
+        return tenantTransactions.inCounty(county, () -> network.node(county, id)
+                .switchIfEmpty(Mono.error(new org.povertyalleviation.platform.problem.NotFoundException("Node", id))));
+    }
+
     public Mono<Map> map(CountyCode county) {
         return tenantTransactions.inCounty(county, () -> network.nodes(county).collectList()
                 .zipWith(network.legs(county).collectList(), Map::new));

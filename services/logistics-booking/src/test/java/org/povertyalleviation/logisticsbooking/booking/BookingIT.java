@@ -2,8 +2,6 @@ package org.povertyalleviation.logisticsbooking.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,19 +173,5 @@ class BookingIT extends LogisticsBookingIT {
             }
         }
         throw new AssertionError("no window " + slot + " in " + slots);
-    }
-
-    /** The problem's body; for a field, it must name it (a 400's first invalid parameter, a 409's or 422's field). */
-    static JsonNode problem(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response, String field) {
-        JsonNode problem = json(response.expectBody(String.class).returnResult().getResponseBody());
-        if (field != null) {
-            String named = problem.has("invalid-params") ? problem.path("invalid-params").path(0).path("name").asString() : problem.path("field").asString();
-            assertThat(named).as("the field %s names, in %s", field, problem).isEqualTo(field);
-        }
-        return problem;
-    }
-
-    static Instant minutesAgo(int minutes) {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(minutes, ChronoUnit.MINUTES);
     }
 }

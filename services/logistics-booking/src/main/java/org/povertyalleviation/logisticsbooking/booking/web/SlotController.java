@@ -118,6 +118,12 @@ class SlotController {
                 .map(list -> list.stream().map(SlotController::response).toList());
     }
 
+    @GetMapping("/counties/{county}/slots/{id}")
+    Mono<SlotResponse> slot(@PathVariable String county, @PathVariable String id) {
+        UUID slot = RequestIds.uuid("id", id);
+        return gate.read(county).flatMap(code -> bookings.slot(code, slot)).map(SlotController::response);
+    }
+
     @PutMapping("/counties/{county}/tariffs")
     Mono<TariffResponse> setTariff(@PathVariable String county, @Valid @RequestBody TariffRequest request) {
         return gate.act(county).flatMap(code -> bookings.setTariff(code, new Tariff(request.villageTownship().fenPerKg(),

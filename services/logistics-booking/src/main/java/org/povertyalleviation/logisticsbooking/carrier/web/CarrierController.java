@@ -92,6 +92,14 @@ class CarrierController {
                         view.vehicles().stream().map(CarrierController::response).toList())).toList());
     }
 
+    @GetMapping("/counties/{county}/carriers/{id}")
+    Mono<CarrierResponse> find(@PathVariable String county, @PathVariable String id) {
+        UUID carrier = RequestIds.uuid("id", id);
+        return gate.read(county).flatMap(code -> carriers.find(code, carrier))
+                .map(view -> new CarrierResponse(view.carrier().id(), county, view.carrier().name(), view.carrier().client(),
+                        view.vehicles().stream().map(CarrierController::response).toList()));
+    }
+
     private static VehicleResponse response(Vehicle vehicle) {
         return new VehicleResponse(vehicle.id(), vehicle.carrier(), vehicle.plate(), vehicle.capacityKg(), vehicle.capacityParcels(), vehicle.cold(),
                 vehicle.workingDays().stream().sorted().map(DayOfWeek::name).toList(), vehicle.base());

@@ -112,6 +112,12 @@ class NetworkController {
                         map.legs().stream().map(leg -> new LegResponse(leg.id(), leg.from(), leg.to(), leg.distanceMetres(), leg.driveMinutes())).toList()));
     }
 
+    @GetMapping("/counties/{county}/nodes/{id}")
+    Mono<NodeResponse> node(@PathVariable String county, @PathVariable String id) {
+        UUID node = org.povertyalleviation.platform.problem.RequestIds.uuid("id", id);
+        return gate.read(county).flatMap(code -> network.node(code, node)).map(NetworkController::response);
+    }
+
     @PostMapping("/counties/{county}/legs")
     Mono<ResponseEntity<LegResponse>> connect(@PathVariable String county, @Valid @RequestBody LegRequest request) {
         return gate.act(county).flatMap(code -> network.connect(code, request.from(), request.to(), request.distanceMetres(), request.driveMinutes()))
