@@ -27,10 +27,13 @@ final class DemoOnboarding {
         Map<String, String> townshipNames = data.townships().stream()
                 .collect(Collectors.toMap(DemoData.Township::code, DemoData.Township::nameZh));
         for (DemoData.County county : data.counties()) {
-            String csv = "township_code,township_name,village_code,village_name,poor\n" + data.villages().stream()
+            // With each village's place (DemoPlaces): the portal's maps and the logistics network's coverage use it.
+            String csv = "township_code,township_name,village_code,village_name,poor,latitude,longitude\n" + data.villages().stream()
                     .filter(village -> village.countyCode().equals(county.code()))
                     .map(village -> String.join(",", village.townshipCode(), townshipNames.get(village.townshipCode()),
-                            village.code(), village.nameZh(), Boolean.toString(village.poor())))
+                            village.code(), village.nameZh(), Boolean.toString(village.poor()),
+                            Double.toString(DemoPlaces.village(village.code()).latitude()),
+                            Double.toString(DemoPlaces.village(village.code()).longitude())))
                     .collect(Collectors.joining("\n"));
             String body = JSON.writeValueAsString(Map.of("nameZh", county.nameZh(), "nameEn", county.nameEn(),
                     "firstAdministrator", Map.of("username", "admin-" + county.code(), "email", "admin-" + county.code() + "@demo.invalid"),

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * empty: each county's household file imported as a clerk has it (Chinese headings and the national file's labels),
  * shops in part of its poor villages with the households they lift, a shop-opening subsidy submitted by the clerk,
  * approved by the admin and paid, and twelve months of sales whose shares reach the households' ledgers, and the
- * supply side (DemoSupply: organisations, products, paid deliveries, a workshop's payday, a dividend). The first
+ * supply side (DemoSupply: organisations, products, paid deliveries, a workshop's payday, a dividend) and the
+ * logistics network with tomorrow's bookings (DemoLogistics). The first
  * village of each county is left empty for your own imports (and the end-to-end tests'). Figures are scaled down from
  * Longnan's (3,201 villages, about 14,000 shops): a shop in about a third of the poor villages. Seeded only into a
  * county that has no households yet, so seeding twice into the same databases adds nothing.
@@ -31,21 +32,24 @@ final class DemoSeeding {
     private static final String[] PLATFORMS = {"TAOBAO", "JD", "PINDUODUO", "DOUYIN", "WECHAT_MINI_SHOP"};
 
     /** What was seeded, for the start-up banner. */
-    record Seeded(int households, int shops, int salesReports, int subsidies, DemoSupply.Seeded supply) {
+    record Seeded(int households, int shops, int salesReports, int subsidies, DemoSupply.Seeded supply, DemoLogistics.Seeded logistics) {
     }
 
     private final DemoData.Dataset data;
     private final String householdRegistry;
     private final String shopManagement;
     private final String supplyPlatform;
+    private final String logisticsBooking;
     private final DemoApi api;
 
     /** @param tokenOf a demo user's access token by username (admin-<county>, clerk-<county>, operator) */
-    DemoSeeding(DemoData.Dataset data, String householdRegistry, String shopManagement, String supplyPlatform, Function<String, String> tokenOf) {
+    DemoSeeding(DemoData.Dataset data, String householdRegistry, String shopManagement, String supplyPlatform, String logisticsBooking,
+                Function<String, String> tokenOf) {
         this.data = data;
         this.householdRegistry = householdRegistry;
         this.shopManagement = shopManagement;
         this.supplyPlatform = supplyPlatform;
+        this.logisticsBooking = logisticsBooking;
         this.api = new DemoApi(tokenOf);
     }
 
@@ -56,6 +60,8 @@ final class DemoSeeding {
         int subsidies = 0;
         DemoSupply.Seeded supply = new DemoSupply.Seeded(0, 0, 0, 0, 0, 0);
         DemoSupply supplySide = new DemoSupply(data, supplyPlatform, api);
+        DemoLogistics.Seeded logistics = new DemoLogistics.Seeded(0, 0, 0);
+        DemoLogistics logisticsSide = new DemoLogistics(data, logisticsBooking, api);
         for (DemoData.County county : data.counties()) {
             if (!api.send("GET", householdRegistry + "/counties/" + county.code() + "/households?limit=1", "operator", null).equals("[]")) {
                 continue;
@@ -67,8 +73,9 @@ final class DemoSeeding {
             reports += seeded.salesReports();
             subsidies += seeded.subsidies();
             supply = supply.plus(supplySide.seed(county, byVillage));
+            logistics = logistics.plus(logisticsSide.seed(county, byVillage));
         }
-        return new Seeded(households, shops, reports, subsidies, supply);
+        return new Seeded(households, shops, reports, subsidies, supply, logistics);
     }
 
     /** The county's households as the registry lists them (id, file number, village), by village. */

@@ -160,12 +160,15 @@ public final class DevStack implements AutoCloseable {
         if (options.demoData()) {
             DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + ports.get("household-registry"),
                     "http://127.0.0.1:" + ports.get("shop-management"), "http://127.0.0.1:" + ports.get("supply-platform"),
+                    "http://127.0.0.1:" + ports.get("logistics-booking"),
                     user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
                     + " monthly sales reports and " + seeded.subsidies() + " paid subsidies; " + seeded.supply().organisations()
                     + " organisations with " + seeded.supply().products() + " products, " + seeded.supply().paidDeliveries()
                     + " paid deliveries, " + seeded.supply().wageRecords() + " paid workshop days, " + seeded.supply().dividendParts()
-                    + " dividend payments and " + seeded.supply().tracedLots() + " traced lots with their pack labels");
+                    + " dividend payments and " + seeded.supply().tracedLots() + " traced lots with their pack labels; a logistics network of "
+                    + seeded.logistics().nodes() + " parks, stations and posts with " + seeded.logistics().slots() + " windows and "
+                    + seeded.logistics().bookings() + " bookings for tomorrow");
         }
 
         startStatusServer(options.statusPort(), json);

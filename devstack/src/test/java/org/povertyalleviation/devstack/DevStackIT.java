@@ -225,6 +225,87 @@ class DevStackIT {
         assertThat(ledgerAmounts(admin, household, month, "DIVIDEND")).containsExactly(500000L);
     }
 
+    /**
+     * Issue 19's end to end: a household's pickup booked through the gateway into a window its carrier serves, the carrier
+     * (the demo partner) moves it through every step, the county reads its timeline; then thirty bookings race for a
+     * window with room for ten, and exactly ten get in.
+     */
+    @Test
+    void a_households_pickup_is_moved_by_its_carrier_to_delivery_and_a_race_never_overbooks_a_window() throws Exception {
+        String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+        String clerk = token("grant_type=password&client_id=devstack-cli&username=clerk-621222&password=clerk-621222-demo");
+        String partner = token("grant_type=client_credentials&client_id=partner-demo&client_secret=partner-demo-secret");
+        String logistics = "/api/logistics-booking/counties/621222";
+        String village = stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).findFirst().orElseThrow().code();
+        JsonNode network = JSON.readTree(send("GET", logistics + "/nodes", clerk, null, null).body());
+        String post = null;
+        for (JsonNode node : network.path("nodes")) {
+            if (village.equals(node.path("village").asString(null))) {
+                post = node.path("id").asString();
+            }
+        }
+        assertThat(post).as("the demo's post in " + village).isNotNull();
+        String carrier = null;
+        for (JsonNode found : JSON.readTree(send("GET", logistics + "/carriers", clerk, null, null).body())) {
+            if ("partner-demo".equals(found.path("client").asString(null))) {
+                carrier = found.path("id").asString();
+            }
+        }
+        assertThat(carrier).as("the demo partner's carrier in Wen").isNotNull();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String window = created(send("POST", logistics + "/slots", clerk, "{\"node\":\"" + post + "\",\"day\":\"" + tomorrow
+                + "\",\"kind\":\"PICKUP\",\"windowStart\":\"18:00\",\"windowEnd\":\"20:00\",\"capacityKg\":200,\"capacityParcels\":20,"
+                + "\"carrier\":\"" + carrier + "\"}", null));
+        String household = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0301", village, "19800404"), null));
+        String booking = "{\"slot\":\"" + window + "\",\"senderKind\":\"HOUSEHOLD\",\"senderRef\":\"E2E-0301\",\"household\":\"" + household
+                + "\",\"recipient\":\"陇南电商中心\",\"weightKg\":18.5,\"parcels\":2,\"carriesKind\":\"GOODS\"}";
+        // The logistics service learns of the household from the registry's events: book once it arrived.
+        HttpResponse<String> booked = send("POST", logistics + "/bookings", clerk, booking, "book-" + household);
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); booked.statusCode() == 422 && System.nanoTime() < deadline; ) {
+            Thread.sleep(250);
+            booked = send("POST", logistics + "/bookings", clerk, booking, "book-" + household + "-" + System.nanoTime());
+        }
+        String id = created(booked);
+        assertThat(booked.body()).contains("\"subsidyFen\":");
+
+        java.time.Instant at = java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String[] steps = {"PICKED_UP", "AT_TOWNSHIP", "AT_COUNTY_PARK", "HANDED_TO_CARRIER", "DELIVERED"};
+        for (int i = 0; i < steps.length; i++) {
+            String report = "{\"updateId\":\"e2e-" + i + "\",\"state\":\"" + steps[i] + "\",\"occurredAt\":\"" + at.plusSeconds(60L * i) + "\""
+                    + (steps[i].equals("DELIVERED") ? ",\"recipient\":\"张丽\",\"photoRef\":\"pod/e2e.jpg\"" : "") + "}";
+            HttpResponse<String> moved = send("POST", logistics + "/bookings/" + id + "/tracking", partner, report, null);
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.body()).contains("\"advanced\":true").doesNotContain("张丽");
+        }
+        JsonNode followed = JSON.readTree(send("GET", logistics + "/bookings/" + id, clerk, null, null).body());
+        assertThat(followed.path("state").asString()).isEqualTo("DELIVERED");
+        assertThat(followed.path("timeline").findValuesAsString("state")).containsExactly(steps);
+        assertThat(followed.path("timeline").get(4).path("recipient").asString()).isEqualTo("张丽");
+
+        String race = created(send("POST", logistics + "/slots", clerk, "{\"node\":\"" + post + "\",\"day\":\"" + tomorrow
+                + "\",\"kind\":\"DELIVERY\",\"windowStart\":\"19:00\",\"windowEnd\":\"21:00\",\"capacityKg\":10,\"capacityParcels\":100}", null));
+        String oneKg = "{\"slot\":\"" + race + "\",\"senderKind\":\"MERCHANT\",\"senderRef\":\"农资店\",\"recipient\":\"村民\",\"weightKg\":1,"
+                + "\"parcels\":1,\"carriesKind\":\"GOODS\"}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(15);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                answers.add(pool.submit(() -> send("POST", logistics + "/bookings", clerk, oneKg, null).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode raced = JSON.readTree(send("GET", logistics + "/slots/" + race, clerk, null, null).body());
+        assertThat(raced.path("bookedKg").decimalValue()).isEqualByComparingTo("10");
+        assertThat(raced.path("freeKg").decimalValue()).isZero();
+    }
+
     private void awaitLedger(String token, String household, String month, String source, long amountFen) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Long> amounts = List.of();
