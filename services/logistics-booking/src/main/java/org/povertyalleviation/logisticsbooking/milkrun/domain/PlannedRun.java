@@ -57,7 +57,12 @@ public record PlannedRun(LocalTime dayStart, List<Route> routes, List<Unplaced> 
 
     /** The plan's drive minutes over the baseline's; null when the baseline drives nothing. */
     public Double ratioToBaseline() {
-        return baselineDriveMinutes == 0 ? null : Math.round(100.0 * totalDriveMinutes / baselineDriveMinutes) / 100.0;
+        return ratio(totalDriveMinutes, baselineDriveMinutes);
+    }
+
+    /** Drive minutes over the baseline's, to two decimals; null when the baseline drives nothing. */
+    static Double ratio(int driveMinutes, int baselineDriveMinutes) {
+        return baselineDriveMinutes == 0 ? null : Math.round(100.0 * driveMinutes / baselineDriveMinutes) / 100.0;
     }
 
     public int assigned() {
