@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import org.povertyalleviation.logisticsbooking.milkrun.domain.DriveTimes;
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRunPlanner;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRunProblem;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRunRules;
@@ -153,7 +153,8 @@ public final class MilkRunBenchmark {
         private static DriveTimes.Road road(Post from, Post to, Random random, Set<String> joined) {
             joined.add(key(from, to));
             double winding = 1.3 + random.nextDouble() * 0.7;
-            return new DriveTimes.Road(from.node(), to.node(), Math.max(1, (int) Math.ceil(km(from, to) * winding / 30 * 60)));
+            return new DriveTimes.Road(from.node(), to.node(), Math.max(1, (int) Math.ceil(km(from, to) * winding / 30 * 60)),
+                    Math.max(1, (int) Math.ceil(km(from, to) * winding * 1000)));
         }
 
         private static String key(Post a, Post b) {

@@ -9,7 +9,9 @@ import org.povertyalleviation.logisticsbooking.booking.domain.ShipmentState;
 import org.povertyalleviation.logisticsbooking.booking.persistence.BookingRepository;
 import org.povertyalleviation.logisticsbooking.carrier.persistence.CarrierRepository;
 import org.povertyalleviation.logisticsbooking.network.domain.NodeLevel;
-import org.povertyalleviation.logisticsbooking.network.domain.Roads;
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
+import org.povertyalleviation.logisticsbooking.network.domain.Leg;
+import org.povertyalleviation.logisticsbooking.network.domain.Node;
 import org.povertyalleviation.logisticsbooking.network.persistence.NetworkRepository;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -41,7 +43,7 @@ public class BackhaulReport {
                         bookings.ofDay(county, day, null, null, null, MAX_BOOKINGS).filter(booking -> booking.state() != ShipmentState.CANCELLED).collectList())
                 .map(all -> {
                     List<UUID> parks = all.getT1().stream().filter(node -> node.level() == NodeLevel.COUNTY_PARK).map(node -> node.id()).toList();
-                    return Backhaul.match(all.getT1(), new Roads(all.getT1(), all.getT2()),
+                    return Backhaul.match(all.getT1(), DriveTimes.over(all.getT1().stream().map(Node::stop).toList(), all.getT2().stream().map(Leg::road).toList()),
                             all.getT3().stream().filter(vehicle -> parks.contains(vehicle.base()) && vehicle.worksOn(day)).toList(), all.getT4());
                 }));
     }

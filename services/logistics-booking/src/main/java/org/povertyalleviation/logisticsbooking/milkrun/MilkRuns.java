@@ -14,6 +14,10 @@ import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRunProblem;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRunSummary;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.PlanStatus;
 import org.povertyalleviation.logisticsbooking.milkrun.persistence.MilkRunRepository;
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
+import org.povertyalleviation.logisticsbooking.network.domain.Leg;
+import org.povertyalleviation.logisticsbooking.network.domain.Node;
+import org.povertyalleviation.logisticsbooking.network.persistence.NetworkRepository;
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.domain.ChinaTime;
 import org.povertyalleviation.platform.domain.CountyCode;
@@ -33,12 +37,15 @@ import reactor.core.scheduler.Schedulers;
 public class MilkRuns {
 
     private final MilkRunRepository runs;
+    private final NetworkRepository network;
     private final MilkRunPlanner planner;
     private final TenantTransactions tenantTransactions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public MilkRuns(MilkRunRepository runs, MilkRunProperties properties, TenantTransactions tenantTransactions, AuditTrail audit, Clock clock) {
+    public MilkRuns(MilkRunRepository runs, NetworkRepository network, MilkRunProperties properties, TenantTransactions tenantTransactions,
+                    AuditTrail audit, Clock clock) {
+        this.network = network;
         this.runs = runs;
         this.planner = new MilkRunPlanner(properties.rules());
         this.tenantTransactions = tenantTransactions;
@@ -121,7 +128,7 @@ public class MilkRuns {
                         .flatMap(vehicles -> vehicles.isEmpty()
                                 ? Mono.error(RuleRefusedException.violated("no-vehicle-on-duty", "No vehicle based at the station of township "
                                         + order.township() + " works on " + order.day().getDayOfWeek(), "township"))
-                                : Mono.zip(runs.pickups(county, order.township(), order.day()).collectList(), runs.network(county))
+                                : Mono.zip(runs.pickups(county, order.township(), order.day()).collectList(), driveTimes(county))
                                         .map(parts -> new MilkRunProblem(station, parts.getT1(), vehicles, locks, parts.getT2()))));
     }
 
@@ -131,5 +138,11 @@ public class MilkRuns {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ChinaTime.ZONE));
+    }
+
+    /** The county's roads: every node with its place and every leg. */
+    private Mono<DriveTimes> driveTimes(CountyCode county) {
+        return network.nodes(county).map(Node::stop).collectList()
+                .zipWith(network.legs(county).map(Leg::road).collectList(), DriveTimes::over);
     }
 }

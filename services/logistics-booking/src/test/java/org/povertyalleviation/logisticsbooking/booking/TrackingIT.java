@@ -24,6 +24,8 @@ class TrackingIT extends LogisticsBookingIT {
     /** partner-wen is Wen's carrier in these tests (its client is granted Wen). */
     private static final String CARRIER = "partner-wen";
 
+    private final java.time.Instant now = minutesAgo(0);
+
     @Test
     void a_carrier_moves_a_pickup_through_every_step_and_the_timeline_shows_it() {
         Network network = network(WEN, ADMIN, "621222103202");
@@ -121,8 +123,10 @@ class TrackingIT extends LogisticsBookingIT {
         return post("/counties/" + WEN + "/bookings/" + booking + "/tracking", CARRIER, tracking(updateId, state, minutesAgo, reason, node));
     }
 
-    private static Map<String, Object> tracking(String updateId, String state, int minutesAgo, String reason, UUID node) {
-        Map<String, Object> body = new HashMap<>(Map.of("updateId", updateId, "state", state, "occurredAt", minutesAgo(minutesAgo).toString()));
+    private Map<String, Object> tracking(String updateId, String state, int minutesAgo, String reason, UUID node) {
+        // From one instant per test: a resent report must carry the very same time.
+        Map<String, Object> body = new HashMap<>(Map.of("updateId", updateId, "state", state, "occurredAt",
+                now.minus(minutesAgo, java.time.temporal.ChronoUnit.MINUTES).toString()));
         if (reason != null) {
             body.put("reason", reason);
         }

@@ -253,7 +253,7 @@ class MilkRunIT extends LogisticsBookingIT {
     private UUID vehicle(UUID carrier, UUID station, int kg, int parcels) {
         UUID id = UUID.randomUUID();
         sql("insert into vehicle (county_code, id, carrier_id, plate, capacity_kg, capacity_parcels, cold, working_days, base_node) values ('621222', '"
-                + id + "', '" + carrier + "', '甘K·" + id.toString().substring(0, 5) + "', " + kg + ", " + parcels
+                + id + "', '" + carrier + "', '甘K·" + id.toString().substring(0, 5).toUpperCase() + "', " + kg + ", " + parcels
                 + ", false, array[1,2,3,4,5,6,7]::smallint[], '" + station + "')");
         return id;
     }

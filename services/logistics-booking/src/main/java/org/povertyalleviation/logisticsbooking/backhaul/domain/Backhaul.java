@@ -12,7 +12,7 @@ import org.povertyalleviation.logisticsbooking.booking.domain.Direction;
 import org.povertyalleviation.logisticsbooking.carrier.domain.Vehicle;
 import org.povertyalleviation.logisticsbooking.network.domain.Node;
 import org.povertyalleviation.logisticsbooking.network.domain.NodeLevel;
-import org.povertyalleviation.logisticsbooking.network.domain.Roads;
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
 
 /**
  * Backhaul: the vehicles that bring a day's goods down from the county's park to a township come back up, and a
@@ -23,7 +23,7 @@ import org.povertyalleviation.logisticsbooking.network.domain.Roads;
  * into the first vehicle with room left (first-fit decreasing; a vehicle makes one run per township). The township's
  * uplink bookings are then loaded, largest first, into the first return trip with room (a vehicle returns empty: its
  * whole capacity). A return trip that carries produce saves an empty drive of the road between the township's station
- * and the park (the shortest chain of legs, {@link Roads}); uplink bookings that fit no return trip stay with their own
+ * and the park (the shortest chain of legs, {@link DriveTimes}); uplink bookings that fit no return trip stay with their own
  * pickups.
  */
 public final class Backhaul {
@@ -86,7 +86,7 @@ public final class Backhaul {
      * @param parkVehicles  the vehicles based at the park that work that day
      * @param bookings      the day's bookings that still travel (not cancelled)
      */
-    public static Result match(List<Node> nodes, Roads roads, List<Vehicle> parkVehicles, List<Booking> bookings) {
+    public static Result match(List<Node> nodes, DriveTimes roads, List<Vehicle> parkVehicles, List<Booking> bookings) {
         Node park = nodes.stream().filter(node -> node.level() == NodeLevel.COUNTY_PARK).findFirst().orElse(null);
         Map<UUID, Node> byId = new LinkedHashMap<>();
         nodes.forEach(node -> byId.put(node.id(), node));
@@ -124,7 +124,7 @@ public final class Backhaul {
                     matched.add(booking.id());
                 }, () -> unmatched.add(booking.id()));
             }
-            int road = roads.distanceMetres(station.id(), park.id());
+            int road = roads.metres(station.id(), park.id());
             long loadedReturns = running.stream().filter(load -> !load.up.isEmpty()).count();
             townships.add(new Township(station.township(), station.id(), station.name(), road,
                     running.stream().map(load -> new Run(load.vehicle.id(), load.vehicle.plate(), load.downGrams, load.downParcels, List.copyOf(load.down),

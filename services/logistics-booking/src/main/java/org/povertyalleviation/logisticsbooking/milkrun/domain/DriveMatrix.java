@@ -1,5 +1,6 @@
 package org.povertyalleviation.logisticsbooking.milkrun.domain;
 
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.povertyalleviation.logisticsbooking.milkrun.domain;
 
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
 import java.util.UUID;
 
 /** A village post (or the township station a route starts from): a node of the network, where it stands. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.povertyalleviation.logisticsbooking.milkrun.domain.DriveTimes;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRun;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.MilkRunSummary;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.Pickup;
@@ -81,19 +80,6 @@ public class MilkRunRepository {
                         row.get("window_end", LocalTime.class), row.get("weight_grams", Long.class), row.get("parcels", Integer.class),
                         row.get("cold", Boolean.class)))
                 .all();
-    }
-
-    /** The county's roads: every node with its coordinates and every leg. */
-    public Mono<DriveTimes> network(CountyCode county) {
-        Mono<List<DriveTimes.Place>> places = database.sql("select id, latitude, longitude from node where county_code = :county")
-                .bind("county", county.value())
-                .map(row -> new DriveTimes.Place(row.get("id", UUID.class), degrees(row, "latitude"), degrees(row, "longitude")))
-                .all().collectList();
-        Mono<List<DriveTimes.Road>> roads = database.sql("select from_node, to_node, drive_minutes from leg where county_code = :county")
-                .bind("county", county.value())
-                .map(row -> new DriveTimes.Road(row.get("from_node", UUID.class), row.get("to_node", UUID.class), row.get("drive_minutes", Integer.class)))
-                .all().collectList();
-        return places.zipWith(roads, DriveTimes::over);
     }
 
     public Mono<Void> insert(MilkRun plan) {

@@ -22,11 +22,11 @@ import org.povertyalleviation.logisticsbooking.milkrun.domain.PlannedRun;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.Post;
 import org.povertyalleviation.logisticsbooking.milkrun.domain.VehicleOnDuty;
 import org.povertyalleviation.platform.counties.CountyGate;
+import org.povertyalleviation.platform.security.Caller;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.PageLimit;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -117,7 +117,7 @@ class MilkRunController {
 
     @PostMapping("/counties/{county}/milk-runs")
     Mono<ResponseEntity<MilkRunResponse>> plan(@PathVariable String county, @RequestBody PlanRequest request) {
-        return gate.act(county).flatMap(code -> caller().flatMap(caller -> milkRuns.plan(code, request.township(), request.day(),
+        return gate.act(county).flatMap(code -> Caller.of(code).map(Caller::recordedAs).flatMap(caller -> milkRuns.plan(code, request.township(), request.day(),
                         request.budgetSeconds(), caller)))
                 .map(plan -> ResponseEntity.created(URI.create("/counties/" + county + "/milk-runs/" + plan.id())).body(response(plan)));
     }
@@ -164,13 +164,9 @@ class MilkRunController {
     Mono<ResponseEntity<MilkRunResponse>> replan(@PathVariable String county, @PathVariable String id,
                                                  @RequestBody(required = false) ReplanRequest request) {
         UUID plan = RequestIds.uuid("id", id);
-        return gate.act(county).flatMap(code -> caller().flatMap(caller -> milkRuns.replan(code, plan,
+        return gate.act(county).flatMap(code -> Caller.of(code).map(Caller::recordedAs).flatMap(caller -> milkRuns.replan(code, plan,
                         request == null ? null : request.budgetSeconds(), caller)))
                 .map(replanned -> ResponseEntity.created(URI.create("/counties/" + county + "/milk-runs/" + replanned.id())).body(response(replanned)));
-    }
-
-    private static Mono<String> caller() {
-        return ReactiveSecurityContextHolder.getContext().map(context -> context.getAuthentication().getName());
     }
 
     private static LocalDate date(String field, String value) {

@@ -34,7 +34,8 @@ public record Leg(UUID id, CountyCode county, UUID from, UUID to, int distanceMe
         return new Leg(UUID.randomUUID(), county, from, to, distanceMetres, driveMinutes);
     }
 
-    public UUID otherEnd(UUID node) {
-        return node.equals(from) ? to : from;
+    /** The leg as the drive times know it. */
+    public DriveTimes.Road road() {
+        return new DriveTimes.Road(from, to, driveMinutes, distanceMetres);
     }
 }

@@ -81,6 +81,11 @@ public record Node(UUID id, CountyCode county, NodeLevel level, String name, UUI
                 operatorName, coldStorage, now);
     }
 
+    /** The node's place as the drive times know it. */
+    public DriveTimes.Place stop() {
+        return place.at(id);
+    }
+
     /** Refused unless the parent is of the level this node hangs under (and, for a post, its township's station). */
     public void checkParent(Node found) {
         if (found.level() != level.parentLevel()) {

@@ -5,18 +5,8 @@ import java.math.RoundingMode;
 
 import org.povertyalleviation.platform.domain.InvalidValueException;
 
-/**
- * A point on the map (WGS 84, six decimals, about 0.1 m).
- *
- * <p>Where no road is recorded between two places, the drive is estimated from the straight line: its length × 1.4
- * (mountain roads wind; the county's recorded legs in Longnan's hills run 1.3–1.6× the straight line) at 30 km/h, rounded
- * up to a whole minute. A recorded leg always wins over the estimate.
- */
+/** A point on the map (WGS 84, six decimals, about 0.1 m). Drives between points: {@link DriveTimes}. */
 public record Place(BigDecimal latitude, BigDecimal longitude) {
-
-    public static final double WINDING = 1.4;
-    public static final double KM_PER_HOUR = 30.0;
-    private static final double EARTH_KM = 6371.0088;
 
     public Place {
         if (latitude == null || latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
@@ -33,18 +23,18 @@ public record Place(BigDecimal latitude, BigDecimal longitude) {
         return new Place(BigDecimal.valueOf(latitude), BigDecimal.valueOf(longitude));
     }
 
-    /** The great-circle distance in kilometres (haversine). */
+    /** The great-circle distance in kilometres. */
     public double kilometresTo(Place other) {
-        double lat1 = Math.toRadians(latitude.doubleValue());
-        double lat2 = Math.toRadians(other.latitude.doubleValue());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(other.longitude.doubleValue() - longitude.doubleValue());
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+        return DriveTimes.haversineKm(latitude.doubleValue(), longitude.doubleValue(), other.latitude.doubleValue(), other.longitude.doubleValue());
     }
 
-    /** The estimated drive in whole minutes where no leg is recorded (see the class comment). */
+    /** The estimated drive in whole minutes where no leg is recorded ({@link DriveTimes#estimatedMinutes}). */
     public int estimatedDriveMinutesTo(Place other) {
-        return (int) Math.ceil(kilometresTo(other) * WINDING / KM_PER_HOUR * 60.0);
+        return DriveTimes.estimatedMinutes(at(null), other.at(null));
+    }
+
+    /** This point as the drive times know a node's place. */
+    public DriveTimes.Place at(java.util.UUID node) {
+        return new DriveTimes.Place(node, latitude.doubleValue(), longitude.doubleValue());
     }
 }

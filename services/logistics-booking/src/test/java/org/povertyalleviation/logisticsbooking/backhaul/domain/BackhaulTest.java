@@ -18,12 +18,12 @@ import org.povertyalleviation.logisticsbooking.booking.domain.Slot;
 import org.povertyalleviation.logisticsbooking.booking.domain.SlotKind;
 import org.povertyalleviation.logisticsbooking.booking.domain.Tariff;
 import org.povertyalleviation.logisticsbooking.carrier.domain.Vehicle;
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
 import org.povertyalleviation.logisticsbooking.network.domain.Leg;
 import org.povertyalleviation.logisticsbooking.network.domain.Node;
 import org.povertyalleviation.logisticsbooking.network.domain.NodeLevel;
 import org.povertyalleviation.logisticsbooking.network.domain.OperatorKind;
 import org.povertyalleviation.logisticsbooking.network.domain.Place;
-import org.povertyalleviation.logisticsbooking.network.domain.Roads;
 import org.povertyalleviation.platform.domain.CountyCode;
 
 class BackhaulTest {
@@ -38,7 +38,8 @@ class BackhaulTest {
             OperatorKind.CARRIER, "邮政", false, NOW);
     private final Node post = Node.add(WEN, NodeLevel.VILLAGE_POST, "村站", station.id(), null, "621222101201", "村", Place.of(33.05, 104.75), "08-18",
             OperatorKind.VILLAGE_AGENT, "超市", false, NOW);
-    private final Roads roads = new Roads(List.of(park, station, post), List.of(Leg.add(WEN, park.id(), station.id(), 42_000, 70)));
+    private final DriveTimes roads = DriveTimes.over(List.of(park.stop(), station.stop(), post.stop()),
+            List.of(Leg.add(WEN, park.id(), station.id(), 42_000, 70).road()));
 
     private Booking booking(SlotKind kind, long grams) {
         Slot slot = Slot.open(WEN, post.id(), DAY, kind, LocalTime.of(9, 0), LocalTime.of(11, 0), 10_000, 1_000, false, null, NOW);

@@ -1,5 +1,6 @@
 package org.povertyalleviation.logisticsbooking.milkrun.domain;
 
+import org.povertyalleviation.logisticsbooking.network.domain.DriveTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -123,8 +124,8 @@ class MilkRunSolverTest {
         DriveTimes.Place c = new DriveTimes.Place(UUID.randomUUID(), 33.04, 104.00);
         DriveTimes.Place island = new DriveTimes.Place(UUID.randomUUID(), 33.10, 104.00);
         DriveTimes times = DriveTimes.over(List.of(a, b, c, island),
-                List.of(new DriveTimes.Road(a.node(), b.node(), 10), new DriveTimes.Road(c.node(), b.node(), 15),
-                        new DriveTimes.Road(a.node(), c.node(), 40)));
+                List.of(new DriveTimes.Road(a.node(), b.node(), 10, 5_000), new DriveTimes.Road(c.node(), b.node(), 15, 7_500),
+                        new DriveTimes.Road(a.node(), c.node(), 40, 20_000)));
 
         assertThat(times.minutes(a.node(), c.node())).isEqualTo(25);
         assertThat(times.minutes(c.node(), a.node())).isEqualTo(25);
@@ -145,7 +146,7 @@ class MilkRunSolverTest {
     }
 
     private static DriveTimes.Road road(Post from, Post to, int minutes) {
-        return new DriveTimes.Road(from.node(), to.node(), minutes);
+        return new DriveTimes.Road(from.node(), to.node(), minutes, minutes * 500);
     }
 
     private static Pickup pickup(Post post, String windowStart, String windowEnd, long grams, int parcels) {

@@ -48,17 +48,18 @@ class NetworkDomainTest {
     }
 
     @Test
-    void roads_take_the_shortest_chain_of_legs_and_estimate_where_none_joins() {
+    void drives_take_the_shortest_chain_of_legs_by_time_or_distance_and_estimate_where_none_joins() {
         Node park = park();
         Node a = station(park, "621222101", 33.0, 104.7);
         Node b = station(park, "621222102", 33.1, 104.8);
         Node lonely = station(park, "621222103", 33.2, 104.9);
-        Roads roads = new Roads(List.of(park, a, b, lonely), List.of(Leg.add(WEN, park.id(), a.id(), 30_000, 50), Leg.add(WEN, a.id(), b.id(), 12_000, 20),
-                Leg.add(WEN, park.id(), b.id(), 35_000, 90)));
-        assertThat(roads.driveMinutes(park.id(), b.id())).isEqualTo(70);
-        assertThat(roads.distanceMetres(park.id(), b.id())).isEqualTo(35_000);
-        assertThat(roads.driveMinutes(b.id(), park.id())).isEqualTo(70);
-        assertThat(roads.driveMinutes(park.id(), lonely.id())).isEqualTo(park.place().estimatedDriveMinutesTo(lonely.place())).isPositive();
+        DriveTimes drives = DriveTimes.over(List.of(park.stop(), a.stop(), b.stop(), lonely.stop()), List.of(
+                Leg.add(WEN, park.id(), a.id(), 30_000, 50).road(), Leg.add(WEN, a.id(), b.id(), 12_000, 20).road(),
+                Leg.add(WEN, park.id(), b.id(), 35_000, 90).road()));
+        assertThat(drives.minutes(park.id(), b.id())).isEqualTo(70);
+        assertThat(drives.metres(park.id(), b.id())).isEqualTo(35_000);
+        assertThat(drives.minutes(b.id(), park.id())).isEqualTo(70);
+        assertThat(drives.minutes(park.id(), lonely.id())).isEqualTo(park.place().estimatedDriveMinutesTo(lonely.place())).isPositive();
         // About 11.1 km north: × 1.4 at 30 km/h is 31.1 minutes, rounded up.
         assertThat(Place.of(33.0, 104.7).estimatedDriveMinutesTo(Place.of(33.1, 104.7))).isEqualTo(32);
     }

@@ -1,4 +1,4 @@
-package org.povertyalleviation.logisticsbooking.milkrun.domain;
+package org.povertyalleviation.logisticsbooking.network.domain;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
- * Drive minutes between the county's nodes: the shortest path over its roads (legs, driven either way), and where the
- * network does not connect two nodes, an estimate from their coordinates: the great-circle distance times
- * {@value #WINDING_FACTOR} (mountain roads wind) at {@value #MOUNTAIN_ROAD_KMH} km/h, rounded up to whole minutes.
- * A road the county has not recorded yet is still driven; the estimate keeps a post without legs plannable.
+ * Drives between the county's nodes: the shortest path over its roads (legs, driven either way), by drive minutes or by
+ * distance, and where the network does not connect two nodes, an estimate from their coordinates: the great-circle
+ * distance times {@value #WINDING_FACTOR} (mountain roads wind; Longnan's recorded legs run 1.3–1.6× the straight line)
+ * at {@value #MOUNTAIN_ROAD_KMH} km/h, rounded up to whole minutes. A road the county has not recorded yet is still
+ * driven; the estimate keeps a post without legs plannable. Plain Java without the platform (the milk-run benchmark
+ * compiles it with the planner).
  */
 public final class DriveTimes {
 
@@ -21,11 +24,14 @@ public final class DriveTimes {
     }
 
     /** A road between two nodes (a leg), driven either way in the same time. */
-    public record Road(UUID from, UUID to, int minutes) {
+    public record Road(UUID from, UUID to, int minutes, int metres) {
 
         public Road {
             if (minutes <= 0) {
                 throw new IllegalArgumentException("a road takes some minutes: " + minutes);
+            }
+            if (metres <= 0) {
+                throw new IllegalArgumentException("a road has some length: " + metres);
             }
         }
     }
@@ -38,7 +44,8 @@ public final class DriveTimes {
 
     private final Map<UUID, Place> places = new HashMap<>();
     private final Map<UUID, List<Road>> roadsFrom = new HashMap<>();
-    private final Map<UUID, Map<UUID, Integer>> shortestFrom = new HashMap<>();
+    private final Map<UUID, Map<UUID, Integer>> minutesFrom = new HashMap<>();
+    private final Map<UUID, Map<UUID, Integer>> metresFrom = new HashMap<>();
 
     private DriveTimes(Collection<Place> places, Collection<Road> roads) {
         for (Place place : places) {
@@ -46,7 +53,7 @@ public final class DriveTimes {
         }
         for (Road road : roads) {
             roadsFrom.computeIfAbsent(road.from(), node -> new ArrayList<>()).add(road);
-            roadsFrom.computeIfAbsent(road.to(), node -> new ArrayList<>()).add(new Road(road.to(), road.from(), road.minutes()));
+            roadsFrom.computeIfAbsent(road.to(), node -> new ArrayList<>()).add(new Road(road.to(), road.from(), road.minutes(), road.metres()));
         }
     }
 
@@ -55,24 +62,36 @@ public final class DriveTimes {
         return new DriveTimes(places, roads);
     }
 
-    /** The drive from one node to another: by road when the network connects them, else the estimate. */
+    /** The drive from one node to another in minutes: by road when the network connects them, else the estimate. */
     public int minutes(UUID from, UUID to) {
         if (from.equals(to)) {
             return 0;
         }
-        Integer byRoad = shortestFrom.computeIfAbsent(from, this::dijkstra).get(to);
+        Integer byRoad = minutesFrom.computeIfAbsent(from, source -> dijkstra(source, Road::minutes)).get(to);
         return byRoad != null ? byRoad : estimatedMinutes(place(from), place(to));
+    }
+
+    /** The shortest road from one node to another in metres, else the straight line × the winding factor. */
+    public int metres(UUID from, UUID to) {
+        if (from.equals(to)) {
+            return 0;
+        }
+        Integer byRoad = metresFrom.computeIfAbsent(from, source -> dijkstra(source, Road::metres)).get(to);
+        return byRoad != null ? byRoad : (int) Math.ceil(haversineKm(place(from), place(to)) * WINDING_FACTOR * 1000);
     }
 
     /** Whether the roads connect the two nodes (else {@link #minutes} is the estimate). */
     public boolean connected(UUID from, UUID to) {
-        return from.equals(to) || shortestFrom.computeIfAbsent(from, this::dijkstra).containsKey(to);
+        return from.equals(to) || minutesFrom.computeIfAbsent(from, source -> dijkstra(source, Road::minutes)).containsKey(to);
     }
 
     /** The estimate for two nodes no road connects: great-circle km × 1.4 at 30 km/h, whole minutes rounded up. */
     public static int estimatedMinutes(Place from, Place to) {
-        double km = haversineKm(from.latitude(), from.longitude(), to.latitude(), to.longitude());
-        return (int) Math.ceil(km * WINDING_FACTOR / MOUNTAIN_ROAD_KMH * 60 - 1e-9);
+        return (int) Math.ceil(haversineKm(from, to) * WINDING_FACTOR / MOUNTAIN_ROAD_KMH * 60 - 1e-9);
+    }
+
+    public static double haversineKm(Place from, Place to) {
+        return haversineKm(from.latitude(), from.longitude(), to.latitude(), to.longitude());
     }
 
     /** The great-circle distance between two coordinates in km. */
@@ -92,8 +111,8 @@ public final class DriveTimes {
         return place;
     }
 
-    /** Shortest drive minutes from the node to every node the roads reach. */
-    private Map<UUID, Integer> dijkstra(UUID source) {
+    /** Shortest cost from the node to every node the roads reach. */
+    private Map<UUID, Integer> dijkstra(UUID source, ToIntFunction<Road> cost) {
         Map<UUID, Integer> settled = new HashMap<>();
         PriorityQueue<Map.Entry<UUID, Integer>> queue = new PriorityQueue<>(Map.Entry.comparingByValue());
         queue.add(Map.entry(source, 0));
@@ -105,7 +124,7 @@ public final class DriveTimes {
             settled.put(next.getKey(), next.getValue());
             for (Road road : roadsFrom.getOrDefault(next.getKey(), List.of())) {
                 if (!settled.containsKey(road.to())) {
-                    queue.add(Map.entry(road.to(), next.getValue() + road.minutes()));
+                    queue.add(Map.entry(road.to(), next.getValue() + cost.applyAsInt(road)));
                 }
             }
         }
