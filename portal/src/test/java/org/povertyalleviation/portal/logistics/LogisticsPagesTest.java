@@ -16,6 +16,7 @@ import static org.povertyalleviation.portal.logistics.LogisticsMother.UPLINK;
 import static org.povertyalleviation.portal.logistics.LogisticsMother.VEHICLE;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,11 +182,11 @@ class LogisticsPagesTest extends PagesTest {
         assertThat(element(page, "milk-run-legend")).contains("甘K·12345", "swatch route-0", "甘K·67890", "swatch route-1", "未安排的揽收");
         assertThat(element(page, "milk-run-facts")).contains("碧口镇快递站", "2单（共3单）", "94分钟", "131分钟", "71.8%");
 
-        String locked = row(page, "pickup-" + STOP_LOCKED);
+        String locked = element(page, "pickup-" + STOP_LOCKED);
         assertThat(locked).contains("上坝村服务站", "上坝村", "09:05", "已锁定在甘K·12345",
                 "action=\"/counties/621222/logistics/milk-runs/" + PLAN + "/locks/" + STOP_LOCKED + "/release\"", "解除锁定")
                 .doesNotContain("name=\"vehicle\"");
-        String free = row(page, "pickup-" + STOP_OTHER);
+        String free = element(page, "pickup-" + STOP_OTHER);
         assertThat(free).contains("下坝村服务站", "action=\"/counties/621222/logistics/milk-runs/" + PLAN + "/locks/" + STOP_OTHER + "\"",
                 "value=\"" + OTHER_VEHICLE + "\" selected=\"selected\"", "name=\"_csrf\"").doesNotContain("解除锁定");
         assertThat(element(page, "unassigned")).contains("需要冷链，当天没有冷藏车出车", "300公斤，11件", "冷链",
@@ -287,17 +288,7 @@ class LogisticsPagesTest extends PagesTest {
 
     /** The map's series drawn in this colour. */
     private static String series(String option, String colour) {
-        return java.util.Arrays.stream(option.split("\\{\"type\":\"line\""))
+        return Arrays.stream(option.split("\\{\"type\":\"line\""))
                 .filter(series -> series.contains("\"itemStyle\":{\"color\":\"" + colour + "\"}")).reduce("", String::concat);
-    }
-
-    private static String row(String page, String id) {
-        Matcher matcher = Pattern.compile("(?s)<tr[^>]*\\sid=\"" + Pattern.quote(id) + "\".*?</tr>").matcher(page);
-        assertThat(matcher.find()).as("#" + id).isTrue();
-        return matcher.group();
-    }
-
-    private static List<String> rows(String table, String rowClass) {
-        return Pattern.compile("(?s)<tr class=\"" + rowClass + "\">.*?</tr>").matcher(table).results().map(result -> result.group()).toList();
     }
 }

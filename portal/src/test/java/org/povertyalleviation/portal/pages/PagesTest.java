@@ -96,4 +96,9 @@ public abstract class PagesTest {
         assertThat(matcher.find()).as("#" + id + " in the page").isTrue();
         return matcher.group();
     }
+
+    /** The rows of a table with this class, each from its tag to its end. */
+    protected static List<String> rows(String table, String rowClass) {
+        return Pattern.compile("(?s)<tr class=\"" + rowClass + "\">.*?</tr>").matcher(table).results().map(result -> result.group()).toList();
+    }
 }

@@ -13,8 +13,6 @@ import static org.povertyalleviation.portal.supply.TraceMother.SUPPLY;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,10 +151,5 @@ class TracePagesTest extends PagesTest {
 
         assertThat(element(page(english, "/counties/" + COUNTY + "/lots/" + PACKED_LOT), "trace-events")).contains("Harvesting", "Public", "Shipping", "Private");
         assertThat(element(page(english, "/counties/" + COUNTY + "/copy-suspicions"), "copy-suspicions")).contains("Scanned from too many places");
-    }
-
-    private static List<String> rows(String table, String rowClass) {
-        Matcher matcher = Pattern.compile("(?s)<tr class=\"" + rowClass + "\">.*?</tr>").matcher(table);
-        return matcher.results().map(result -> result.group()).toList();
     }
 }
