@@ -29,6 +29,26 @@ public record Viewer(String username, String name, Set<String> roles, List<Count
 
     /** Label sheets carry every serial of a run: the supply platform gives them to county admins, clerks and operators only. */
     public boolean printsLabels() {
+        return officeStaff();
+    }
+
+    /**
+     * The county's logistics (network, coverage, windows, bookings, backhaul, milk runs): logistics booking lets
+     * operators, officers, county staff, cadres and auditors read them (partners read only the network and their own
+     * bookings, through the API).
+     */
+    public boolean readsLogistics() {
+        return is("platform-operator") || is("province-officer") || is("city-officer") || is("county-admin") || is("county-clerk")
+                || is("village-cadre") || is("auditor");
+    }
+
+    /** Milk runs are planned, locked and replanned by operators, county admins and clerks only. */
+    public boolean plansMilkRuns() {
+        return officeStaff();
+    }
+
+    /** The county office (admins, clerks) and the platform's operators. */
+    private boolean officeStaff() {
         return is("county-admin") || is("county-clerk") || is("platform-operator");
     }
 

@@ -35,6 +35,7 @@ public class Gateway {
     public static final String HOUSEHOLD_REGISTRY = "/api/household-registry";
     public static final String SHOP_MANAGEMENT = "/api/shop-management";
     public static final String SUPPLY_PLATFORM = "/api/supply-platform";
+    public static final String LOGISTICS_BOOKING = "/api/logistics-booking";
 
     private final WebClient client;
 
@@ -59,6 +60,15 @@ public class Gateway {
     public <T> Mono<T> post(Function<UriBuilder, java.net.URI> uri, Object body, Class<T> type) {
         return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchangeToMono(response -> body(response, type));
+    }
+
+    public <T> Mono<T> put(Function<UriBuilder, java.net.URI> uri, Object body, Class<T> type) {
+        return client.put().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(response -> body(response, type));
+    }
+
+    public <T> Mono<T> delete(Function<UriBuilder, java.net.URI> uri, Class<T> type) {
+        return client.delete().uri(uri).accept(MediaType.APPLICATION_JSON).exchangeToMono(response -> body(response, type));
     }
 
     public <T> Mono<T> upload(Function<UriBuilder, java.net.URI> uri, MultiValueMap<String, ?> parts, Class<T> type) {

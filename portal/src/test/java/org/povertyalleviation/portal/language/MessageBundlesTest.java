@@ -53,7 +53,19 @@ class MessageBundlesTest {
             Map.entry("listing.reason.", List.of("CERTIFICATION_MISSING", "CERTIFICATION_EXPIRED", "INSPECTION_FAILED")),
             Map.entry("inspection.result.", List.of("PASS", "FAIL")),
             Map.entry("trace.step.", List.of("HARVESTING", "INSPECTING", "PROCESSING", "PACKING", "SHIPPING", "RECEIVING")),
-            Map.entry("suspicions.reason.", List.of("MANY_PLACES", "MANY_SCANS")));
+            Map.entry("suspicions.reason.", List.of("MANY_PLACES", "MANY_SCANS")),
+            Map.entry("logistics.level.", List.of("COUNTY_PARK", "TOWNSHIP_STATION", "VILLAGE_POST")),
+            Map.entry("logistics.operator.", List.of("CARRIER", "VILLAGE_AGENT", "COUNTY")),
+            Map.entry("logistics.reason.", List.of("OWN_POST", "WITHIN_REACH", "TOO_FAR", "NO_PLACE", "NO_NODES")),
+            Map.entry("logistics.slot.kind.", List.of("PICKUP", "DELIVERY")),
+            Map.entry("logistics.direction.", List.of("UPLINK", "DOWNLINK")),
+            Map.entry("logistics.state.", List.of("BOOKED", "PICKED_UP", "AT_TOWNSHIP", "AT_COUNTY_PARK", "HANDED_TO_CARRIER", "AT_VILLAGE_POST",
+                    "DELIVERED", "FAILED", "RETURNED", "CANCELLED")),
+            Map.entry("logistics.sender.", List.of("HOUSEHOLD", "SHOP", "COOPERATIVE", "WORKSHOP", "MERCHANT")),
+            Map.entry("logistics.carries.", List.of("ORDER_DELIVERY", "CROWDFUNDING_REWARD", "TRACE_LOT", "GOODS")),
+            Map.entry("logistics.backhaul.", List.of("up-matched", "up-unmatched", "down-unloaded")),
+            Map.entry("milkrun.status.", List.of("PLANNED", "SUPERSEDED")),
+            Map.entry("milkrun.reason.", List.of("COLD", "CAPACITY", "WINDOW", "WORKING_DAY", "NOT_PLACED")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {

@@ -1,9 +1,7 @@
 package org.povertyalleviation.portal.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.when;
-import static org.povertyalleviation.portal.supply.TraceMother.COUNTY;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.povertyalleviation.portal.supply.TraceMother.HARVEST_LOT;
 import static org.povertyalleviation.portal.supply.TraceMother.HOUSEHOLD_A;
 import static org.povertyalleviation.portal.supply.TraceMother.HOUSEHOLD_B;
@@ -12,69 +10,24 @@ import static org.povertyalleviation.portal.supply.TraceMother.PACKED_LOT;
 import static org.povertyalleviation.portal.supply.TraceMother.PRINT_RUN;
 import static org.povertyalleviation.portal.supply.TraceMother.PRODUCT;
 import static org.povertyalleviation.portal.supply.TraceMother.SUPPLY;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.povertyalleviation.portal.county.County;
-import org.povertyalleviation.portal.county.Viewer;
-import org.povertyalleviation.portal.county.Viewers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
+import org.povertyalleviation.portal.pages.PagesTest;
+import org.povertyalleviation.portal.pages.StubGateway;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 
 /**
- * The traceability pages against a stubbed gateway that answers as the supply platform does: the whole portal runs
- * (security, templates, bundles, the refusal page) except Keycloak, whose signed-in user and token are given, and the
- * session store (in memory here).
+ * The traceability pages against a stubbed gateway that answers as the supply platform does ({@link PagesTest}).
  */
-@SpringBootTest(properties = "spring.autoconfigure.exclude=org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
-class TracePagesTest {
-
-    private static final StubGateway GATEWAY = StubGateway.start();
-    private static final String USER_TOKEN = "user-token-of-the-signed-in-user";
-    private static final County WEN = new County(COUNTY, "文县", "Wen County", "621200", "620000", "ACTIVE");
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry properties) {
-        properties.add("portal.gateway-url", GATEWAY::url);
-    }
-
-    @MockitoBean
-    Viewers viewers;
-
-    @MockitoBean
-    DefaultReactiveOAuth2AuthorizedClientManager authorizedClients;
-
-    @Autowired
-    ApplicationContext context;
+class TracePagesTest extends PagesTest {
 
     @BeforeEach
     void supplyPlatformAnswers() {
-        GATEWAY.reset();
         GATEWAY.json(SUPPLY + "/products/" + PRODUCT, TraceMother.product())
                 .json(SUPPLY + "/products/" + PRODUCT + "/reference-prices", "[]")
                 .json(SUPPLY + "/products/" + PRODUCT + "/certifications", "[]")
@@ -86,16 +39,6 @@ class TracePagesTest {
                 .json(SUPPLY + "/lots/" + PACKED_LOT + "/events", TraceMother.events())
                 .json(SUPPLY + "/lots/" + PACKED_LOT + "/print-runs", TraceMother.printRuns())
                 .json(SUPPLY + "/copy-suspicions", TraceMother.suspicions());
-        ClientRegistration keycloak = ClientRegistration.withRegistrationId("keycloak").clientId("portal")
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("http://portal/login/oauth2/code/keycloak")
-                .authorizationUri("http://keycloak/auth").tokenUri("http://keycloak/token").build();
-        when(authorizedClients.authorize(any())).thenReturn(Mono.just(new OAuth2AuthorizedClient(keycloak, "admin-621222",
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, USER_TOKEN, Instant.now(), Instant.now().plusSeconds(300)))));
-    }
-
-    @AfterAll
-    static void stop() {
-        GATEWAY.close();
     }
 
     @Test
@@ -150,7 +93,8 @@ class TracePagesTest {
                 .expectBody().returnResult().getResponseBody();
 
         assertThat(body).isEqualTo(pdf);
-        assertThat(GATEWAY.received()).contains(new StubGateway.Received("/api/supply-platform/counties/621222" + path, "Bearer " + USER_TOKEN));
+        assertThat(GATEWAY.received()).extracting(StubGateway.Received::path, StubGateway.Received::authorization)
+                .contains(tuple("/api/supply-platform/counties/621222" + path, "Bearer " + USER_TOKEN));
     }
 
     @Test
@@ -207,30 +151,5 @@ class TracePagesTest {
 
         assertThat(element(page(english, "/counties/" + COUNTY + "/lots/" + PACKED_LOT), "trace-events")).contains("Harvesting", "Public", "Shipping", "Private");
         assertThat(element(page(english, "/counties/" + COUNTY + "/copy-suspicions"), "copy-suspicions")).contains("Scanned from too many places");
-    }
-
-    /** A client signed in with one realm role in Wen County (the gateway call carries the token the manager gives). */
-    private WebTestClient signedIn(String role) {
-        Viewer viewer = new Viewer("user-621222", "用户", Set.of(role), List.of(WEN));
-        when(viewers.current(any())).thenReturn(Mono.just(viewer));
-        DefaultOAuth2User user = new DefaultOAuth2User(List.of(), Map.of("preferred_username", "user-621222"), "preferred_username");
-        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
-                .mutateWith(mockAuthentication(new OAuth2AuthenticationToken(user, List.of(), "keycloak")));
-    }
-
-    private static String page(WebTestClient client, String path) {
-        return client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    /** The element with this id, up to the first closing tag of its kind (the pages nest no table in a table, no list in a list). */
-    private static String element(String page, String id) {
-        Matcher matcher = Pattern.compile("(?s)<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\".*?</\\1>").matcher(page);
-        assertThat(matcher.find()).as("#" + id + " in the page").isTrue();
-        return matcher.group();
-    }
-
-    private static List<String> rows(String table, String rowClass) {
-        Matcher matcher = Pattern.compile("(?s)<tr class=\"" + rowClass + "\">.*?</tr>").matcher(table);
-        return matcher.results().map(result -> result.group()).toList();
     }
 }

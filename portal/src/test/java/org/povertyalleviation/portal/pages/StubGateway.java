@@ -1,4 +1,4 @@
-package org.povertyalleviation.portal.supply;
+package org.povertyalleviation.portal.pages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,15 +13,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The platform's gateway as the portal's page tests need it: canned answers by path (the query is ignored), and the
- * requests it received with their Authorization header, so that a test can see the user's token went along.
+ * The platform's gateway as the portal's page tests need it: canned answers by path (the query is ignored), or by
+ * method and path where one path answers several methods, and the requests it received with their Authorization
+ * header and body, so that a test can see the user's token went along and what a form sent on.
  */
-final class StubGateway implements AutoCloseable {
+public final class StubGateway implements AutoCloseable {
 
     record Answer(int status, String contentType, byte[] body) {
     }
 
-    record Received(String path, String authorization) {
+    /** A request the gateway received: its method, path (without the query), query, Authorization header and body. */
+    public record Received(String method, String path, String query, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -31,10 +33,13 @@ final class StubGateway implements AutoCloseable {
     private StubGateway(HttpServer server) {
         this.server = server;
         server.createContext("/", exchange -> {
+            String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, exchange.getRequestHeaders().getFirst("Authorization")));
-            Answer answer = answers.getOrDefault(path, new Answer(404, "application/problem+json",
-                    "{\"type\":\"urn:poverty-platform:problem:not-found\",\"status\":404}".getBytes(StandardCharsets.UTF_8)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
+            Answer answer = answers.getOrDefault(method + " " + path, answers.getOrDefault(path, new Answer(404, "application/problem+json",
+                    "{\"type\":\"urn:poverty-platform:problem:not-found\",\"status\":404}".getBytes(StandardCharsets.UTF_8))));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.getResponseHeaders().set("X-Correlation-Id", "stub-correlation");
             exchange.sendResponseHeaders(answer.status(), answer.body().length);
@@ -56,16 +61,18 @@ final class StubGateway implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    StubGateway json(String path, String body) {
+    /** A 200 with this JSON for any method on the path. */
+    public StubGateway json(String path, String body) {
         return answer(path, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    StubGateway answer(String path, int status, String contentType, byte[] body) {
+    /** An answer for any method on the path; {@code path} may start with a method ("PUT /api/…") to answer that one only. */
+    public StubGateway answer(String path, int status, String contentType, byte[] body) {
         answers.put(path, new Answer(status, contentType, body));
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
