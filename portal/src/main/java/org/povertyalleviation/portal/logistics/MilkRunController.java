@@ -35,9 +35,9 @@ import reactor.core.publisher.Mono;
 class MilkRunController {
 
     private static final String MILK_RUNS = LogisticsController.BASE + "/milk-runs";
-    /** The solver's budget the form offers by default, and its most: the gateway gives logistics booking 30 s an answer. */
+    /** The solver's budget the form offers by default, and its most (the service's; the gateway gives it 75 s to answer). */
     static final int BUDGET = 10;
-    static final int MAX_BUDGET = 25;
+    static final int MAX_BUDGET = 60;
     private static final int LATEST = 50;
 
     private final Gateway gateway;
