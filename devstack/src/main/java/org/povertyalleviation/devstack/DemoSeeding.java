@@ -204,7 +204,7 @@ final class DemoSeeding {
                 subsidies++;
             }
         }
-        return new Seeded(0, shops, reports, subsidies, null);
+        return new Seeded(0, shops, reports, subsidies, null, null);
     }
 
     /** The clerk submits the shop's opening subsidy, the admin approves it, the clerk records the payment. */

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.povertyalleviation.platform.infra.FreePorts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -30,6 +32,7 @@ import com.microsoft.playwright.Response;
 class DevStackIT {
 
     private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static DevStack.Options options;
     private static DevStack stack;
     private static List<ProcessHandle> before;

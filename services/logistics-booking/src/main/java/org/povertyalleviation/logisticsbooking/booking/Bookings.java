@@ -159,7 +159,7 @@ public class Bookings {
 
     public Mono<BookingView> cancel(CountyCode county, Caller caller, UUID id) {
         Instant now = clock.instant();
-        return tenantTransactions.inCounty(county, () -> bound(county, caller, id, false)
+        return tenantTransactions.inCounty(county, () -> bound(county, caller, id, Use.CHANGE)
                 .flatMap(booking -> {
                     Booking cancelled = booking.cancel(now);
                     return slots.release(county, booking.slot(), booking.weightGrams(), booking.parcels())
@@ -172,7 +172,7 @@ public class Bookings {
 
     public Mono<BookingView> rebook(CountyCode county, Caller caller, UUID id, UUID slotId) {
         Instant now = clock.instant();
-        return tenantTransactions.inCounty(county, () -> bound(county, caller, id, false)
+        return tenantTransactions.inCounty(county, () -> bound(county, caller, id, Use.CHANGE)
                 .flatMap(booking -> slots.find(county, slotId)
                         .switchIfEmpty(Mono.error(RuleRefusedException.violated("unknown-slot", "County " + county + " has no window " + slotId, "slot")))
                         .flatMap(other -> {
@@ -205,7 +205,7 @@ public class Bookings {
                                 String reason, String recipient, String photoRef) {
         TrackingUpdate update = new TrackingUpdate(id, updateId, state, occurredAt, node, reason, recipient, photoRef, caller.recordedAs(),
                 clock.instant(), false);
-        return tenantTransactions.inCounty(county, () -> bound(county, caller, id, true)
+        return tenantTransactions.inCounty(county, () -> bound(county, caller, id, Use.REPORT)
                 .flatMap(booking -> bookings.update(county, id, update.updateId())
                         .flatMap(earlier -> {
                             if (!earlier.sameReportAs(update)) {
@@ -229,7 +229,7 @@ public class Bookings {
     public Mono<BookingView> find(CountyCode county, Caller caller, UUID id) {
         return tenantTransactions.inCounty(county, () -> bookings.find(county, id)
                 .switchIfEmpty(Mono.error(new NotFoundException("Booking", id)))
-                .flatMap(booking -> requireBound(county, caller, booking, false).then(view(county, booking, caller))));
+                .flatMap(booking -> requireBound(county, caller, booking, Use.READ).then(view(county, booking, caller))));
     }
 
     /** A day's bookings; a partner's list holds only its own and those assigned to it. */
@@ -280,6 +280,13 @@ public class Bookings {
                 "County " + county + " has no node " + node, field)));
     }
 
+    /**
+     * What a caller does with a booking: reads it (county readers, a cadre too; a partner only its own or assigned),
+     * changes it (a cadre only in their villages, a partner only its own or assigned) or reports on it (a cadre in their
+     * villages, a partner only as its assigned carrier).
+     */
+    private enum Use { READ, CHANGE, REPORT }
+
     /** A village cadre books and reports only at the posts of their own villages. */
     private Mono<Void> requireVillage(CountyCode county, Caller caller, Node node) {
         if (!caller.cadreOnly()) {
@@ -291,21 +298,26 @@ public class Bookings {
     }
 
     /** The booking, locked, if the caller reaches it (for a report: a partner only as its assigned carrier). */
-    private Mono<Booking> bound(CountyCode county, Caller caller, UUID id, boolean reporting) {
+    private Mono<Booking> bound(CountyCode county, Caller caller, UUID id, Use use) {
         return bookings.findForUpdate(county, id)
                 .switchIfEmpty(Mono.error(new NotFoundException("Booking", id)))
-                .flatMap(booking -> requireBound(county, caller, booking, reporting).thenReturn(booking));
+                .flatMap(booking -> requireBound(county, caller, booking, use).thenReturn(booking));
     }
 
-    private Mono<Void> requireBound(CountyCode county, Caller caller, Booking booking, boolean reporting) {
+    private Mono<Void> requireBound(CountyCode county, Caller caller, Booking booking, Use use) {
+        if (caller.cadreOnly() && use != Use.READ) {
+            return booking.village() == null
+                    ? Mono.error(new AccessDeniedException("A village cadre works at the posts of their own villages"))
+                    : countyAccess.requireVillage(county, booking.village().value());
+        }
         if (!caller.partnerOnly()) {
             return Mono.empty();
         }
         return partnerCarrier(county, caller).flatMap(carrier -> {
                     boolean assigned = carrier.isPresent() && carrier.get().equals(booking.carrier());
                     boolean booked = caller.client() != null && caller.client().equals(booking.bookedByPartner());
-                    return assigned || (booked && !reporting) ? Mono.<Void>empty()
-                            : Mono.error(new AccessDeniedException(reporting
+                    return assigned || (booked && use != Use.REPORT) ? Mono.<Void>empty()
+                            : Mono.error(new AccessDeniedException(use == Use.REPORT
                                     ? "Booking " + booking.id() + " is not assigned to carrier " + caller.client()
                                     : "Booking " + booking.id() + " was neither made by nor assigned to " + caller.client()));
                 });

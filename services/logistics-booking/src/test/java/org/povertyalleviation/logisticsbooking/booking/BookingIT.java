@@ -154,10 +154,23 @@ class BookingIT extends LogisticsBookingIT {
         UUID otherSlot = slot(WEN, CLERK, other.post(), TOMORROW.plusDays(3), "PICKUP", "09:00", 100, 10);
         UUID stationSlot = slot(WEN, CLERK, own.station(), TOMORROW.plusDays(3), "PICKUP", "09:00", 100, 10);
 
-        post("/counties/" + WEN + "/bookings", "cadre-621222-101201", booking(ownSlot, "5", 1)).expectStatus().isCreated();
-        post("/counties/" + WEN + "/bookings", "cadre-621222-101201", booking(otherSlot, "5", 1)).expectStatus().isForbidden();
-        post("/counties/" + WEN + "/bookings", "cadre-621222-101201", booking(stationSlot, "5", 1)).expectStatus().isForbidden();
+        String cadre = "cadre-621222-101201";
+        String own = idOf(post("/counties/" + WEN + "/bookings", cadre, booking(ownSlot, "5", 1)).expectStatus().isCreated().expectBody(String.class)
+                .returnResult().getResponseBody());
+        post("/counties/" + WEN + "/bookings", cadre, booking(otherSlot, "5", 1)).expectStatus().isForbidden();
+        post("/counties/" + WEN + "/bookings", cadre, booking(stationSlot, "5", 1)).expectStatus().isForbidden();
         assertThat(slotOf(other.post(), otherSlot, TOMORROW.plusDays(3)).path("bookedParcels").asInt()).isZero();
+
+        // The post's agent reports what it sees at its own post, not at another village's; it reads the county's bookings.
+        Map<String, Object> pickedUp = Map.of("updateId", "agent-1", "state", "PICKED_UP", "occurredAt", minutesAgo(1).toString());
+        post("/counties/" + WEN + "/bookings/" + own + "/tracking", cadre, pickedUp).expectStatus().isOk();
+        String elsewhere = idOf(post("/counties/" + WEN + "/bookings", CLERK, booking(otherSlot, "5", 1)).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        post("/counties/" + WEN + "/bookings/" + elsewhere + "/tracking", cadre, pickedUp).expectStatus().isForbidden();
+        post("/counties/" + WEN + "/bookings/" + elsewhere + "/cancellation", cadre, Map.of()).expectStatus().isForbidden();
+        get("/counties/" + WEN + "/bookings/" + elsewhere, cadre).expectStatus().isOk();
+        assertThat(json(get("/counties/" + WEN + "/bookings/" + elsewhere, CLERK).expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody()).path("state").asString()).isEqualTo("BOOKED");
     }
 
     private JsonNode slotOf(UUID node, UUID slot) {
