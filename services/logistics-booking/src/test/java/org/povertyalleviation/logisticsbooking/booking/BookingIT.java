@@ -155,7 +155,7 @@ class BookingIT extends LogisticsBookingIT {
         UUID stationSlot = slot(WEN, CLERK, own.station(), TOMORROW.plusDays(3), "PICKUP", "09:00", 100, 10);
 
         String cadre = "cadre-621222-101201";
-        String own = idOf(post("/counties/" + WEN + "/bookings", cadre, booking(ownSlot, "5", 1)).expectStatus().isCreated().expectBody(String.class)
+        String ownBooking = idOf(post("/counties/" + WEN + "/bookings", cadre, booking(ownSlot, "5", 1)).expectStatus().isCreated().expectBody(String.class)
                 .returnResult().getResponseBody());
         post("/counties/" + WEN + "/bookings", cadre, booking(otherSlot, "5", 1)).expectStatus().isForbidden();
         post("/counties/" + WEN + "/bookings", cadre, booking(stationSlot, "5", 1)).expectStatus().isForbidden();
@@ -163,7 +163,7 @@ class BookingIT extends LogisticsBookingIT {
 
         // The post's agent reports what it sees at its own post, not at another village's; it reads the county's bookings.
         Map<String, Object> pickedUp = Map.of("updateId", "agent-1", "state", "PICKED_UP", "occurredAt", minutesAgo(1).toString());
-        post("/counties/" + WEN + "/bookings/" + own + "/tracking", cadre, pickedUp).expectStatus().isOk();
+        post("/counties/" + WEN + "/bookings/" + ownBooking + "/tracking", cadre, pickedUp).expectStatus().isOk();
         String elsewhere = idOf(post("/counties/" + WEN + "/bookings", CLERK, booking(otherSlot, "5", 1)).expectStatus().isCreated()
                 .expectBody(String.class).returnResult().getResponseBody());
         post("/counties/" + WEN + "/bookings/" + elsewhere + "/tracking", cadre, pickedUp).expectStatus().isForbidden();
