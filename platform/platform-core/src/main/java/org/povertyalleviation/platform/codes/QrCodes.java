@@ -1,4 +1,4 @@
-package org.povertyalleviation.supplyplatform.trace;
+package org.povertyalleviation.platform.codes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,11 +60,11 @@ public final class QrCodes {
     }
 
     /** A horizontal run of dark modules. */
-    interface Run {
+    public interface Run {
         void at(int x, int y, int length);
     }
 
-    static void forEachRun(BitMatrix modules, Run run) {
+    public static void forEachRun(BitMatrix modules, Run run) {
         for (int y = 0; y < modules.getHeight(); y++) {
             int x = 0;
             while (x < modules.getWidth()) {

@@ -1,0 +1,5 @@
+package org.povertyalleviation.training.session.domain;
+
+public enum EnrolmentStatus {
+    ENROLLED, WAITLISTED, CANCELLED
+}
