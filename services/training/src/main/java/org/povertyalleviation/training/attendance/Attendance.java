@@ -13,6 +13,7 @@ import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.security.Caller;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.training.attendance.domain.CheckIn;
+import org.povertyalleviation.training.attendance.domain.Tally;
 import org.povertyalleviation.training.attendance.domain.RotatingCode;
 import org.povertyalleviation.training.attendance.domain.Sitting;
 import org.povertyalleviation.training.attendance.persistence.AttendanceRepository;
@@ -33,11 +34,11 @@ public class Attendance {
 
     /** The lecturer's screen: the code now, until when, and the room's figures. */
     public record Screen(Sitting sitting, String token, String fallbackCode, Instant validUntil, int refreshSeconds, long enrolled,
-                         AttendanceRepository.Tally tally) {
+                         Tally tally) {
     }
 
     /** A sitting's check-ins and figures, the names as the caller may see them. */
-    public record SittingView(Sitting sitting, List<CheckIn> checkIns, java.util.Map<UUID, Enrolment> people, AttendanceRepository.Tally tally,
+    public record SittingView(Sitting sitting, List<CheckIn> checkIns, java.util.Map<UUID, Enrolment> people, Tally tally,
                               long enrolled, boolean personalData) {
     }
 

@@ -15,6 +15,7 @@ import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.training.attendance.persistence.AttendanceRepository;
 import org.povertyalleviation.training.certificate.domain.Certificate;
+import org.povertyalleviation.training.certificate.domain.VillageFigures;
 import org.povertyalleviation.training.certificate.messaging.CertificateIssued;
 import org.povertyalleviation.training.certificate.messaging.CertificateRevoked;
 import org.povertyalleviation.training.certificate.persistence.CertificateRepository;
@@ -36,14 +37,14 @@ public class Certificates {
     }
 
     /** The county's coverage: per village, the gaps, and the totals. */
-    public record Coverage(int year, List<CertificateRepository.VillageFigures> villages, long personTimes) {
+    public record Coverage(int year, List<VillageFigures> villages, long personTimes) {
 
-        public List<CertificateRepository.VillageFigures> gaps() {
+        public List<VillageFigures> gaps() {
             return villages.stream().filter(village -> village.certifiedPeople() == 0).toList();
         }
 
         public long certifiedPeople() {
-            return villages.stream().mapToLong(CertificateRepository.VillageFigures::certifiedPeople).sum();
+            return villages.stream().mapToLong(VillageFigures::certifiedPeople).sum();
         }
     }
 
@@ -125,7 +126,9 @@ public class Certificates {
 
     public Mono<List<CertificateView>> ofSession(CountyCode county, UUID session) {
         LocalDate today = today();
-        return tenantTransactions.inCounty(county, () -> certificates.ofSession(county, session)
+        return tenantTransactions.inCounty(county, () -> sessions.find(county, session)
+                .switchIfEmpty(Mono.error(new NotFoundException("Session", session)))
+                .thenMany(certificates.ofSession(county, session))
                 .flatMap(certificate -> courses.find(county, certificate.course()).map(course -> new CertificateView(certificate, course,
                         certificate.standing(today)))).collectList());
     }

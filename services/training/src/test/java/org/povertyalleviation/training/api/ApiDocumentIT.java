@@ -15,14 +15,16 @@ class ApiDocumentIT extends TrainingIT {
     void the_document_is_complete_enough_to_generate_a_client_from() {
         JsonNode document = ApiDocuments.checkAndKeep(web, "training");
 
-        JsonNode request = document.path("components").path("schemas").path("PostNoticeRequest");
-        assertThat(request.path("required").toString()).contains("village", "title", "body");
-        assertThat(request.path("properties").path("village").path("pattern").asString()).isEqualTo("\\d{12}");
-        assertThat(request.path("properties").path("title").path("maxLength").asInt()).isEqualTo(100);
-        assertThat(request.path("properties").path("title").path("example").asString()).isNotBlank();
+        JsonNode request = document.path("components").path("schemas").path("CheckInRequest");
+        assertThat(request.path("required").toString()).contains("enrolment");
+        assertThat(request.path("properties").path("code").path("example").asString()).isNotBlank();
 
-        // What the document says of the body is what the service enforces: each constraint broken alone is a 400 naming the field.
-        DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/notices",
-                body -> post("/counties/621222/notices", CLERK, body));
+        // What the document says of the bodies is what the service enforces: each constraint broken alone is a 400 naming the field.
+        DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/courses", body -> post("/counties/621222/courses", CLERK, body));
+        DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/sessions", body -> post("/counties/621222/sessions", CLERK, body));
+        DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/sessions/{id}/enrolments",
+                body -> post("/counties/621222/sessions/" + java.util.UUID.randomUUID() + "/enrolments", CLERK, body));
+        DocumentedConstraints.assertEnforced(document, "post", "/counties/{county}/sittings/{id}/attendance-marks",
+                body -> post("/counties/621222/sittings/" + java.util.UUID.randomUUID() + "/attendance-marks", CLERK, body));
     }
 }

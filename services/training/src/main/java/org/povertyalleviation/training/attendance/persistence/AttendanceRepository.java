@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.training.attendance.domain.CheckIn;
 import org.povertyalleviation.training.attendance.domain.Sitting;
+import org.povertyalleviation.training.attendance.domain.Tally;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -15,10 +16,6 @@ import reactor.core.publisher.Mono;
 /** Sittings and check-ins. That a person's check-in counts once per sitting is the table's unique index, not a read. */
 @Repository
 public class AttendanceRepository {
-
-    /** A sitting's figures for the lecturer's screen. */
-    public record Tally(long counted, long late, long duplicates, long manual) {
-    }
 
     private final DatabaseClient database;
 

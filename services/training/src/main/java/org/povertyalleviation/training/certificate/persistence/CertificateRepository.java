@@ -9,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.domain.VillageCode;
 import org.povertyalleviation.training.certificate.domain.Certificate;
+import org.povertyalleviation.training.certificate.domain.VillageFigures;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -17,10 +18,6 @@ import reactor.core.publisher.Mono;
 /** Certificates, their public codes, and the figures of the county's coverage. */
 @Repository
 public class CertificateRepository {
-
-    /** A village's figures for a year. */
-    public record VillageFigures(String village, String township, String nameZh, boolean poor, long certifiedPeople, long personTimes) {
-    }
 
     private final DatabaseClient database;
 

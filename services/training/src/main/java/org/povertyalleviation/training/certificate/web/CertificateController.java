@@ -22,7 +22,7 @@ import org.povertyalleviation.training.certificate.CertificateProperties;
 import org.povertyalleviation.training.certificate.Certificates;
 import org.povertyalleviation.training.certificate.Certificates.CertificateView;
 import org.povertyalleviation.training.certificate.domain.Certificate;
-import org.povertyalleviation.training.certificate.persistence.CertificateRepository;
+import org.povertyalleviation.training.certificate.domain.VillageFigures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -123,12 +123,12 @@ class CertificateController {
                     List<VillageResponse> all = coverage.villages().stream().map(CertificateController::village).toList();
                     return new CoverageResponse(county, asked, coverage.personTimes(), coverage.certifiedPeople(), all.size(),
                             (int) all.stream().filter(village -> village.certifiedPeople() > 0).count(),
-                            coverage.gaps().stream().filter(CertificateRepository.VillageFigures::poor).count(),
+                            coverage.gaps().stream().filter(VillageFigures::poor).count(),
                             coverage.gaps().stream().map(CertificateController::village).toList(), all);
                 });
     }
 
-    private static VillageResponse village(CertificateRepository.VillageFigures figures) {
+    private static VillageResponse village(VillageFigures figures) {
         return new VillageResponse(figures.village(), figures.township(), figures.nameZh(), figures.poor(), figures.certifiedPeople(), figures.personTimes());
     }
 
