@@ -20,6 +20,8 @@ import org.povertyalleviation.householdregistry.household.messaging.HouseholdEve
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.HouseholdRow;
 import org.povertyalleviation.householdregistry.household.persistence.HouseholdRepository.MemberRow;
+import org.povertyalleviation.householdregistry.household.persistence.SkillCertificateRepository;
+import org.povertyalleviation.householdregistry.household.persistence.SkillCertificateRepository.CertificateRow;
 import org.povertyalleviation.householdregistry.income.IncomeProperties;
 import org.povertyalleviation.platform.domain.Fen;
 import org.povertyalleviation.householdregistry.income.persistence.IncomeRepository;
@@ -42,12 +44,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class HouseholdRegister {
 
-    /** A household with its members, as stored. */
-    public record HouseholdView(HouseholdRow household, List<MemberRow> members) {
+    /** A household with its members, as stored, and the training certificates that give the members skills. */
+    public record HouseholdView(HouseholdRow household, List<MemberRow> members, List<CertificateRow> skillCertificates) {
     }
 
     private final TenantTransactions tenantTransactions;
     private final HouseholdRepository households;
+    private final SkillCertificateRepository certificates;
     private final IncomeRepository income;
     private final HouseholdEvents events;
     private final AuditTrail audit;
@@ -55,12 +58,13 @@ public class HouseholdRegister {
     private final IncomeProperties incomeProperties;
     private final Clock clock;
 
-    public HouseholdRegister(TenantTransactions tenantTransactions, HouseholdRepository households, IncomeRepository income,
-                             HouseholdEvents events, AuditTrail audit, PersonalData personalData, IncomeProperties incomeProperties,
-                             Clock clock) {
+    public HouseholdRegister(TenantTransactions tenantTransactions, HouseholdRepository households, SkillCertificateRepository certificates,
+                             IncomeRepository income, HouseholdEvents events, AuditTrail audit, PersonalData personalData,
+                             IncomeProperties incomeProperties, Clock clock) {
         this.clock = clock;
         this.tenantTransactions = tenantTransactions;
         this.households = households;
+        this.certificates = certificates;
         this.income = income;
         this.events = events;
         this.audit = audit;
@@ -265,7 +269,8 @@ public class HouseholdRegister {
                         village == null ? county.value() : village, rows.size()).thenMany(Flux.fromIterable(rows))));
     }
 
-    private Mono<Void> membersChanged(String county, UUID householdId, String action, UUID memberId) {
+    /** A member changed: the household's version moves on, household.updated.v1 and the audit entry say so. */
+    Mono<Void> membersChanged(String county, UUID householdId, String action, UUID memberId) {
         return households.touch(county, householdId)
                 .flatMap(updated -> households.memberCount(county, householdId).flatMap(members -> events.updated(updated, members)))
                 .then(audit.write(action, "household", householdId + "/members/" + memberId));
@@ -273,7 +278,8 @@ public class HouseholdRegister {
 
     private Mono<HouseholdView> view(String county, UUID id) {
         return existing(county, id).flatMap(household -> households.members(county, id).collectList()
-                .map(members -> new HouseholdView(household, members)));
+                .flatMap(members -> certificates.counting(county, id).collectList()
+                        .map(skillCertificates -> new HouseholdView(household, members, skillCertificates))));
     }
 
     private Mono<HouseholdRow> existing(String county, UUID id) {

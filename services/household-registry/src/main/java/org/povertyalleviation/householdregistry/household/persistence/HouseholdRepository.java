@@ -248,14 +248,18 @@ public class HouseholdRepository {
                 county, member).fetch().rowsUpdated().then();
     }
 
-    /** Replaces a member's fields; its personal data is sealed afresh with the active key. */
+    /**
+     * Replaces a member's fields; its personal data is sealed afresh with the active key. A skill left out is off the
+     * file, also one a certificate gave (it no longer counts as the certificates' alone); one kept keeps its origin.
+     */
     public Mono<Long> updateMember(String county, MemberRow member) {
         return bindMember(database.sql("""
                         update member set name = :name, relation = :relation, resident_id_cipher = :residentIdCipher, pii_key = :piiKey,
                                resident_id_hash = :residentIdHash, resident_id_masked = :residentIdMasked,
                                birth_year = :birthYear, sex = :sex,
                                phone_cipher = :phoneCipher, phone_hash = :phoneHash, phone_masked = :phoneMasked,
-                               labour_capacity = :labour, health = :health, education = :education, ecommerce_skills = :skills
+                               labour_capacity = :labour, health = :health, education = :education, ecommerce_skills = :skills,
+                               certificate_skills = array(select s from unnest(certificate_skills) s where s = any (:skills::text[]))
                          where county_code = :county and id = :id and household_id = :household"""), county, member)
                 .fetch().rowsUpdated();
     }

@@ -29,7 +29,12 @@ final class HouseholdResponses {
      * reaches this year, from the birth year, the one part of the birth date that is stored readable.
      */
     record MemberResponse(UUID id, String name, String relation, String residentId, LocalDate birthDate, int age, String sex,
-                          String phone, String labourCapacity, String health, String education, List<String> ecommerceSkills) {
+                          String phone, String labourCapacity, String health, String education, List<String> ecommerceSkills,
+                          List<SkillCertificateResponse> skillCertificates) {
+    }
+
+    /** A training certificate that gives the member a skill (issued, not revoked). */
+    record SkillCertificateResponse(UUID certificate, String skill, LocalDate issuedOn, LocalDate expiresOn) {
     }
 
     record HouseholdResponse(UUID id, String county, String fileNumber, String village, int registrationYear, String status,
@@ -50,7 +55,8 @@ final class HouseholdResponses {
                 new GuaranteesResponse(guarantees.food(), guarantees.clothing(), guarantees.compulsoryEducation(),
                         guarantees.basicMedicalCare(), guarantees.safeHousing(), guarantees.allMet()),
                 row.causes(), row.primaryCause(),
-                view.members().stream().map(member -> member(row.countyCode(), member, unmasked, personalData, today)).toList(),
+                view.members().stream().map(member -> member(row.countyCode(), member, certificatesOf(view, member), unmasked,
+                        personalData, today)).toList(),
                 unmasked, row.version(), row.createdAt(), row.updatedAt());
     }
 
@@ -59,12 +65,20 @@ final class HouseholdResponses {
                 row.primaryCause(), row.headName(), row.headResidentId(), row.members());
     }
 
-    private static MemberResponse member(String county, MemberRow member, boolean unmasked, PersonalData personalData, LocalDate today) {
+    private static List<SkillCertificateResponse> certificatesOf(HouseholdView view, MemberRow member) {
+        return view.skillCertificates().stream().filter(certificate -> certificate.member().equals(member.id()))
+                .map(certificate -> new SkillCertificateResponse(certificate.certificate(), certificate.skill(), certificate.issuedOn(),
+                        certificate.expiresOn()))
+                .toList();
+    }
+
+    private static MemberResponse member(String county, MemberRow member, List<SkillCertificateResponse> skillCertificates, boolean unmasked,
+                                         PersonalData personalData, LocalDate today) {
         String residentId = unmasked ? personalData.residentId(county, member) : null;
         return new MemberResponse(member.id(), member.name(), member.relation(),
                 unmasked ? residentId : member.residentIdMasked(),
                 unmasked ? ResidentId.parse(residentId).birthDate() : null, today.getYear() - member.birthYear(), member.sex(),
                 unmasked ? personalData.phone(county, member) : member.phoneMasked(),
-                member.labourCapacity(), member.health(), member.education(), member.ecommerceSkills());
+                member.labourCapacity(), member.health(), member.education(), member.ecommerceSkills(), skillCertificates);
     }
 }

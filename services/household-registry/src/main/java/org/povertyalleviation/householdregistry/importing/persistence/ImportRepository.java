@@ -224,6 +224,7 @@ public class ImportRepository {
                         returning m.household_id""")
                 .bind("county", county).bind("fileNumbers", fileNumbers).bind("hashes", memberHashes)
                 .map(row -> changed.add(row.get("household_id", UUID.class))).all().then();
+        // A member's skill the file leaves out is off the file, also one a certificate gave (certificate_skills).
         Mono<Void> upsertMembers = database.sql("""
                         insert into member (county_code, id, household_id, name, relation, resident_id_cipher, resident_id_hash,
                                             resident_id_masked, pii_key, birth_year, sex, phone_cipher, phone_hash, phone_masked,
@@ -244,7 +245,9 @@ public class ImportRepository {
                                                    then member.phone_cipher else excluded.phone_cipher end,
                                phone_hash = excluded.phone_hash, phone_masked = excluded.phone_masked,
                                labour_capacity = excluded.labour_capacity, health = excluded.health,
-                               education = excluded.education, ecommerce_skills = excluded.ecommerce_skills
+                               education = excluded.education, ecommerce_skills = excluded.ecommerce_skills,
+                               certificate_skills = array(select s from unnest(member.certificate_skills) s
+                                                           where s = any (excluded.ecommerce_skills))
                          where (member.household_id, member.name, member.relation, member.phone_hash, member.labour_capacity,
                                 member.health, member.education, member.ecommerce_skills)
                                is distinct from
