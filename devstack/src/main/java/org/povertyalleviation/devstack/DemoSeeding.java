@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * shops in part of its poor villages with the households they lift, a shop-opening subsidy submitted by the clerk,
  * approved by the admin and paid, and twelve months of sales whose shares reach the households' ledgers, and the
  * supply side (DemoSupply: organisations, products, paid deliveries, a workshop's payday, a dividend) and the
- * logistics network with tomorrow's bookings (DemoLogistics). The first
+ * logistics network with tomorrow's bookings (DemoLogistics), and courses with attendance and certificates
+ * (DemoTraining). The first
  * village of each county is left empty for your own imports (and the end-to-end tests'). Figures are scaled down from
  * Longnan's (3,201 villages, about 14,000 shops): a shop in about a third of the poor villages. Seeded only into a
  * county that has no households yet, so seeding twice into the same databases adds nothing.
@@ -32,7 +33,8 @@ final class DemoSeeding {
     private static final String[] PLATFORMS = {"TAOBAO", "JD", "PINDUODUO", "DOUYIN", "WECHAT_MINI_SHOP"};
 
     /** What was seeded, for the start-up banner. */
-    record Seeded(int households, int shops, int salesReports, int subsidies, DemoSupply.Seeded supply, DemoLogistics.Seeded logistics) {
+    record Seeded(int households, int shops, int salesReports, int subsidies, DemoSupply.Seeded supply, DemoLogistics.Seeded logistics,
+                  DemoTraining.Seeded training) {
     }
 
     private final DemoData.Dataset data;
@@ -40,16 +42,18 @@ final class DemoSeeding {
     private final String shopManagement;
     private final String supplyPlatform;
     private final String logisticsBooking;
+    private final String training;
     private final DemoApi api;
 
     /** @param tokenOf a demo user's access token by username (admin-<county>, clerk-<county>, operator) */
     DemoSeeding(DemoData.Dataset data, String householdRegistry, String shopManagement, String supplyPlatform, String logisticsBooking,
-                Function<String, String> tokenOf) {
+                String training, Function<String, String> tokenOf) {
         this.data = data;
         this.householdRegistry = householdRegistry;
         this.shopManagement = shopManagement;
         this.supplyPlatform = supplyPlatform;
         this.logisticsBooking = logisticsBooking;
+        this.training = training;
         this.api = new DemoApi(tokenOf);
     }
 
@@ -62,6 +66,8 @@ final class DemoSeeding {
         DemoSupply supplySide = new DemoSupply(data, supplyPlatform, api);
         DemoLogistics.Seeded logistics = new DemoLogistics.Seeded(0, 0, 0);
         DemoLogistics logisticsSide = new DemoLogistics(data, logisticsBooking, api);
+        DemoTraining.Seeded trained = new DemoTraining.Seeded(0, 0, 0);
+        DemoTraining trainingSide = new DemoTraining(training, householdRegistry, api);
         for (DemoData.County county : data.counties()) {
             if (!api.send("GET", householdRegistry + "/counties/" + county.code() + "/households?limit=1", "operator", null).equals("[]")) {
                 continue;
@@ -74,8 +80,9 @@ final class DemoSeeding {
             subsidies += seeded.subsidies();
             supply = supply.plus(supplySide.seed(county, byVillage));
             logistics = logistics.plus(logisticsSide.seed(county, byVillage));
+            trained = trained.plus(trainingSide.seed(county, byVillage));
         }
-        return new Seeded(households, shops, reports, subsidies, supply, logistics);
+        return new Seeded(households, shops, reports, subsidies, supply, logistics, trained);
     }
 
     /** The county's households as the registry lists them (id, file number, village), by village. */
@@ -204,7 +211,7 @@ final class DemoSeeding {
                 subsidies++;
             }
         }
-        return new Seeded(0, shops, reports, subsidies, null, null);
+        return new Seeded(0, shops, reports, subsidies, null, null, null);
     }
 
     /** The clerk submits the shop's opening subsidy, the admin approves it, the clerk records the payment. */

@@ -160,7 +160,7 @@ public final class DevStack implements AutoCloseable {
         if (options.demoData()) {
             DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + ports.get("household-registry"),
                     "http://127.0.0.1:" + ports.get("shop-management"), "http://127.0.0.1:" + ports.get("supply-platform"),
-                    "http://127.0.0.1:" + ports.get("logistics-booking"),
+                    "http://127.0.0.1:" + ports.get("logistics-booking"), "http://127.0.0.1:" + ports.get("training"),
                     user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
                     + " monthly sales reports and " + seeded.subsidies() + " paid subsidies; " + seeded.supply().organisations()
@@ -168,7 +168,8 @@ public final class DevStack implements AutoCloseable {
                     + " paid deliveries, " + seeded.supply().wageRecords() + " paid workshop days, " + seeded.supply().dividendParts()
                     + " dividend payments and " + seeded.supply().tracedLots() + " traced lots with their pack labels; a logistics network of "
                     + seeded.logistics().nodes() + " parks, stations and posts with " + seeded.logistics().slots() + " windows and "
-                    + seeded.logistics().bookings() + " bookings for tomorrow");
+                    + seeded.logistics().bookings() + " bookings for tomorrow; " + seeded.training().sessions() + " training sessions with "
+                    + seeded.training().enrolments() + " enrolled household members and " + seeded.training().certificates() + " certificates");
         }
 
         startStatusServer(options.statusPort(), json);
@@ -186,6 +187,8 @@ public final class DevStack implements AutoCloseable {
                     + DemoRealm.PARTNER + "\":[\"TAOBAO\",\"JD\",\"PINDUODUO\",\"DOUYIN\",\"WECHAT_MINI_SHOP\",\"OWN_SITE\",\"OTHER\"]}}}}");
             // The printed codes lead phones to the public trace pages through the gateway.
             case "supply-platform" -> Map.of("SUPPLYPLATFORM_TRACE_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
+            // A certificate's QR code leads to its public verification through the gateway.
+            case "training" -> Map.of("TRAINING_CERTIFICATES_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/training/verify");
             default -> Map.of();
         };
     }

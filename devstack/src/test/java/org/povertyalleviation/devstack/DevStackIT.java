@@ -309,6 +309,76 @@ class DevStackIT {
         assertThat(raced.path("freeKg").decimalValue()).isZero();
     }
 
+    /**
+     * Issue 20's end to end: a registered household's member enrols, checks in with the lecturer's current code (a code
+     * a minute old is refused), gets a certificate, anyone verifies it through the gateway without signing in, and the
+     * household registry shows the member's new skill.
+     */
+    @Test
+    void a_member_checks_in_with_a_rotating_code_earns_a_certificate_anyone_verifies_and_the_registry_shows_the_skill() throws Exception {
+        String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+        String clerk = token("grant_type=password&client_id=devstack-cli&username=clerk-621222&password=clerk-621222-demo");
+        String training = "/api/training/counties/621222";
+        String village = stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).findFirst().orElseThrow().code();
+        String household = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0401", village, "19900505"), null));
+        JsonNode member = JSON.readTree(send("GET", "/api/household-registry/counties/621222/households/" + household, admin, null, null).body())
+                .path("members").get(0);
+
+        String course = created(send("POST", training + "/courses", clerk, "{\"title\":\"网店运营实操\",\"level\":\"SHOP_OPERATION\",\"hours\":24,"
+                + "\"targetGroups\":[\"POOR_HOUSEHOLD_MEMBER\"],\"skill\":\"SHOP_OPERATION\",\"attendancePercent\":50,\"assessment\":false}", null));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String session = created(send("POST", training + "/sessions", clerk, "{\"course\":\"" + course + "\",\"placeKind\":\"VILLAGE\",\"village\":\""
+                + village + "\",\"address\":\"村委会\",\"lecturer\":\"李老师\",\"capacity\":20,\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today + "\"}", null));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String sitting = created(send("POST", training + "/sessions/" + session + "/sittings", clerk, "{\"startsAt\":\"" + now.minusSeconds(600)
+                + "\",\"endsAt\":\"" + now.plusSeconds(7200) + "\"}", null));
+        // A photo of the screen taken now: useless a minute later.
+        long shown = System.nanoTime();
+        String oldToken = JSON.readTree(send("GET", training + "/sittings/" + sitting + "/screen", clerk, null, null).body()).path("token").asString();
+
+        String enrolBody = "{\"household\":\"" + household + "\",\"member\":\"" + member.path("id").asString() + "\",\"name\":\""
+                + member.path("name").asString() + "\",\"targetGroup\":\"POOR_HOUSEHOLD_MEMBER\"}";
+        HttpResponse<String> enrolled = send("POST", training + "/sessions/" + session + "/enrolments", clerk, enrolBody, null);
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); enrolled.statusCode() == 422 && System.nanoTime() < deadline; ) {
+            Thread.sleep(250);
+            enrolled = send("POST", training + "/sessions/" + session + "/enrolments", clerk, enrolBody, null);
+        }
+        String enrolment = created(enrolled);
+        Thread.sleep(Math.max(0, Duration.ofSeconds(61).toMillis() - Duration.ofNanos(System.nanoTime() - shown).toMillis()));
+        HttpResponse<String> stale = send("POST", training + "/sittings/" + sitting + "/check-ins", clerk, "{\"enrolment\":\"" + enrolment
+                + "\",\"token\":\"" + oldToken + "\"}", null);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(422);
+        assertThat(stale.body()).contains("token-expired");
+        String token = JSON.readTree(send("GET", training + "/sittings/" + sitting + "/screen", clerk, null, null).body()).path("token").asString();
+        HttpResponse<String> checkedIn = send("POST", training + "/sittings/" + sitting + "/check-ins", clerk, "{\"enrolment\":\"" + enrolment
+                + "\",\"token\":\"" + token + "\"}", null);
+        assertThat(checkedIn.statusCode()).as(checkedIn.body()).isEqualTo(201);
+        assertThat(checkedIn.body()).contains("\"counted\":true");
+
+        JsonNode certificate = JSON.readTree(send("POST", training + "/enrolments/" + enrolment + "/certificate", clerk, "{}", null).body());
+        String code = certificate.path("code").asString();
+        assertThat(code).matches("[0-9A-Z]{12}");
+        HttpResponse<String> verified = get("http://127.0.0.1:" + options.gatewayPort() + "/api/training/verify/" + code);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(JSON.readTree(verified.body()).path("standing").asString()).isEqualTo("VALID");
+        assertThat(verified.body()).doesNotContain(member.path("name").asString());
+
+        List<String> skills = List.of();
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); !skills.contains("SHOP_OPERATION") && System.nanoTime() < deadline; ) {
+            Thread.sleep(500);
+            JsonNode now2 = JSON.readTree(send("GET", "/api/household-registry/counties/621222/households/" + household, admin, null, null).body());
+            for (JsonNode m : now2.path("members")) {
+                if (m.path("id").asString().equals(member.path("id").asString())) {
+                    skills = new java.util.ArrayList<>();
+                    for (JsonNode skill : m.path("ecommerceSkills")) {
+                        skills.add(skill.asString());
+                    }
+                }
+            }
+        }
+        assertThat(skills).as("the member's skills in the household registry").contains("SHOP_OPERATION");
+    }
+
     private void awaitLedger(String token, String household, String month, String source, long amountFen) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Long> amounts = List.of();
