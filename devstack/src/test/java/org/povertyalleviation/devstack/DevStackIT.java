@@ -813,6 +813,28 @@ class DevStackIT {
         }
 
         @Test
+        void a_county_admin_sees_the_logistics_network_on_its_map_and_plans_a_townships_milk_run() {
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            page.navigate(browser.url("/counties/621222/logistics"));
+            // The demo network: the park, a station per township and a post in each poor village, drawn on the map.
+            assertThat(page.locator("#nodes tbody tr").count()).isGreaterThan(5);
+            assertThat(page.locator("#nodes tbody tr.level-COUNTY_PARK").count()).isEqualTo(1);
+            page.waitForFunction("() => document.querySelector('#network-map canvas') !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
+            browser.screenshot(page, "logistics-network");
+
+            page.navigate(browser.url("/counties/621222/logistics/milk-runs"));
+            page.locator("#plan-form input[name=budgetSeconds]").fill("2");
+            page.locator("#plan-form button[type=submit]").click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/logistics/milk-runs/[0-9a-f-]{36}.*"));
+            assertThat(page.locator("#milk-run-facts").innerText()).isNotBlank();
+            page.waitForFunction("() => document.querySelector('#milk-run-map canvas') !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
+            browser.screenshot(page, "milk-run");
+            page.context().close();
+        }
+
+        @Test
         void a_city_officer_compares_the_citys_counties_and_switches_between_two() {
             Page page = browser.signIn("longnan-officer", "longnan-demo");
 
