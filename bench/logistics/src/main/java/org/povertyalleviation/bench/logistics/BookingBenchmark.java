@@ -403,10 +403,12 @@ public final class BookingBenchmark {
                 settings.concurrency());
         ClosedLoopPosts.Result result;
         String cpu;
-        try (Sampler sampler = new Sampler(postgres, database.name(), service.pid(), target.equals("gateway") ? others : Map.of())) {
+        try (Sampler sampler = new Sampler(postgres, database.name(), service.pid(), target.equals("gateway") ? others : Map.of());
+             SessionStates sessions = new SessionStates(postgres, database)) {
             result = load.run(bodies.length, i -> new ClosedLoopPosts.Post(url, clerks.get(i % clerks.size()), bodies[i]));
             sampler.close();
-            cpu = sampler.summary();
+            sessions.close();
+            cpu = sampler.summary() + " " + sessions.summary();
         }
         Map<String, Integer> refusedAt = new HashMap<>();
         for (int i = 0; i < bodies.length; i++) {
