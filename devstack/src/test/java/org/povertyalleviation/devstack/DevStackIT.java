@@ -883,6 +883,42 @@ class DevStackIT {
         }
 
         @Test
+        void a_county_admin_sees_the_logistics_network_on_its_map_and_plans_a_townships_milk_run() throws Exception {
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            page.navigate(browser.url("/counties/621222/logistics"));
+            // The demo network: the park, a station per township and a post in each poor village, drawn on the map.
+            assertThat(page.locator("#nodes tbody tr").count()).isGreaterThan(5);
+            assertThat(page.locator("#nodes tbody tr.level-COUNTY_PARK").count()).isEqualTo(1);
+            page.waitForFunction("() => document.querySelector('#network-map canvas') !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
+            browser.screenshot(page, "logistics-network");
+
+            // Tomorrow's demo pickups: plan the township of one of them.
+            String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+            String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+            String village = null;
+            for (JsonNode booking : JSON.readTree(send("GET", "/api/logistics-booking/counties/621222/bookings?day=" + tomorrow, admin, null, null)
+                    .body())) {
+                if ("UPLINK".equals(booking.path("direction").asString()) && "HOUSEHOLD".equals(booking.path("senderKind").asString())) {
+                    village = booking.path("village").asString();
+                }
+            }
+            assertThat(village).as("a demo pickup tomorrow").isNotNull();
+            page.navigate(browser.url("/counties/621222/logistics/milk-runs"));
+            page.locator("#plan-form select[name=township]").selectOption(village.substring(0, 9));
+            page.locator("#plan-form input[name=day]").fill(tomorrow);
+            page.locator("#plan-form input[name=budgetSeconds]").fill("2");
+            page.locator("#plan-form button[type=submit]").click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/logistics/milk-runs/[0-9a-f-]{36}.*"));
+            assertThat(page.locator("#milk-run-facts").innerText()).isNotBlank();
+            assertThat(page.locator("[id^=pickup-]").count()).as("the township's pickups on the plan").isPositive();
+            page.waitForFunction("() => document.querySelector('#milk-run-map canvas') !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
+            browser.screenshot(page, "milk-run");
+            page.context().close();
+        }
+
+        @Test
         void a_city_officer_compares_the_citys_counties_and_switches_between_two() {
             Page page = browser.signIn("longnan-officer", "longnan-demo");
 

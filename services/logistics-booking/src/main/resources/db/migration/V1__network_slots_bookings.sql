@@ -59,14 +59,6 @@ create table village_place (
 );
 select enable_county_isolation('village_place');
 
--- The registered poor households (household.registered.v1, .removed.v1): their shipments get the county's subsidy.
-create table registered_household (
-    county_code  char(6)  not null,
-    household_id uuid     not null,
-    village_code char(12) not null,
-    primary key (county_code, household_id)
-);
-select enable_county_isolation('registered_household');
 
 -- A logistics company the county works with; it calls through the gateway as a partner client (client_id).
 create table carrier (

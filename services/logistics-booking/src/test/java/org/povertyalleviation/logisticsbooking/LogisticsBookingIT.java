@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.povertyalleviation.logisticsbooking.booking.persistence.TariffRepository;
 import org.povertyalleviation.platform.domain.CountyCode;
+import org.povertyalleviation.platform.households.KnownHouseholds;
 import org.povertyalleviation.platform.infra.Eventually;
 import org.povertyalleviation.platform.service.ServiceIT;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -26,7 +26,7 @@ public abstract class LogisticsBookingIT extends ServiceIT {
     protected static final LocalDate TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
 
     @Autowired
-    private TariffRepository tariffs;
+    private KnownHouseholds knownHouseholds;
     @Autowired
     private TenantTransactions tenantTransactions;
 
@@ -113,7 +113,7 @@ public abstract class LogisticsBookingIT extends ServiceIT {
                 + household + "\",\"fileNumber\":\"F-" + household.toString().substring(0, 8) + "\",\"village\":\"" + village
                 + "\",\"registrationYear\":2016,\"status\":\"REGISTERED\",\"members\":3,\"causes\":[\"ILLNESS\"],\"primaryCause\":\"ILLNESS\"}");
         Eventually.await("household " + household + " known", Duration.ofSeconds(60),
-                () -> tenantTransactions.inCounty(CountyCode.of(county), () -> tariffs.registered(CountyCode.of(county), household))
+                () -> tenantTransactions.inCounty(CountyCode.of(county), () -> knownHouseholds.find(county, household).hasElement())
                         .block(Duration.ofSeconds(10)),
                 Boolean::booleanValue);
         return household;

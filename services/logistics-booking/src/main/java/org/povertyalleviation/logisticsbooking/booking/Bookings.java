@@ -30,6 +30,7 @@ import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.domain.ChinaTime;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.domain.RuleRefusedException;
+import org.povertyalleviation.platform.households.KnownHouseholds;
 import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.NotFoundException;
@@ -72,19 +73,21 @@ public class Bookings {
     private final NetworkRepository network;
     private final CarrierRepository carriers;
     private final CountyAccess countyAccess;
+    private final KnownHouseholds households;
     private final TenantTransactions tenantTransactions;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
     public Bookings(SlotRepository slots, BookingRepository bookings, TariffRepository tariffs, NetworkRepository network, CarrierRepository carriers,
-                    CountyAccess countyAccess, TenantTransactions tenantTransactions, Outbox outbox, AuditTrail audit, Clock clock) {
+                    CountyAccess countyAccess, KnownHouseholds households, TenantTransactions tenantTransactions, Outbox outbox, AuditTrail audit, Clock clock) {
         this.slots = slots;
         this.bookings = bookings;
         this.tariffs = tariffs;
         this.network = network;
         this.carriers = carriers;
         this.countyAccess = countyAccess;
+        this.households = households;
         this.tenantTransactions = tenantTransactions;
         this.outbox = outbox;
         this.audit = audit;
@@ -240,16 +243,6 @@ public class Bookings {
                         .map(booking -> new BookingView(booking, null, List.of(), caller.countyStaff())).collectList()));
     }
 
-    /** From household.registered.v1 (in the consumer's county transaction). */
-    public Mono<Void> householdRegistered(String county, UUID household, String village) {
-        return tariffs.householdRegistered(county, household, village);
-    }
-
-    /** From household.removed.v1. */
-    public Mono<Void> householdRemoved(String county, UUID household) {
-        return tariffs.householdRemoved(county, household);
-    }
-
     private Mono<Slot> take(CountyCode county, Slot slot, Booking booking) {
         return slots.take(county, slot.id(), booking.weightGrams(), booking.parcels())
                 .switchIfEmpty(Mono.defer(() -> slots.nextFree(county, slot.node(), slot.kind(), slot.day(), booking.weightGrams(), booking.parcels(),
@@ -266,13 +259,10 @@ public class Bookings {
                 "windowEnd", slot.windowEnd().toString(), "freeKg", Weight.kilograms(slot.freeGrams()), "freeParcels", slot.freeParcels());
     }
 
+    /** A household's shipment is subsidised when the registry has the household in the county (and has not removed it). */
     private Mono<Boolean> poor(CountyCode county, Request request) {
-        if (request.household() == null) {
-            return Mono.just(false);
-        }
-        return tariffs.registered(county, request.household()).flatMap(known -> known ? Mono.just(true)
-                : Mono.error(RuleRefusedException.violated("unknown-household", "County " + county + " has no registered household "
-                        + request.household(), "household")));
+        return request.household() == null ? Mono.just(false)
+                : households.require(county.value(), request.household(), "household").thenReturn(true);
     }
 
     private Mono<Node> node(CountyCode county, UUID node, String field) {

@@ -1,14 +1,12 @@
 package org.povertyalleviation.logisticsbooking.booking.persistence;
 
-import java.util.UUID;
-
 import org.povertyalleviation.logisticsbooking.booking.domain.Tariff;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The county's tariff and shipping subsidy, and which households are registered (for the subsidy). */
+/** The county's tariff and shipping subsidy. */
 @Repository
 public class TariffRepository {
 
@@ -41,26 +39,6 @@ public class TariffRepository {
                                 on conflict (county_code) do update set percent = excluded.percent, cap_fen = excluded.cap_fen""")
                         .bind("county", county.value()).bind("percent", tariff.subsidyPercent()).bind("cap", tariff.subsidyCapFen())
                         .fetch().rowsUpdated().then());
-    }
-
-    public Mono<Boolean> registered(CountyCode county, UUID household) {
-        return database.sql("select exists (select 1 from registered_household where county_code = :county and household_id = :household) as known")
-                .bind("county", county.value()).bind("household", household).map(row -> row.get("known", Boolean.class)).one();
-    }
-
-    /** From household.registered.v1 (in the consumer's county transaction). */
-    public Mono<Void> householdRegistered(String county, UUID household, String village) {
-        return database.sql("""
-                        insert into registered_household (county_code, household_id, village_code) values (:county, :household, :village)
-                        on conflict (county_code, household_id) do update set village_code = excluded.village_code""")
-                .bind("county", county).bind("household", household).bind("village", village)
-                .fetch().rowsUpdated().then();
-    }
-
-    /** From household.removed.v1: its later shipments are no longer subsidised; booked ones keep their price. */
-    public Mono<Void> householdRemoved(String county, UUID household) {
-        return database.sql("delete from registered_household where county_code = :county and household_id = :household")
-                .bind("county", county).bind("household", household).fetch().rowsUpdated().then();
     }
 
     private Mono<Void> level(CountyCode county, String level, long rate, long minimum) {

@@ -1,0 +1,154 @@
+package org.povertyalleviation.bench.logistics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * A closed-loop generator of POSTs: a fixed number of requests, at most {@code concurrency} in flight at once (each
+ * over a keep-alive connection of its own), the next one sent as soon as one is answered. Unlike bench-support's
+ * FixedRateLoad (open loop, GETs), it answers "how fast can these N requests be served when this many wait at once",
+ * which is what a burst of bookings is. Latency is from each request's send to the end of its answer; since no request
+ * is due before a slot in flight frees, there is no due time for a stall to be measured against, and the wall time
+ * of the whole burst is the figure to read.
+ *
+ * <p>Lean, as it shares the machine's CPUs with what it measures: one Netty event-loop thread; statuses and latencies
+ * kept in preallocated arrays.
+ */
+final class ClosedLoopPosts implements AutoCloseable {
+
+    /** One request: its URL, its bearer token and its JSON body. */
+    record Post(String url, String authorization, String json) {
+    }
+
+    /**
+     * What one burst did: per request (by index) its status (0: no answer: a connection error or the response timeout)
+     * and latency in microseconds, and the burst's wall time from the first send to the last answer.
+     */
+    record Result(int[] statuses, long[] micros, double wallSeconds, List<String> otherAnswers) {
+
+        long count(int status) {
+            return Arrays.stream(statuses).filter(s -> s == status).count();
+        }
+
+        long other() {
+            return Arrays.stream(statuses).filter(s -> s != 201 && s != 409 && s != 429 && s != 0).count();
+        }
+
+        /** The percentile of the latencies of every answered request, in ms. */
+        double percentileMillis(double percentile) {
+            long[] answered = new long[statuses.length];
+            int n = 0;
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] != 0) {
+                    answered[n++] = micros[i];
+                }
+            }
+            if (n == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(answered, n);
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(percentile / 100.0 * n) - 1;
+            return sorted[Math.max(0, Math.min(index, n - 1))] / 1000.0;
+        }
+
+        /** The percentile of the latencies of the answers with this status, in ms. */
+        double percentileMillis(double percentile, int status) {
+            long[] of = new long[statuses.length];
+            int n = 0;
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] == status) {
+                    of[n++] = micros[i];
+                }
+            }
+            if (n == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(of, n);
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(percentile / 100.0 * n) - 1;
+            return sorted[Math.max(0, Math.min(index, n - 1))] / 1000.0;
+        }
+    }
+
+    private final LoopResources loop = LoopResources.create("bench-bookings", 1, true);
+    private final ConnectionProvider pool;
+    private final HttpClient client;
+    private final int concurrency;
+
+    ClosedLoopPosts(int concurrency, Duration responseTimeout) {
+        this.concurrency = concurrency;
+        this.pool = ConnectionProvider.builder("bench-bookings")
+                .maxConnections(concurrency)
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofMinutes(5))
+                .maxIdleTime(Duration.ofMinutes(10))
+                .build();
+        this.client = HttpClient.create(pool).runOn(loop).keepAlive(true).responseTimeout(responseTimeout)
+                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json").set(HttpHeaderNames.ACCEPT, "application/json"));
+    }
+
+    /** Sends the {@code count} requests, at most {@code concurrency} at once, in index order; returns when every one is answered or failed. */
+    Result run(int count, IntFunction<Post> requests) {
+        int[] statuses = new int[count];
+        long[] micros = new long[count];
+        List<String> otherAnswers = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong lastAnswer = new AtomicLong();
+        long start = System.nanoTime();
+        Flux.range(0, count)
+                .flatMap(i -> {
+                    Post post = requests.apply(i);
+                    return Mono.defer(() -> {
+                        long sent = System.nanoTime();
+                        return client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, post.authorization())).post().uri(post.url())
+                                .send(ByteBufFlux.fromString(Mono.just(post.json()), StandardCharsets.UTF_8, io.netty.buffer.ByteBufAllocator.DEFAULT))
+                                .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+                                        .map(text -> {
+                                            int status = response.status().code();
+                                            if (status != 201 && status != 409 && otherAnswers.size() < 5) {
+                                                otherAnswers.add(status + " " + text.substring(0, Math.min(300, text.length())));
+                                            }
+                                            return status;
+                                        }))
+                                .doOnNext(status -> {
+                                    long end = System.nanoTime();
+                                    statuses[i] = status;
+                                    micros[i] = (end - sent) / 1_000;
+                                    lastAnswer.accumulateAndGet(end, Math::max);
+                                })
+                                .onErrorResume(error -> {
+                                    long end = System.nanoTime();
+                                    statuses[i] = 0;
+                                    micros[i] = (end - sent) / 1_000;
+                                    lastAnswer.accumulateAndGet(end, Math::max);
+                                    if (otherAnswers.size() < 5) {
+                                        otherAnswers.add("no answer: " + error);
+                                    }
+                                    return Mono.just(0);
+                                });
+                    });
+                }, concurrency)
+                .blockLast(Duration.ofMinutes(10));
+        return new Result(statuses, micros, (lastAnswer.get() - start) / 1e9, List.copyOf(otherAnswers));
+    }
+
+    @Override
+    public void close() {
+        pool.disposeLater().block(Duration.ofSeconds(10));
+        loop.disposeLater().block(Duration.ofSeconds(10));
+    }
+}
