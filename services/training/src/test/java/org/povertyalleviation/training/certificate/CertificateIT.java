@@ -66,8 +66,12 @@ class CertificateIT extends TrainingIT {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
+            org.apache.pdfbox.cos.COSDictionary fonts = document.getPage(0).getResources().getCOSObject()
+                    .getCOSDictionary(org.apache.pdfbox.cos.COSName.FONT);
+            assertThat(fonts.getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("Zh")).getNameAsString(org.apache.pdfbox.cos.COSName.BASE_FONT))
+                    .isEqualTo("STSong-Light-UniGB-UCS2-H");
+            assertThat(document.getDocumentInformation().getTitle()).contains(code);
         }
-        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("STSong-Light");
         get("/counties/" + WEN + "/certificates/" + certificate.path("id").asString() + "/certificate.pdf", AUDITOR).expectStatus().isForbidden();
 
         problem(post("/counties/" + WEN + "/certificates/" + certificate.path("id").asString() + "/revocation", ADMIN, Map.of("reason", ""))
