@@ -1,20 +1,12 @@
 package org.povertyalleviation.logisticsbooking;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.povertyalleviation.platform.domain.CountyCode;
-import org.povertyalleviation.platform.households.KnownHouseholds;
-import org.povertyalleviation.platform.infra.Eventually;
 import org.povertyalleviation.platform.service.ServiceIT;
-import org.povertyalleviation.platform.tenancy.TenantTransactions;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +17,6 @@ public abstract class LogisticsBookingIT extends ServiceIT {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final LocalDate TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
 
-    @Autowired
-    private KnownHouseholds knownHouseholds;
-    @Autowired
-    private TenantTransactions tenantTransactions;
 
     /** A township's part of the network: the county's park, the township's station, and a village's post. */
     protected record Network(UUID park, UUID station, UUID post) {
@@ -106,31 +94,8 @@ public abstract class LogisticsBookingIT extends ServiceIT {
                 .returnResult().getResponseBody()));
     }
 
-    /** A household the household registry registered in the village (its event published), once it is in the copy. */
-    protected UUID registeredHousehold(String county, String village) {
-        UUID household = UUID.randomUUID();
-        publish("household.events", county, household.toString(), "household.registered.v1", "{\"county\":\"" + county + "\",\"household\":\""
-                + household + "\",\"fileNumber\":\"F-" + household.toString().substring(0, 8) + "\",\"village\":\"" + village
-                + "\",\"registrationYear\":2016,\"status\":\"REGISTERED\",\"members\":3,\"causes\":[\"ILLNESS\"],\"primaryCause\":\"ILLNESS\"}");
-        Eventually.await("household " + household + " known", Duration.ofSeconds(60),
-                () -> tenantTransactions.inCounty(CountyCode.of(county), () -> knownHouseholds.find(county, household).hasElement())
-                        .block(Duration.ofSeconds(10)),
-                Boolean::booleanValue);
-        return household;
-    }
-
     protected static JsonNode json(String body) {
         return JSON.readTree(body);
-    }
-
-    /** The problem's body; for a field, it must name it (a 400's first invalid parameter, a 409's or 422's field). */
-    protected static JsonNode problem(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response, String field) {
-        JsonNode problem = json(response.expectBody(String.class).returnResult().getResponseBody());
-        if (field != null) {
-            String named = problem.has("invalid-params") ? problem.path("invalid-params").path(0).path("name").asString() : problem.path("field").asString();
-            assertThat(named).as("the field %s names, in %s", field, problem).isEqualTo(field);
-        }
-        return problem;
     }
 
     /** Now less some minutes, to the second (reports' times). */

@@ -1,18 +1,12 @@
 package org.povertyalleviation.supplyplatform;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.contracts.EventCatalogue;
 import org.povertyalleviation.platform.contracts.TopicReader;
-import org.povertyalleviation.platform.domain.CountyCode;
-import org.povertyalleviation.platform.households.KnownHouseholds;
-import org.povertyalleviation.platform.infra.Eventually;
 import org.povertyalleviation.platform.service.ServiceIT;
-import org.povertyalleviation.platform.tenancy.TenantTransactions;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,23 +18,6 @@ public abstract class SupplyPlatformIT extends ServiceIT {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String INCOME = "supply.household-income-earned.v1";
 
-    @Autowired
-    private KnownHouseholds knownHouseholds;
-    @Autowired
-    private TenantTransactions tenantTransactions;
-
-    /** A household the household registry registered in the village (its event published), once it is in the copy. */
-    protected UUID registeredHousehold(String county, String village) {
-        UUID household = UUID.randomUUID();
-        publish("household.events", county, household.toString(), "household.registered.v1", "{\"county\":\"" + county + "\",\"household\":\""
-                + household + "\",\"fileNumber\":\"F-" + household.toString().substring(0, 8) + "\",\"village\":\"" + village
-                + "\",\"registrationYear\":2016,\"status\":\"REGISTERED\",\"members\":3,\"causes\":[\"ILLNESS\"],\"primaryCause\":\"ILLNESS\"}");
-        Eventually.await("household " + household + " in the copy", Duration.ofSeconds(60),
-                () -> tenantTransactions.inCounty(CountyCode.of(county), () -> knownHouseholds.find(county, household).hasElement())
-                        .block(Duration.ofSeconds(10)),
-                Boolean::booleanValue);
-        return household;
-    }
 
     protected UUID organisation(String county, String user, String kind, String legalId) {
         return UUID.fromString(idOf(post("/counties/" + county + "/organisations", user, Map.of("kind", kind, "name", "合作社 " + legalId,

@@ -1,7 +1,5 @@
 package org.povertyalleviation.training;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.domain.CountyCode;
-import org.povertyalleviation.platform.households.KnownHouseholds;
-import org.povertyalleviation.platform.infra.Eventually;
 import org.povertyalleviation.platform.service.ServiceIT;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.povertyalleviation.training.attendance.domain.Sitting;
@@ -30,8 +26,6 @@ public abstract class TrainingIT extends ServiceIT {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    @Autowired
-    private KnownHouseholds knownHouseholds;
     @Autowired
     private AttendanceRepository attendance;
     @Autowired
@@ -82,34 +76,11 @@ public abstract class TrainingIT extends ServiceIT {
         return tenantTransactions.inCounty(CountyCode.of(county), () -> attendance.sitting(CountyCode.of(county), id)).block(Duration.ofSeconds(10));
     }
 
-    /** A household the household registry registered in the village (its event published), once it is in the copy. */
-    protected UUID registeredHousehold(String county, String village) {
-        UUID household = UUID.randomUUID();
-        publish("household.events", county, household.toString(), "household.registered.v1", "{\"county\":\"" + county + "\",\"household\":\""
-                + household + "\",\"fileNumber\":\"F-" + household.toString().substring(0, 8) + "\",\"village\":\"" + village
-                + "\",\"registrationYear\":2016,\"status\":\"REGISTERED\",\"members\":3,\"causes\":[\"ILLNESS\"],\"primaryCause\":\"ILLNESS\"}");
-        Eventually.await("household " + household + " in the copy", Duration.ofSeconds(60),
-                () -> tenantTransactions.inCounty(CountyCode.of(county), () -> knownHouseholds.find(county, household).hasElement())
-                        .block(Duration.ofSeconds(10)),
-                Boolean::booleanValue);
-        return household;
-    }
-
     protected UUID created(WebTestClient.ResponseSpec response) {
         return UUID.fromString(idOf(response.expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()));
     }
 
     protected static JsonNode json(String body) {
         return JSON.readTree(body);
-    }
-
-    /** The problem's body; for a field, it must name it (a 400's first invalid parameter, a 409's or 422's field). */
-    protected static JsonNode problem(WebTestClient.ResponseSpec response, String field) {
-        JsonNode problem = json(response.expectBody(String.class).returnResult().getResponseBody());
-        if (field != null) {
-            String named = problem.has("invalid-params") ? problem.path("invalid-params").path(0).path("name").asString() : problem.path("field").asString();
-            assertThat(named).as("the field %s names, in %s", field, problem).isEqualTo(field);
-        }
-        return problem;
     }
 }

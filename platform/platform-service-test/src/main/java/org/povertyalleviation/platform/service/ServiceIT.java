@@ -3,6 +3,7 @@ package org.povertyalleviation.platform.service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +157,40 @@ public abstract class ServiceIT extends ApiCallsSupport {
                         .map(joined -> joined.getT1() && joined.getT2() >= villages)
                         .block(Duration.ofSeconds(10)),
                 Boolean::booleanValue);
+    }
+
+    /**
+     * A household the household registry registered in the village (its household.registered.v1 published), once the
+     * service's household copy has it (platform.household-copy.enabled); its id.
+     */
+    protected UUID registeredHousehold(String county, String village) {
+        UUID household = UUID.randomUUID();
+        publish("household.events", county, household.toString(), "household.registered.v1", "{\"county\":\"" + county + "\",\"household\":\""
+                + household + "\",\"fileNumber\":\"F-" + household.toString().substring(0, 8) + "\",\"village\":\"" + village
+                + "\",\"registrationYear\":2016,\"status\":\"REGISTERED\",\"members\":3,\"causes\":[\"ILLNESS\"],\"primaryCause\":\"ILLNESS\"}");
+        CountyCode code = CountyCode.of(county);
+        Eventually.await("household " + household + " in the service's copy", Duration.ofSeconds(60),
+                () -> tenantTransactions.getObject().inCounty(code, () -> database.getObject()
+                                .sql("select exists (select 1 from household where county_code = :county and id = :id) as known")
+                                .bind("county", county).bind("id", household).map(row -> row.get("known", Boolean.class)).one())
+                        .block(Duration.ofSeconds(10)),
+                Boolean::booleanValue);
+        return household;
+    }
+
+    /**
+     * The RFC 9457 problem's body; for a field, it must name it: a 400's first invalid parameter, a 409's or 422's
+     * {@code field}.
+     */
+    protected static tools.jackson.databind.JsonNode problem(WebTestClient.ResponseSpec response, String field) {
+        tools.jackson.databind.JsonNode problem = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(response.expectBody(String.class).returnResult().getResponseBody());
+        if (field != null) {
+            String named = problem.has("invalid-params") ? problem.path("invalid-params").path(0).path("name").asString()
+                    : problem.path("field").asString();
+            org.assertj.core.api.Assertions.assertThat(named).as("the field %s names, in %s", field, problem).isEqualTo(field);
+        }
+        return problem;
     }
 
     /** What a service adds once a county joined (e.g. a village that is not poor); nothing by default. */
