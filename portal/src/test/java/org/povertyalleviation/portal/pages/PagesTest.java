@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ public abstract class PagesTest {
         Viewer viewer = new Viewer("user-621222", "用户", Set.of(role), List.of(WEN));
         when(viewers.current(any())).thenReturn(Mono.just(viewer));
         DefaultOAuth2User user = new DefaultOAuth2User(List.of(), Map.of("preferred_username", "user-621222"), "preferred_username");
-        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
+        // A page waits for the stub gateway several times: on a loaded build machine 5 s (the client's default) is not always enough.
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().responseTimeout(Duration.ofSeconds(30)).build()
                 .mutateWith(mockAuthentication(new OAuth2AuthenticationToken(user, List.of(), "keycloak")));
     }
 
