@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,5 +103,18 @@ public abstract class PagesTest {
     /** The rows of a table with this class, each from its tag to its end. */
     protected static List<String> rows(String table, String rowClass) {
         return Pattern.compile("(?s)<tr class=\"" + rowClass + "\">.*?</tr>").matcher(table).results().map(result -> result.group()).toList();
+    }
+
+    /** An attribute of an element, as the page writes it (HTML-escaped). */
+    protected static String attribute(String element, String name) {
+        Matcher matcher = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(element);
+        assertThat(matcher.find()).as(name + " of the element").isTrue();
+        return matcher.group(1);
+    }
+
+    /** The series of a map's ECharts option drawn in this colour. */
+    protected static String series(String option, String colour) {
+        return Arrays.stream(option.split("\\{\"type\":\"line\""))
+                .filter(series -> series.contains("\"itemStyle\":{\"color\":\"" + colour + "\"}")).reduce("", String::concat);
     }
 }
