@@ -42,9 +42,4 @@ public class FormRefusals {
         model.addAttribute("problem", problems.show(problem, exchange.getLocaleContext().getLocale()));
         return page.get();
     }
-
-    /** A form's value, stripped; null when absent or blank. */
-    public static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,6 +1,6 @@
 package org.povertyalleviation.portal.logistics;
 
-import static org.povertyalleviation.portal.county.FormRefusals.blank;
+import static org.povertyalleviation.portal.county.FormValues.blank;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
