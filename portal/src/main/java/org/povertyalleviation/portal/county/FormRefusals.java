@@ -8,6 +8,7 @@ import org.povertyalleviation.portal.language.ProblemMessages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,28 @@ public class FormRefusals {
     public Mono<String> invalid(String field, ServerWebExchange exchange, Model model, Supplier<Mono<String>> page) {
         return show(new ServiceProblem(400, "invalid-request", null, null, List.of(new ServiceProblem.InvalidParam(field, "")),
                 "not sent: " + field + " is not valid", null), exchange, model, page);
+    }
+
+    /**
+     * A refusal of one form of a page that has several: the page again, the reason in that form (the model's
+     * {@code problemIn} names it) and what was typed kept ({@code form}).
+     */
+    public Mono<String> showIn(String which, MultiValueMap<String, String> typed, ServiceProblem.Refused refused, ServerWebExchange exchange,
+                               Model model, Supplier<Mono<String>> page) {
+        keep(which, typed, model);
+        return showOn(refused, exchange, model, page);
+    }
+
+    /** {@link #invalid} in one form of a page that has several. */
+    public Mono<String> invalidIn(String which, MultiValueMap<String, String> typed, String field, ServerWebExchange exchange, Model model,
+                                  Supplier<Mono<String>> page) {
+        keep(which, typed, model);
+        return invalid(field, exchange, model, page);
+    }
+
+    private static void keep(String which, MultiValueMap<String, String> typed, Model model) {
+        model.addAttribute("form", typed);
+        model.addAttribute("problemIn", which);
     }
 
     private Mono<String> show(ServiceProblem problem, ServerWebExchange exchange, Model model, Supplier<Mono<String>> page) {

@@ -22,7 +22,6 @@ import org.povertyalleviation.portal.gateway.Gateway;
 import org.povertyalleviation.portal.gateway.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,7 +111,8 @@ class TrainingController {
             request.put("validMonths", integer(form.getFirst("validMonths")));
             return gateway.post(uri -> uri.path(BASE + "/courses").build(county), request, Training.Course.class)
                     .map(course -> "redirect:/counties/" + county + "/training#course-" + course.id())
-                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusedIn("course", form, refused, county, exchange, model));
+                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showIn("course", form, refused, exchange, model,
+                            () -> catalogue(county, null, null, exchange, model)));
         });
     }
 
@@ -133,21 +133,13 @@ class TrainingController {
             request.put("endsOn", blank(form.getFirst("endsOn")));
             request.put("partnerClient", blank(form.getFirst("partnerClient")));
             if (request.get("course") != null && uuid((String) request.get("course")) == null) {
-                model.addAttribute("form", form);
-                model.addAttribute("problemIn", "session");
-                return refusals.invalid("course", exchange, model, () -> catalogue(county, null, null, exchange, model));
+                return refusals.invalidIn("session", form, "course", exchange, model, () -> catalogue(county, null, null, exchange, model));
             }
             return gateway.post(uri -> uri.path(BASE + "/sessions").build(county), request, Training.Session.class)
                     .map(session -> "redirect:/counties/" + county + "/training/sessions/" + session.id())
-                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusedIn("session", form, refused, county, exchange, model));
+                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showIn("session", form, refused, exchange, model,
+                            () -> catalogue(county, null, null, exchange, model)));
         });
-    }
-
-    private Mono<String> refusedIn(String which, MultiValueMap<String, String> form, ServiceProblem.Refused refused, String county,
-                                   ServerWebExchange exchange, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("problemIn", which);
-        return refusals.showOn(refused, exchange, model, () -> catalogue(county, null, null, exchange, model));
     }
 
     Mono<List<Training.Course>> courses(String county) {

@@ -125,7 +125,7 @@ class TrainingSessionController {
             for (String field : List.of("household", "member")) {
                 String value = blank(form.getFirst(field));
                 if (value != null && uuid(value) == null) {
-                    return inForm("enrol", form, model, () -> refusals.invalid(field, exchange, model, () -> again(county, id, exchange, model)));
+                    return refusals.invalidIn("enrol", form, field, exchange, model, () -> again(county, id, exchange, model));
                 }
                 request.put(field, value);
             }
@@ -135,8 +135,8 @@ class TrainingSessionController {
             request.put("targetGroup", blank(form.getFirst("targetGroup")));
             return gateway.post(uri -> uri.path(BASE + "/sessions/{id}/enrolments").build(county, id), request, Training.Enrolment.class)
                     .map(enrolment -> page(county, id) + "#enrolment-" + enrolment.id())
-                    .onErrorResume(ServiceProblem.Refused.class, refused -> inForm("enrol", form, model,
-                            () -> refusals.showOn(refused, exchange, model, () -> again(county, id, exchange, model))));
+                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showIn("enrol", form, refused, exchange, model,
+                            () -> again(county, id, exchange, model)));
         });
     }
 
@@ -173,14 +173,14 @@ class TrainingSessionController {
             Instant startsAt = instant(form, "startsAt");
             Instant endsAt = instant(form, "endsAt");
             if (startsAt == null || endsAt == null) {
-                return inForm("sitting", form, model, () -> refusals.invalid(startsAt == null ? "startsAt" : "endsAt", exchange, model,
-                        () -> again(county, id, exchange, model)));
+                return refusals.invalidIn("sitting", form, startsAt == null ? "startsAt" : "endsAt", exchange, model,
+                        () -> again(county, id, exchange, model));
             }
             return gateway.post(uri -> uri.path(BASE + "/sessions/{id}/sittings").build(county, id),
                             Map.of("startsAt", startsAt.toString(), "endsAt", endsAt.toString()), Training.Sitting.class)
                     .map(sitting -> page(county, id) + "#sitting-" + sitting.id())
-                    .onErrorResume(ServiceProblem.Refused.class, refused -> inForm("sitting", form, model,
-                            () -> refusals.showOn(refused, exchange, model, () -> again(county, id, exchange, model))));
+                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showIn("sitting", form, refused, exchange, model,
+                            () -> again(county, id, exchange, model)));
         });
     }
 
@@ -190,12 +190,6 @@ class TrainingSessionController {
             model.addAttribute("problemFor", enrolment);
             return refusals.showOn(refused, exchange, model, () -> again(county, id, exchange, model));
         });
-    }
-
-    private static Mono<String> inForm(String which, MultiValueMap<String, String> form, Model model, java.util.function.Supplier<Mono<String>> page) {
-        model.addAttribute("form", form);
-        model.addAttribute("problemIn", which);
-        return page.get();
     }
 
     private Mono<String> again(String county, UUID id, ServerWebExchange exchange, Model model) {
