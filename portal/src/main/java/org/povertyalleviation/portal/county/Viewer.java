@@ -38,13 +38,44 @@ public record Viewer(String username, String name, Set<String> roles, List<Count
      * bookings, through the API).
      */
     public boolean readsLogistics() {
-        return is("platform-operator") || is("province-officer") || is("city-officer") || is("county-admin") || is("county-clerk")
-                || is("village-cadre") || is("auditor");
+        return countyReader();
+    }
+
+    /**
+     * The county's training (courses, sessions, attendance, certificates, coverage): the training service lets the same
+     * roles read it (partners, learning apps, read the catalogue and their own sessions through the API only).
+     */
+    public boolean readsTraining() {
+        return countyReader();
+    }
+
+    /**
+     * Offers courses, schedules sessions, plans sittings, records assessments, issues certificates and prints their PDF:
+     * the training service allows the county office and operators only.
+     */
+    public boolean runsTraining() {
+        return officeStaff();
+    }
+
+    /** Enrols people and cancels enrolments, runs the lecturer's screen and marks attendance: the office, operators and village cadres. */
+    public boolean lecturesTraining() {
+        return officeStaff() || is("village-cadre");
+    }
+
+    /** Revokes a certificate: operators and county admins only. */
+    public boolean revokesCertificates() {
+        return is("platform-operator") || is("county-admin");
     }
 
     /** Milk runs are planned, locked and replanned by operators, county admins and clerks only. */
     public boolean plansMilkRuns() {
         return officeStaff();
+    }
+
+    /** Operators, province and city officers, county staff, village cadres and auditors. */
+    private boolean countyReader() {
+        return is("platform-operator") || is("province-officer") || is("city-officer") || is("county-admin") || is("county-clerk")
+                || is("village-cadre") || is("auditor");
     }
 
     /** The county office (admins, clerks) and the platform's operators. */

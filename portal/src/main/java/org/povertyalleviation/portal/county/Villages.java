@@ -15,7 +15,12 @@ public class Villages {
     /** The county registry's page maximum; a county has a few hundred villages. */
     private static final int PAGE = 1000;
 
-    public record Village(String code, String townshipCode, String nameZh, boolean poor) {
+    /** A village; the registry may not know its place (latitude and longitude null). */
+    public record Village(String code, String townshipCode, String nameZh, boolean poor, Double latitude, Double longitude) {
+
+        public boolean placed() {
+            return latitude != null && longitude != null;
+        }
     }
 
     public record Township(String code, String nameZh) {

@@ -36,6 +36,7 @@ public class Gateway {
     public static final String SHOP_MANAGEMENT = "/api/shop-management";
     public static final String SUPPLY_PLATFORM = "/api/supply-platform";
     public static final String LOGISTICS_BOOKING = "/api/logistics-booking";
+    public static final String TRAINING = "/api/training";
 
     private final WebClient client;
 

@@ -84,6 +84,11 @@ public final class Formats {
                 .format(instant.atZone(CHINA));
     }
 
+    /** The time of day in China, to the second: a rotating code's end, a check-in. */
+    public String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(CHINA));
+    }
+
     /** "2026年10月" or "Oct 2026". */
     public String month(String yearMonth) {
         if (yearMonth == null) {

@@ -2,7 +2,6 @@ package org.povertyalleviation.portal.logistics;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.povertyalleviation.portal.county.CountyPage;
+import org.povertyalleviation.portal.county.FormValues;
 import org.povertyalleviation.portal.county.PageLinks;
 import org.povertyalleviation.portal.county.Villages;
 import org.povertyalleviation.portal.county.Viewers;
@@ -80,7 +80,7 @@ class LogisticsController {
     Mono<String> day(@PathVariable String county, @RequestParam(required = false) String day, @RequestParam(required = false) String node,
                      ServerWebExchange exchange, Model model) {
         LocalDate shown = day(day);
-        UUID chosen = uuid(node);
+        UUID chosen = FormValues.uuid(node);
         model.addAttribute("day", shown);
         model.addAttribute("chosen", chosen);
         model.addAttribute("previous", PageLinks.with(exchange, "day", shown.minusDays(1)));
@@ -164,24 +164,6 @@ class LogisticsController {
 
     /** The day asked for; today in China when none or one that is no date. */
     static LocalDate day(String day) {
-        if (day != null && !day.isBlank()) {
-            try {
-                return LocalDate.parse(day.strip());
-            } catch (DateTimeParseException e) {
-                // A hand-typed day that is not one shows today.
-            }
-        }
-        return LocalDate.now(CHINA);
-    }
-
-    static UUID uuid(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return FormValues.day(day, LocalDate.now(CHINA));
     }
 }

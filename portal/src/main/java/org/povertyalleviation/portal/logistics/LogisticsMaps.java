@@ -1,24 +1,22 @@
 package org.povertyalleviation.portal.logistics;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import static org.povertyalleviation.portal.maps.GridMaps.line;
+import static org.povertyalleviation.portal.maps.GridMaps.option;
+import static org.povertyalleviation.portal.maps.GridMaps.points;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.povertyalleviation.portal.maps.GridMaps.Point;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ECharts options of the logistics maps, as JSON for a {@code data-option} attribute (the content security policy
- * allows no inline script; dashboard.js draws every such element). The portal loads ECharts' "simple" build (lines,
- * bars, pies: no scatter, legend or tooltip), so a map is a grid of longitude against latitude whose points are line
- * series drawn without their line, and the legend is the page's own HTML beside it. Colours here are the ones
- * portal.css gives the legend's swatches.
+ * The ECharts options of the logistics maps (drawn as {@link org.povertyalleviation.portal.maps.GridMaps} draws every
+ * map of the portal). Colours here are the ones portal.css gives the legend's swatches.
  */
 @Component
 class LogisticsMaps {
@@ -35,22 +33,10 @@ class LogisticsMaps {
     /** One colour per vehicle's route, in turn (portal.css: .route-0 … .route-7). */
     static final List<String> ROUTES = List.of("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e");
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final MessageSource messages;
 
     LogisticsMaps(MessageSource messages) {
         this.messages = messages;
-    }
-
-    /** A point of a map: its name (a label where shown) and longitude, latitude. */
-    private record Point(String name, double longitude, double latitude) {
-        Map<String, Object> item() {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", name);
-            item.put("value", List.of(longitude, latitude));
-            return item;
-        }
     }
 
     /**
@@ -74,7 +60,7 @@ class LogisticsMaps {
         }
         List<Point> all = new ArrayList<>(network.nodes().stream().map(LogisticsMaps::point).toList());
         List<Map<String, Object>> series = new ArrayList<>();
-        series.add(road(message("logistics.map.roads", locale), roads, ROAD, 2));
+        series.add(line(message("logistics.map.roads", locale), roads, ROAD, 2));
         List<Logistics.VillageCoverage> placed = coverage == null ? List.of()
                 : coverage.all().stream().filter(village -> village.latitude() != null && village.longitude() != null).toList();
         placed.forEach(village -> all.add(point(village)));
@@ -103,15 +89,15 @@ class LogisticsMaps {
             // The station starts and ends every route: its label is the station's own series', not each route's.
             Map<String, Object> station = depot.item();
             station.put("label", Map.of("show", false));
-            List<Object> line = new ArrayList<>();
-            line.add(station);
+            List<Object> stops = new ArrayList<>();
+            stops.add(station);
             for (MilkRun.Stop stop : route.stops()) {
                 Point point = new Point(String.valueOf(stop.position()), stop.longitude(), stop.latitude());
                 all.add(point);
-                line.add(point.item());
+                stops.add(point.item());
             }
-            line.add(station);
-            Map<String, Object> run = road(route.vehicle().plate(), line, ROUTES.get(i % ROUTES.size()), 3);
+            stops.add(station);
+            Map<String, Object> run = line(route.vehicle().plate(), stops, ROUTES.get(i % ROUTES.size()), 3);
             run.put("showSymbol", true);
             run.put("symbol", "circle");
             run.put("symbolSize", 9);
@@ -135,62 +121,6 @@ class LogisticsMaps {
 
     private static Point point(Logistics.VillageCoverage village) {
         return new Point(village.nameZh(), village.longitude().doubleValue(), village.latitude().doubleValue());
-    }
-
-    /** A line series drawn as a road or route ("-" breaks it between two roads). */
-    private static Map<String, Object> road(String name, List<Object> data, String colour, int width) {
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("type", "line");
-        series.put("name", name);
-        series.put("data", data);
-        series.put("showSymbol", false);
-        series.put("connectNulls", false);
-        series.put("lineStyle", Map.of("color", colour, "width", width));
-        series.put("itemStyle", Map.of("color", colour));
-        series.put("emphasis", Map.of("disabled", true));
-        return series;
-    }
-
-    /** A line series drawn as points only (the simple build has no scatter series). */
-    private static Map<String, Object> points(String name, List<Point> points, String symbol, int size, String colour, boolean labelled) {
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("type", "line");
-        series.put("name", name);
-        series.put("data", points.stream().map(Point::item).toList());
-        series.put("showSymbol", true);
-        series.put("showAllSymbol", true);
-        series.put("symbol", symbol);
-        series.put("symbolSize", size);
-        series.put("lineStyle", Map.of("width", 0, "opacity", 0));
-        series.put("itemStyle", Map.of("color", colour));
-        series.put("emphasis", Map.of("disabled", true));
-        series.put("label", Map.of("show", labelled, "formatter", "{b}", "position", "right", "fontSize", 11));
-        return series;
-    }
-
-    /** The grid: longitude across, latitude up, bounds a little beyond the outermost points, no axes drawn. */
-    private static String option(List<Point> points, List<Map<String, Object>> series) {
-        double west = points.stream().mapToDouble(Point::longitude).min().orElse(0);
-        double east = points.stream().mapToDouble(Point::longitude).max().orElse(1);
-        double south = points.stream().mapToDouble(Point::latitude).min().orElse(0);
-        double north = points.stream().mapToDouble(Point::latitude).max().orElse(1);
-        double padX = Math.max((east - west) * 0.05, 0.01);
-        double padY = Math.max((north - south) * 0.05, 0.01);
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("grid", Map.of("left", 8, "right", 8, "top", 8, "bottom", 8));
-        option.put("xAxis", axis(west - padX, east + padX));
-        option.put("yAxis", axis(south - padY, north + padY));
-        option.put("series", series);
-        return JSON.writeValueAsString(option);
-    }
-
-    private static Map<String, Object> axis(double min, double max) {
-        return Map.of("type", "value", "show", false, "scale", true, "min", round(min), "max", round(max));
-    }
-
-    private static BigDecimal round(double degrees) {
-        return BigDecimal.valueOf(degrees).setScale(4, RoundingMode.HALF_UP);
     }
 
     private String message(String key, Locale locale) {

@@ -1,20 +1,20 @@
 package org.povertyalleviation.portal.logistics;
 
+import static org.povertyalleviation.portal.county.FormValues.blank;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.povertyalleviation.portal.county.CountyPage;
+import org.povertyalleviation.portal.county.FormRefusals;
 import org.povertyalleviation.portal.county.Villages;
 import org.povertyalleviation.portal.county.Viewers;
 import org.povertyalleviation.portal.gateway.Gateway;
 import org.povertyalleviation.portal.gateway.ServiceProblem;
-import org.povertyalleviation.portal.language.ProblemMessages;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,16 +45,16 @@ class MilkRunController {
     private final Villages villages;
     private final LogisticsMaps maps;
     private final LogisticsController logistics;
-    private final ProblemMessages problems;
+    private final FormRefusals refusals;
 
     MilkRunController(Gateway gateway, Viewers viewers, Villages villages, LogisticsMaps maps, LogisticsController logistics,
-                      ProblemMessages problems) {
+                      FormRefusals refusals) {
         this.gateway = gateway;
         this.viewers = viewers;
         this.villages = villages;
         this.maps = maps;
         this.logistics = logistics;
-        this.problems = problems;
+        this.refusals = refusals;
     }
 
     /** The latest plans (of a township and day when chosen) and, for those who plan, the form to plan one. */
@@ -98,7 +98,7 @@ class MilkRunController {
             request.put("budgetSeconds", budget(form));
             return gateway.post(uri -> uri.path(MILK_RUNS).build(county), request, MilkRun.class)
                     .map(plan -> "redirect:/counties/" + county + "/logistics/milk-runs/" + plan.id())
-                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusedOn(refused, exchange, model,
+                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showOn(refused, exchange, model,
                             () -> list(county, null, null, exchange, model)));
         });
     }
@@ -145,7 +145,7 @@ class MilkRunController {
         return CountyPage.of(viewers, exchange, county, model).then(exchange.getFormData()).flatMap(form ->
                 gateway.post(uri -> uri.path(MILK_RUNS + "/{id}/replan").build(county, id), Map.of("budgetSeconds", budget(form)), MilkRun.class)
                         .map(plan -> "redirect:/counties/" + county + "/logistics/milk-runs/" + plan.id())
-                        .onErrorResume(ServiceProblem.Refused.class, refused -> refusedOn(refused, exchange, model,
+                        .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showOn(refused, exchange, model,
                                 () -> show(county, id, exchange, model))));
     }
 
@@ -153,21 +153,8 @@ class MilkRunController {
         return call.map(plan -> "redirect:/counties/" + county + "/logistics/milk-runs/" + plan.id() + "#pickup-" + booking)
                 .onErrorResume(ServiceProblem.Refused.class, refused -> {
                     model.addAttribute("problemFor", booking);
-                    return refusedOn(refused, exchange, model, () -> show(county, id, exchange, model));
+                    return refusals.showOn(refused, exchange, model, () -> show(county, id, exchange, model));
                 });
-    }
-
-    /**
-     * A refused change: the page it was asked from again, with the reason in the reader's language (a 401 signs in again
-     * and a 404 is the refusal page, as everywhere).
-     */
-    private Mono<String> refusedOn(ServiceProblem.Refused refused, ServerWebExchange exchange, Model model, Supplier<Mono<String>> page) {
-        if (refused.problem().status() == 401 || refused.problem().status() == 404) {
-            return Mono.error(refused);
-        }
-        exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.problem().pageStatus()));
-        model.addAttribute("problem", problems.show(refused.problem(), exchange.getLocaleContext().getLocale()));
-        return page.get();
     }
 
     /** The plan that replaced a superseded one (the newest plans of its township and day name what they replan). */
@@ -187,9 +174,5 @@ class MilkRunController {
         } catch (NumberFormatException e) {
             return BUDGET;
         }
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -65,7 +65,19 @@ class MessageBundlesTest {
             Map.entry("logistics.carries.", List.of("ORDER_DELIVERY", "CROWDFUNDING_REWARD", "TRACE_LOT", "GOODS")),
             Map.entry("logistics.backhaul.", List.of("up-matched", "up-unmatched", "down-unloaded")),
             Map.entry("milkrun.status.", List.of("PLANNED", "SUPERSEDED")),
-            Map.entry("milkrun.reason.", List.of("COLD", "CAPACITY", "WINDOW", "WORKING_DAY", "NOT_PLACED")));
+            Map.entry("milkrun.reason.", List.of("COLD", "CAPACITY", "WINDOW", "WORKING_DAY", "NOT_PLACED")),
+            Map.entry("training.level.", List.of("BASICS", "SHOP_OPERATION", "LIVE_STREAMING", "PRODUCT_PHOTOGRAPHY", "PACKAGING_AND_LOGISTICS",
+                    "CUSTOMER_SERVICE", "CADRE")),
+            Map.entry("training.group.", List.of("POOR_HOUSEHOLD_MEMBER", "VILLAGE_CADRE", "RETURNING_YOUTH", "GRADUATE", "PERSON_WITH_DISABILITY",
+                    "OTHER")),
+            Map.entry("training.skill.", List.of("SHOP_OPERATION", "LIVE_STREAMING", "PRODUCT_PHOTOGRAPHY", "CUSTOMER_SERVICE", "PACKING_AND_SHIPPING")),
+            Map.entry("training.place.", List.of("COUNTY_COLLEGE", "TOWNSHIP", "VILLAGE", "ONLINE")),
+            Map.entry("training.method.", List.of("QR", "CODE", "MANUAL")),
+            Map.entry("training.flag.", List.of("LATE", "DUPLICATE")),
+            Map.entry("training.standing.", List.of("VALID", "EXPIRED", "REVOKED")),
+            Map.entry("problem.code.", List.of("unknown-course", "already-enrolled", "app-person-required", "already-cancelled", "not-enrolled",
+                    "no-sittings", "attendance-below-threshold", "assessment-not-passed", "certificate-issued", "already-revoked", "outside-sitting",
+                    "token-invalid", "token-expired", "token-of-another-sitting", "code-invalid")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {

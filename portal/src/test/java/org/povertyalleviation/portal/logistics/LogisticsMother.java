@@ -204,8 +204,6 @@ final class LogisticsMother {
     }
 
     static String problem(int status, String type, String code) {
-        return """
-                {"type":"urn:poverty-platform:problem:%s","title":"Refused","status":%d%s,"detail":"refused by the stub"}"""
-                .formatted(type, status, code == null ? "" : ",\"rule\":\"" + code + "\"");
+        return org.povertyalleviation.portal.pages.StubGateway.problem(status, type, code);
     }
 }

@@ -16,10 +16,7 @@ import static org.povertyalleviation.portal.logistics.LogisticsMother.UPLINK;
 import static org.povertyalleviation.portal.logistics.LogisticsMother.VEHICLE;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,17 +275,5 @@ class LogisticsPagesTest extends PagesTest {
         assertThat(element(page(english, PAGES), "poor-gaps")).contains("Nearest node too far", "No coordinates: cannot be judged");
         assertThat(element(page(english, PAGES + "/bookings/" + UPLINK), "booking-facts")).contains("CN¥12.90", "Traceability lot");
         assertThat(element(page(english, PAGES + "/milk-runs/" + PLAN), "unassigned")).contains("Needs the cold chain");
-    }
-
-    private static String attribute(String element, String name) {
-        Matcher matcher = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(element);
-        assertThat(matcher.find()).as(name + " of the element").isTrue();
-        return matcher.group(1);
-    }
-
-    /** The map's series drawn in this colour. */
-    private static String series(String option, String colour) {
-        return Arrays.stream(option.split("\\{\"type\":\"line\""))
-                .filter(series -> series.contains("\"itemStyle\":{\"color\":\"" + colour + "\"}")).reduce("", String::concat);
     }
 }

@@ -7,7 +7,9 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +79,8 @@ public abstract class PagesTest {
         Viewer viewer = new Viewer("user-621222", "用户", Set.of(role), List.of(WEN));
         when(viewers.current(any())).thenReturn(Mono.just(viewer));
         DefaultOAuth2User user = new DefaultOAuth2User(List.of(), Map.of("preferred_username", "user-621222"), "preferred_username");
-        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
+        // A page waits for the stub gateway several times: on a loaded build machine 5 s (the client's default) is not always enough.
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().responseTimeout(Duration.ofSeconds(30)).build()
                 .mutateWith(mockAuthentication(new OAuth2AuthenticationToken(user, List.of(), "keycloak")));
     }
 
@@ -100,5 +103,18 @@ public abstract class PagesTest {
     /** The rows of a table with this class, each from its tag to its end. */
     protected static List<String> rows(String table, String rowClass) {
         return Pattern.compile("(?s)<tr class=\"" + rowClass + "\">.*?</tr>").matcher(table).results().map(result -> result.group()).toList();
+    }
+
+    /** An attribute of an element, as the page writes it (HTML-escaped). */
+    protected static String attribute(String element, String name) {
+        Matcher matcher = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(element);
+        assertThat(matcher.find()).as(name + " of the element").isTrue();
+        return matcher.group(1);
+    }
+
+    /** The series of a map's ECharts option drawn in this colour. */
+    protected static String series(String option, String colour) {
+        return Arrays.stream(option.split("\\{\"type\":\"line\""))
+                .filter(series -> series.contains("\"itemStyle\":{\"color\":\"" + colour + "\"}")).reduce("", String::concat);
     }
 }

@@ -72,6 +72,13 @@ public final class StubGateway implements AutoCloseable {
         return this;
     }
 
+    /** A service's refusal as the platform writes it (RFC 9457), with the rule it names if any. */
+    public static String problem(int status, String type, String rule) {
+        return """
+                {"type":"urn:poverty-platform:problem:%s","title":"Refused","status":%d%s,"detail":"refused by the stub"}"""
+                .formatted(type, status, rule == null ? "" : ",\"rule\":\"" + rule + "\"");
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
