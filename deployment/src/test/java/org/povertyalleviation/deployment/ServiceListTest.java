@@ -66,17 +66,17 @@ class ServiceListTest {
             Files.createDirectories(copy.resolve(config).getParent());
             Files.copy(REPO.resolve(config), copy.resolve(config));
         }
-        Service added = new Service("logistics-booking", 8085, "pickups and deliveries that never overbook", "30s", "2MB",
+        Service added = new Service("market-days", 8097, "the villages' market days", "30s", "2MB",
                 List.of("/trace/**"), List.of());
-        Path config = copy.resolve("services/logistics-booking/src/main/resources/application.yml");
+        Path config = copy.resolve("services/market-days/src/main/resources/application.yml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, """
                 spring:
-                  application: { name: logistics-booking }
+                  application: { name: market-days }
                   cloud:
                     stream:
                       bindings:
-                        bookingDelivered-in-0: { destination: shop.events, group: logistics-booking.deliveries }
+                        marketDays-in-0: { destination: shop.events, group: market-days.stalls }
                 platform:
                   county-copy: { enabled: true }
                 """);
@@ -85,25 +85,25 @@ class ServiceListTest {
         assertThat(extended.stale()).as("every derived file changes, and the new chart gets the schema")
                 .containsAll(real.expected().keySet().stream().filter(file -> !file.endsWith("/values.schema.json")
                         || file.contains("poverty-platform")).toList())
-                .contains("helm/logistics-booking/values.schema.json");
+                .contains("helm/market-days/values.schema.json");
         extended.write();
         assertThat(extended.stale()).isEmpty();
-        assertThat(Files.readString(copy.resolve("pom.xml"))).contains("<module>services/logistics-booking</module>");
-        assertThat(Files.readString(copy.resolve("devstack/pom.xml"))).contains("<destFileName>logistics-booking.jar</destFileName>");
+        assertThat(Files.readString(copy.resolve("pom.xml"))).contains("<module>services/market-days</module>");
+        assertThat(Files.readString(copy.resolve("devstack/pom.xml"))).contains("<destFileName>market-days.jar</destFileName>");
         assertThat(Files.readString(copy.resolve("gateway/src/main/resources/application.yml")))
-                .contains("    logistics-booking:\n      uri: ${LOGISTICS_BOOKING_URL:http://127.0.0.1:8085}\n      timeout: 30s\n"
+                .contains("    market-days:\n      uri: ${MARKET_DAYS_URL:http://127.0.0.1:8097}\n      timeout: 30s\n"
                         + "      max-request-body: 2MB\n      public-paths: [\"/trace/**\"]\n");
-        assertThat(Files.readString(copy.resolve("helm/gateway/values.yaml"))).contains("  LOGISTICS_BOOKING_URL: http://logistics-booking:8085\n");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/Chart.yaml"))).contains("repository: file://../logistics-booking");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.yaml"))).contains("ownerUser: logistics_booking_owner");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.schema.json"))).contains("\"logistics-booking\"");
-        assertThat(Files.readString(copy.resolve("helm/poverty-platform/templates/NOTES.txt"))).contains("http://logistics-booking:8085");
-        assertThat(Files.readString(copy.resolve("k8s/postgres/databases.yaml"))).contains("name: logistics_booking\n");
-        assertThat(Files.readString(copy.resolve("k8s/postgres/cluster.yaml"))).contains("- name: logistics_booking_app");
+        assertThat(Files.readString(copy.resolve("helm/gateway/values.yaml"))).contains("  MARKET_DAYS_URL: http://market-days:8097\n");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/Chart.yaml"))).contains("repository: file://../market-days");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.yaml"))).contains("ownerUser: market_days_owner");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/values.schema.json"))).contains("\"market-days\"");
+        assertThat(Files.readString(copy.resolve("helm/poverty-platform/templates/NOTES.txt"))).contains("http://market-days:8097");
+        assertThat(Files.readString(copy.resolve("k8s/postgres/databases.yaml"))).contains("name: market_days\n");
+        assertThat(Files.readString(copy.resolve("k8s/postgres/cluster.yaml"))).contains("- name: market_days_app");
         assertThat(Files.readString(copy.resolve("k8s/kafka/dead-letter-topics.yaml")))
-                .contains("topicName: error.shop.events.logistics-booking.deliveries", "topicName: error.county.events.logistics-booking.county-copy");
-        assertThat(Files.readString(copy.resolve("k8s/network-policies/gateway-to-services.yaml"))).contains("- logistics-booking");
-        assertThat(Files.readString(copy.resolve("k8s/network-policies/services-to-data.yaml"))).contains("- logistics-booking");
+                .contains("topicName: error.shop.events.market-days.stalls", "topicName: error.county.events.market-days.county-copy");
+        assertThat(Files.readString(copy.resolve("k8s/network-policies/gateway-to-services.yaml"))).contains("- market-days");
+        assertThat(Files.readString(copy.resolve("k8s/network-policies/services-to-data.yaml"))).contains("- market-days");
 
         extended = new ServiceList(copy, real.services());
         extended.write();
