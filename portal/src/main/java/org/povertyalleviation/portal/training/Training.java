@@ -39,8 +39,8 @@ final class Training {
     }
 
     /**
-     * A session. The list answers {@code waitlisted} -1 and no enrolments; one session answers its enrolments in order
-     * (enrolled, then the waitlist in the order it was joined).
+     * A session with how many wait. The list answers no enrolments; one session answers its enrolments in order (enrolled,
+     * then the waitlist in the order it was joined).
      */
     record Session(UUID id, String county, UUID course, String placeKind, String township, String village, String address, String lecturer,
                    int capacity, int enrolled, long waitlisted, LocalDate startsOn, LocalDate endsOn, String partnerClient,
@@ -64,11 +64,6 @@ final class Training {
 
         private List<Enrolment> withStatus(String status) {
             return enrolments == null ? List.of() : enrolments.stream().filter(enrolment -> status.equals(enrolment.status())).toList();
-        }
-
-        Session withWaitlisted(long count) {
-            return new Session(id, county, course, placeKind, township, village, address, lecturer, capacity, enrolled, count, startsOn, endsOn,
-                    partnerClient, enrolments);
         }
     }
 

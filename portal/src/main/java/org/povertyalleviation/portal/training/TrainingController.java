@@ -44,7 +44,6 @@ class TrainingController {
     private static final int SESSIONS = 200;
     private static final int DAYS_BACK = 90;
     /** Sessions read at once for their waitlist (the list does not count it). */
-    private static final int CONCURRENT_SESSIONS = 8;
 
     private final Gateway gateway;
     private final Viewers viewers;
@@ -82,7 +81,7 @@ class TrainingController {
                                 uri.queryParam("to", last);
                             }
                             return uri.build(county);
-                        }, Training.Session.class).flatMap(sessions -> withWaitlists(county, sessions, today)),
+                        }, Training.Session.class),
                         villages.of(county), villages.townships(county))
                 .map(loaded -> {
                     model.addAttribute("courses", loaded.getT1());
@@ -144,14 +143,5 @@ class TrainingController {
 
     Mono<List<Training.Course>> courses(String county) {
         return gateway.list(uri -> uri.path(BASE + "/courses").build(county), Training.Course.class);
-    }
-
-    /** The list does not count a session's waitlist: those not yet over are read one by one for it (the others show none). */
-    private Mono<List<Training.Session>> withWaitlists(String county, List<Training.Session> sessions, LocalDate today) {
-        return Flux.fromIterable(sessions)
-                .flatMapSequential(session -> session.endsOn().isBefore(today) ? Mono.just(session)
-                        : gateway.get(uri -> uri.path(BASE + "/sessions/{id}").build(county, session.id()), Training.Session.class)
-                                .map(read -> session.withWaitlisted(read.waitlist().size())), CONCURRENT_SESSIONS)
-                .collectList();
     }
 }

@@ -45,14 +45,14 @@ final class TrainingMother {
                  "validMonths":24,"createdAt":"2026-11-01T02:00:00Z"}""".formatted(COURSE);
     }
 
-    /** The list: the service counts no waitlist there (-1) and gives no enrolments. */
+    /** The list: each session with how many wait, and no enrolments. */
     static String sessions() {
         return """
                 [{"id":"%s","county":"621222","course":"%s","placeKind":"VILLAGE","township":"621222101","village":"621222101201",
-                  "address":"上坝村村委会会议室","lecturer":"陇南电商学院 李老师","capacity":3,"enrolled":3,"waitlisted":-1,"startsOn":"2020-05-10",
+                  "address":"上坝村村委会会议室","lecturer":"陇南电商学院 李老师","capacity":3,"enrolled":3,"waitlisted":0,"startsOn":"2020-05-10",
                   "endsOn":"2020-05-11","partnerClient":null,"enrolments":null},
                  {"id":"%s","county":"621222","course":"%s","placeKind":"COUNTY_COLLEGE","township":null,"village":null,
-                  "address":"县电商学院201教室","lecturer":"王老师","capacity":3,"enrolled":3,"waitlisted":-1,"startsOn":"2099-03-10",
+                  "address":"县电商学院201教室","lecturer":"王老师","capacity":3,"enrolled":3,"waitlisted":2,"startsOn":"2099-03-10",
                   "endsOn":"2099-03-12","partnerClient":"partner-wen","enrolments":null}]"""
                 .formatted(PAST_SESSION, CADRE_COURSE, SESSION, COURSE);
     }

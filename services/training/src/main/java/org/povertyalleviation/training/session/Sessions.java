@@ -74,7 +74,8 @@ public class Sessions {
                         .map(enrolments -> new SessionView(session, enrolments, caller.countyStaff()))));
     }
 
-    public Mono<List<Session>> between(CountyCode county, Caller caller, LocalDate from, LocalDate to, int limit) {
+    /** Sessions starting in the period, each with how many wait; a learning app's only those on it. */
+    public Mono<List<java.util.Map.Entry<Session, Long>>> between(CountyCode county, Caller caller, LocalDate from, LocalDate to, int limit) {
         return tenantTransactions.inCounty(county, () -> sessions.between(county, from, to, caller.partnerOnly() ? String.valueOf(caller.client()) : null,
                 limit).collectList());
     }

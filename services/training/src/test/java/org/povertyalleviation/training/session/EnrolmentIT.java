@@ -27,6 +27,16 @@ class EnrolmentIT extends TrainingIT {
         UUID third = enrol(WEN, CLERK, session, "丙", null);
         UUID fourth = enrol(WEN, CLERK, session, "丁", null);
         assertThat(status(third)).isEqualTo("WAITLISTED");
+        JsonNode listed = null;
+        for (JsonNode candidate : json(get("/counties/" + WEN + "/sessions?from=" + TODAY, CLERK).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody())) {
+            if (candidate.path("id").asString().equals(session.toString())) {
+                listed = candidate;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.path("enrolled").asInt()).isEqualTo(2);
+        assertThat(listed.path("waitlisted").asLong()).isEqualTo(2);
 
         JsonNode cancelled = json(post("/counties/" + WEN + "/enrolments/" + first + "/cancellation", CLERK, Map.of()).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());

@@ -2,6 +2,7 @@ package org.povertyalleviation.training.session.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -51,12 +52,16 @@ public class SessionRepository {
                 .bind("county", county.value()).bind("id", id).map(SessionRepository::session).one();
     }
 
-    /** Sessions starting in the period, optionally only a partner's. */
-    public Flux<Session> between(CountyCode county, LocalDate from, LocalDate to, String partner, int limit) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql("select * from session where county_code = :county and starts_on between :from and :to"
-                        + (partner == null ? "" : " and partner_client = :partner") + " order by starts_on, id limit :limit")
+    /** Sessions starting in the period, optionally only a partner's, each with how many wait. */
+    public Flux<Map.Entry<Session, Long>> between(CountyCode county, LocalDate from, LocalDate to, String partner, int limit) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("""
+                        select s.*, (select count(*) from enrolment e where e.county_code = s.county_code and e.session_id = s.id
+                                       and e.status = 'WAITLISTED') as waitlisted
+                        from session s where s.county_code = :county and s.starts_on between :from and :to"""
+                        + (partner == null ? "" : " and s.partner_client = :partner") + " order by s.starts_on, s.id limit :limit")
                 .bind("county", county.value()).bind("from", from).bind("to", to).bind("limit", limit);
-        return (partner == null ? spec : spec.bind("partner", partner)).map(SessionRepository::session).all();
+        return (partner == null ? spec : spec.bind("partner", partner))
+                .map(row -> Map.entry(session(row), row.get("waitlisted", Long.class))).all();
     }
 
     /** Takes a place if the session has one; false when it is full (nothing changed). */

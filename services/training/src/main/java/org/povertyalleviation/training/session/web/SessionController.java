@@ -103,7 +103,7 @@ class SessionController {
         return gate.act(county).flatMap(code -> sessions.schedule(code, request.course(), request.placeKind(), request.township(), request.village(),
                         request.address(), request.lecturer(), request.capacity(), request.startsOn(), request.endsOn(), request.partnerClient()))
                 .map(session -> ResponseEntity.created(URI.create("/counties/" + county + "/sessions/" + session.id()))
-                        .body(response(session, List.of(), false)));
+                        .body(response(session, List.of(), 0, false)));
     }
 
     @GetMapping("/counties/{county}/sessions")
@@ -113,14 +113,16 @@ class SessionController {
         LocalDate first = from == null ? LocalDate.of(2000, 1, 1) : day("from", from);
         LocalDate last = to == null ? LocalDate.of(2100, 1, 1) : day("to", to);
         return gate.read(county).flatMap(code -> Caller.of(code).flatMap(caller -> sessions.between(code, caller, first, last, limit)))
-                .map(list -> list.stream().map(session -> response(session, null, false)).toList());
+                .map(list -> list.stream().map(entry -> response(entry.getKey(), null, entry.getValue(), false)).toList());
     }
 
     @GetMapping("/counties/{county}/sessions/{id}")
     Mono<SessionResponse> find(@PathVariable String county, @PathVariable String id) {
         UUID session = RequestIds.uuid("id", id);
         return gate.read(county).flatMap(code -> Caller.of(code).flatMap(caller -> sessions.find(code, caller, session)))
-                .map(view -> response(view.session(), view.enrolments(), view.personalData()));
+                .map(view -> response(view.session(), view.enrolments(), view.enrolments().stream()
+                        .filter(enrolment -> enrolment.status() == org.povertyalleviation.training.session.domain.EnrolmentStatus.WAITLISTED).count(),
+                        view.personalData()));
     }
 
     @PostMapping("/counties/{county}/sessions/{id}/enrolments")
@@ -161,10 +163,11 @@ class SessionController {
         }
     }
 
-    private static SessionResponse response(Session session, List<Enrolment> enrolments, boolean personalData) {
+    /** @param enrolments null in a list (only a session's own page lists its people) */
+    private static SessionResponse response(Session session, List<Enrolment> enrolments, long waitlisted, boolean personalData) {
         return new SessionResponse(session.id(), session.county().value(), session.course(), session.placeKind().name(), session.township(),
                 session.village() == null ? null : session.village().value(), session.address(), session.lecturer(), session.capacity(),
-                session.enrolled(), enrolments == null ? -1 : enrolments.stream().filter(e -> e.status().name().equals("WAITLISTED")).count(),
+                session.enrolled(), waitlisted,
                 session.startsOn(), session.endsOn(), session.partnerClient(),
                 enrolments == null ? null : enrolments.stream().map(enrolment -> response(enrolment, personalData)).toList());
     }
