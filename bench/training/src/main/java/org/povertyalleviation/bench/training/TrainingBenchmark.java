@@ -184,12 +184,14 @@ public final class TrainingBenchmark {
         List<String> appPersons = settings.viaApp() ? seeded.appPersons() : null;
         Map<String, Long> others = Map.of("gateway JVM", gateway.pid());
 
+        List<Phase> warmUps = new ArrayList<>();
         if (!settings.warmupWindow().isZero()) {
             CheckInPlan warm = CheckInPlan.of(settings.people(), settings.warmupWindow().toMillis(), settings.duplicates(), settings.fallback(), 0, 0,
                     settings.seed() + 1);
             for (String target : List.of("direct", "gateway")) {
                 Phase phase = phase("warm-up", target, warm, training, gateway, staff, sender, seeded, appPersons, postgres, trainingDb, others);
                 log.info("  warm-up {}: {}", target, phase.verdict().countedOnce() ? "every check-in counted once" : phase.verdict().problems());
+                warmUps.add(phase);
             }
         }
         List<Phase> phases = new ArrayList<>();
@@ -199,7 +201,8 @@ public final class TrainingBenchmark {
             }
         }
         System.out.println(report(startedAt, startLoad, phases));
-        List<String> problems = phases.stream().flatMap(phase -> phase.verdict().problems().stream().map(p -> phase.name() + ", " + phase.target()
+        // A warm-up that counted someone twice fails the run as much as a measured phase.
+        List<String> problems = java.util.stream.Stream.concat(warmUps.stream(), phases.stream()).flatMap(phase -> phase.verdict().problems().stream().map(p -> phase.name() + ", " + phase.target()
                 + ": " + p)).toList();
         if (!problems.isEmpty()) {
             System.out.println("\n**COUNTED TWICE** (or not counted): " + String.join("; ", problems));
