@@ -919,6 +919,28 @@ class DevStackIT {
         }
 
         @Test
+        void a_lecturer_shows_the_rotating_check_in_code_and_the_room_fills_as_people_check_in() throws Exception {
+            String clerk = token("grant_type=password&client_id=devstack-cli&username=clerk-621222&password=clerk-621222-demo");
+            String training = "/api/training/counties/621222";
+            String session = JSON.readTree(send("GET", training + "/sessions", clerk, null, null).body()).get(0).path("id").asString();
+            String sitting = JSON.readTree(send("GET", training + "/sessions/" + session + "/sittings", clerk, null, null).body()).get(0).path("id")
+                    .asString();
+
+            Page page = browser.signIn("clerk-621222", "clerk-621222-demo");
+            page.navigate(browser.url("/counties/621222/training/sittings/" + sitting + "/screen"));
+            assertThat(page.locator("#fallback-code").innerText().strip()).matches("\\d{6}");
+            // The QR code comes through the portal as an image of its own: wait for it (a timeout fails the test).
+            page.waitForFunction("() => { const img = document.querySelector('#screen-qr');"
+                    + " return img !== null && img.complete && img.naturalWidth > 0; }", null, new Page.WaitForFunctionOptions().setTimeout(15_000));
+            assertThat(page.locator("#checked-in").innerText()).isNotBlank();
+            browser.screenshot(page, "training-screen");
+            page.navigate(browser.url("/counties/621222/training/coverage"));
+            assertThat(page.locator("h1").innerText()).isNotBlank();
+            browser.screenshot(page, "training-coverage");
+            page.context().close();
+        }
+
+        @Test
         void a_city_officer_compares_the_citys_counties_and_switches_between_two() {
             Page page = browser.signIn("longnan-officer", "longnan-demo");
 
