@@ -90,7 +90,14 @@ public class CountyJobs {
                             return Mono.empty();
                         }))
                 .then(Mono.fromSupplier(() -> new Run(job, occurrence, true, counties.get(), failed.get())))
-                .doOnNext(run -> log.info("County job {} ({}) ran for {} counties, {} failed", job, occurrence, run.counties(), run.failed()));
+                // A job that repeats every few seconds (no occurrence) would fill the log; its own work logs what it did.
+                .doOnNext(run -> {
+                    if (occurrence != null || run.failed() > 0) {
+                        log.info("County job {} ({}) ran for {} counties, {} failed", job, occurrence, run.counties(), run.failed());
+                    } else {
+                        log.debug("County job {} ran for {} counties", job, run.counties());
+                    }
+                });
     }
 
     private Mono<Boolean> completed(String job, String occurrence) {

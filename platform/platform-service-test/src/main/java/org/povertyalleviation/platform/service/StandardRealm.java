@@ -25,6 +25,7 @@ import org.povertyalleviation.platform.infra.SharedInfrastructure;
  *       Liancheng 350825; clerks of Kang and Xihe;</li>
  *   <li>{@code officer-621200}: Longnan's city officer; {@code officer-620000}: Gansu's province officer;</li>
  *   <li>partners {@code partner-wen} (granted 621222) and {@code partner-jd} (granted 621224);</li>
+ *   <li>{@code partner-pay}: a payment partner granted Wen and Kang (crowdfunding's payments and refunds);</li>
  *   <li>the county registry's own client, with secret {@value #COUNTY_REGISTRY_SECRET}.</li>
  * </ul>
  */
@@ -69,6 +70,7 @@ public final class StandardRealm {
                 .partner("partner-qinzhou", PARTNER_SECRET, "620502")
                 .partner("partner-wen", PARTNER_SECRET, "621222")
                 .partner("partner-jd", PARTNER_SECRET, "621224")
+                .partner("partner-pay", PARTNER_SECRET, "621222", "621224")
                 .json()));
     }
 
