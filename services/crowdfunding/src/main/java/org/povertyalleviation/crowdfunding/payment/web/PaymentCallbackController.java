@@ -1,4 +1,7 @@
-package org.povertyalleviation.crowdfunding.payment;
+package org.povertyalleviation.crowdfunding.payment.web;
+
+import org.povertyalleviation.crowdfunding.payment.PaymentPartners;
+import org.povertyalleviation.crowdfunding.payment.Payments;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
