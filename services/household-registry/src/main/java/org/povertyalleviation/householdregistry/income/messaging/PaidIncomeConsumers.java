@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
  * Payments a service makes to a household and publishes with their own source, origin and revision become ledger
  * entries under {@code <payer's prefix>:<origin>}, so a redelivered event is counted once and a correction (a higher
  * revision of the same origin) replaces the amount instead of adding to it: the supply platform's paid deliveries
- * (ORDER_PREMIUM), paydays (WORKSHOP_WAGE) and dividends (DIVIDEND). One row of the table per payer, one bean per
- * binding. Shop shares and subsidies are not in it: their events carry no origin, this service builds theirs.
+ * (ORDER_PREMIUM), paydays (WORKSHOP_WAGE) and dividends (DIVIDEND), and a crowdfunding project's proceeds
+ * (CROWDFUNDING). One row of the table per payer, one bean per binding. Shop shares and subsidies are not in it:
+ * their events carry no origin, this service builds theirs.
  */
 @Configuration(proxyBeanMethods = false)
 class PaidIncomeConsumers {
@@ -38,6 +39,8 @@ class PaidIncomeConsumers {
     static final Payer SUPPLY = new Payer("supply.household-income-earned.v1", "supply-income-to-ledger", "supply-platform", "supply",
             Set.of(IncomeSource.ORDER_PREMIUM, IncomeSource.WORKSHOP_WAGE, IncomeSource.DIVIDEND),
             Pattern.compile("(delivery|payday|dividend):[0-9a-f:-]{36,80}"));
+    static final Payer CROWDFUNDING = new Payer("crowdfunding.household-income-earned.v1", "crowdfunding-income-to-ledger", "crowdfunding",
+            "crowdfunding", Set.of(IncomeSource.CROWDFUNDING), Pattern.compile("project:[0-9a-f-]{36}:[0-9a-f-]{36}"));
 
     /** The fields of a payer's household-income-earned event this service reads (the same in each payer's schema). */
     record HouseholdIncomeEarned(String county, String household, String source, String origin, String month, Long amountFen, Integer revision) {
@@ -46,6 +49,11 @@ class PaidIncomeConsumers {
     @Bean
     Consumer<Message<byte[]>> supplyIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger) {
         return consumer(SUPPLY, listeners, codec, ledger);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> crowdfundingIncome(EventListeners listeners, EventCodec codec, IncomeLedger ledger) {
+        return consumer(CROWDFUNDING, listeners, codec, ledger);
     }
 
     private static Consumer<Message<byte[]>> consumer(Payer payer, EventListeners listeners, EventCodec codec, IncomeLedger ledger) {

@@ -26,6 +26,13 @@ class PaidIncomeConsumersTest {
         assertThat(earned.origin()).startsWith("delivery:");
     }
 
+    @Test
+    void the_crowdfunding_catalogued_example_fits_the_fields_this_service_reads() {
+        HouseholdIncomeEarned earned = exampleOf(PaidIncomeConsumers.CROWDFUNDING, IncomeSource.CROWDFUNDING);
+
+        assertThat(earned.origin()).startsWith("project:").endsWith(":" + earned.household());
+    }
+
     private HouseholdIncomeEarned exampleOf(Payer payer, IncomeSource source) {
         EventEnvelope event = codec.read(EventCatalogue.example(payer.type()).getBytes(StandardCharsets.UTF_8));
 
