@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.povertyalleviation.householdregistry.Events;
 import org.povertyalleviation.householdregistry.HouseholdRegistryIT;
 
-/** The income ledger: entries from clerks and from shop events, counted once per origin, and the yearly summaries. */
+/** The income ledger: entries from clerks and from shop, supply and crowdfunding events, counted once per origin, and the yearly summaries. */
 class IncomeIT extends HouseholdRegistryIT {
 
     @Test
@@ -94,6 +94,59 @@ class IncomeIT extends HouseholdRegistryIT {
         return "{\"county\":\"621222\",\"household\":\"" + household + "\",\"source\":\"" + source + "\",\"origin\":\"" + origin
                 + "\",\"organisation\":\"" + organisation + "\",\"month\":\"2026-08\",\"paidOn\":\"2026-08-25\",\"amountFen\":" + amountFen
                 + ",\"premiumFen\":" + premiumFen + ",\"revision\":" + revision + "}";
+    }
+
+    @Test
+    void a_crowdfunding_share_is_counted_once_and_a_refund_replaces_it_down_to_nothing() {
+        String household = register("INC-CF");
+        String project = UUID.randomUUID().toString();
+        String origin = "project:" + project + ":" + household;
+        String share = crowdfundingIncome(household, origin, project, 1_845_000, 1);
+        String eventId = UUID.randomUUID().toString();
+        publishWithId("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1", eventId, share);
+        publishWithId("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1", eventId, share);
+        // The same origin under another event id (a payout republished by its producer) is still one entry.
+        publish("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1", share);
+
+        awaitEntries(household, 1, "1845000");
+        String entries = entries(household);
+        assertThat(Pattern.compile("\"source\":\"CROWDFUNDING\"").matcher(entries).results().count()).isEqualTo(1);
+        assertThat(entries).contains("\"origin\":\"crowdfunding:" + origin + "\"", "\"recordedBy\":\"crowdfunding\"", "\"month\":\"2026-12\"");
+
+        // A refund after delivery: the same origin, a higher revision, the lower amount.
+        publish("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1",
+                crowdfundingIncome(household, origin, project, 1_200_000, 2));
+        awaitEntries(household, 1, "1200000");
+        assertThat(entries(household)).contains("\"revision\":2").doesNotContain("1845000");
+
+        // Everything refunded: the entry stays, at 0, and the lower revision arriving late changes nothing.
+        publish("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1",
+                crowdfundingIncome(household, origin, project, 0, 3));
+        publish("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1",
+                crowdfundingIncome(household, origin, project, 1_200_000, 2));
+        awaitEntries(household, 1, "0");
+        assertThat(entries(household)).contains("\"revision\":3").doesNotContain("1200000");
+    }
+
+    @Test
+    void a_crowdfunding_share_for_an_unknown_household_or_with_a_malformed_origin_goes_to_the_dead_letter_topic() {
+        String stranger = UUID.randomUUID().toString();
+        String project = UUID.randomUUID().toString();
+        publish("crowdfunding.events", "621222", stranger, "crowdfunding.household-income-earned.v1",
+                crowdfundingIncome(stranger, "project:" + project + ":" + stranger, project, 100, 1));
+        String household = register("INC-CF-2");
+        publish("crowdfunding.events", "621222", household, "crowdfunding.household-income-earned.v1",
+                crowdfundingIncome(household, "delivery:" + UUID.randomUUID(), project, 100, 1));
+
+        assertThat(Events.read("error.crowdfunding.events.household-registry.crowdfunding-income", value -> value.contains(stranger), 1)).hasSize(1);
+        assertThat(Events.read("error.crowdfunding.events.household-registry.crowdfunding-income", value -> value.contains(household), 1)).hasSize(1);
+        assertThat(entries(household)).doesNotContain("\"origin\"");
+    }
+
+    private static String crowdfundingIncome(String household, String origin, String project, long amountFen, int revision) {
+        return "{\"county\":\"621222\",\"household\":\"" + household + "\",\"source\":\"CROWDFUNDING\",\"origin\":\"" + origin
+                + "\",\"project\":\"" + project + "\",\"month\":\"2026-12\",\"paidOn\":\"2026-12-20\",\"amountFen\":" + amountFen
+                + ",\"revision\":" + revision + "}";
     }
 
     @Test

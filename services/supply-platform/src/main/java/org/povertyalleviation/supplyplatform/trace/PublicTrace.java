@@ -54,9 +54,11 @@ public class PublicTrace {
     public record PublicScan(String serial, int scans, Instant firstScannedAt, boolean suspected) {
     }
 
-    public record PublicLot(String code, String product, String category, String unit, String countyName, String brand, List<String> villages,
-                            String organisation, String organisationKind, int households, String lotNumber, LocalDate harvestDate, String grade,
-                            List<PublicCertificate> certifications, PublicInspection inspection, List<PublicStep> steps, PublicScan scan) {
+    /** {@code county} is the county's code (GB/T 2260, public), by which another service checks that a lot is of a county. */
+    public record PublicLot(String code, String product, String category, String unit, String county, String countyName, String brand,
+                            List<String> villages, String organisation, String organisationKind, int households, String lotNumber,
+                            LocalDate harvestDate, String grade, List<PublicCertificate> certifications, PublicInspection inspection,
+                            List<PublicStep> steps, PublicScan scan) {
     }
 
     /** A published lot's page as last assembled, without a pack's scans: what every scan of the lot shows alike. */
@@ -139,8 +141,8 @@ public class PublicTrace {
     }
 
     private static PublicLot withScan(PublicLot page, PublicScan scan) {
-        return new PublicLot(page.code(), page.product(), page.category(), page.unit(), page.countyName(), page.brand(), page.villages(),
-                page.organisation(), page.organisationKind(), page.households(), page.lotNumber(), page.harvestDate(), page.grade(),
+        return new PublicLot(page.code(), page.product(), page.category(), page.unit(), page.county(), page.countyName(), page.brand(),
+                page.villages(), page.organisation(), page.organisationKind(), page.households(), page.lotNumber(), page.harvestDate(), page.grade(),
                 page.certifications(), page.inspection(), page.steps(), scan);
     }
 
@@ -159,7 +161,7 @@ public class PublicTrace {
                             .filter(c -> !c.validFrom().isAfter(lot.harvestDate()) && !c.validTo().isBefore(lot.harvestDate()))
                             .map(PublicTrace::certificate).toList();
                     PublicInspection inspection = parts.getT6().map(PublicTrace::inspection).orElse(null);
-                    return new PublicLot(lot.code(), product.name(), product.category().name(), product.unit().name(), parts.getT1(),
+                    return new PublicLot(lot.code(), product.name(), product.category().name(), product.unit().name(), county.value(), parts.getT1(),
                             properties.brands().get(county.value()), parts.getT2(), organisation.name(), organisation.kind().name(),
                             parts.getT4().intValue(), lot.lotNumber(), lot.harvestDate(), lot.grade(), certifications, inspection, parts.getT7(), null);
                 });

@@ -176,6 +176,9 @@ class TraceIT extends SupplyPlatformIT {
         assertThat(anonymous("/trace/" + code.toLowerCase() + "?lang=en", MediaType.TEXT_HTML, 200)).contains("Harvested", "Shipped");
         JsonNode json = JSON.readTree(anonymous("/trace/" + code, MediaType.APPLICATION_JSON, 200));
         assertThat(json.path("steps")).hasSize(2);
+        // The county's code, by which another service checks that a lot is of a county; its name is for people.
+        assertThat(json.path("county").asString()).isEqualTo("621222");
+        assertThat(json.path("countyName").asString()).isNotBlank().isNotEqualTo("621222");
         assertThat(json.toString()).doesNotContain("秘密加工厂甲号", household.toString(), "PROCESSING");
         web.get().uri("/trace/" + code).accept(MediaType.TEXT_HTML).exchange().expectHeader().valueEquals("Cache-Control", "public, max-age=300");
 
@@ -237,6 +240,9 @@ class TraceIT extends SupplyPlatformIT {
         assertThat(anonymous("/trace/" + code + "/ZZZZZZZZZZZZ", MediaType.TEXT_HTML, 404)).contains("未找到该产品");
         web.get().uri(path).accept(MediaType.TEXT_HTML).header("X-Client-Address", "36.110.5.5").exchange().expectHeader()
                 .valueEquals("Cache-Control", "no-store");
+        // A pack's JSON is the lot's (from the replica's cache) with its scans.
+        web.get().uri(path).accept(MediaType.APPLICATION_JSON).header("X-Client-Address", "36.110.5.5").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.county").isEqualTo("621222").jsonPath("$.scan.serial").isEqualTo(serial).jsonPath("$.scan.suspected").isEqualTo(true);
     }
 
     private String scan(String path, String address) {
