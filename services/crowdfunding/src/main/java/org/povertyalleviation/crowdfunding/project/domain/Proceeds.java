@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * The split of a project's proceeds among its households. The rounding rule (largest remainder): each household gets
  * its basis points × the proceeds / 10,000 rounded down to the fen; the fen left over (fewer than the households) go one
- * each to the largest remainders, ties to the smaller household id. The parts add up to the proceeds exactly, and no
+ * each to the largest remainders, ties to the household whose id comes first as text. The parts add up to the proceeds exactly, and no
  * household gets a fen more than its share rounded up.
  */
 public final class Proceeds {
@@ -36,7 +36,7 @@ public final class Proceeds {
         }
         long left = proceedsFen - given;
         List<Part> byRemainder = new ArrayList<>(parts);
-        byRemainder.sort(Comparator.comparingLong(Part::remainder).reversed().thenComparing(Part::household));
+        byRemainder.sort(Comparator.comparingLong(Part::remainder).reversed().thenComparing(part -> part.household().toString()));
         Map<UUID, Long> extra = new LinkedHashMap<>();
         for (int i = 0; i < left; i++) {
             extra.put(byRemainder.get(i).household(), 1L);

@@ -52,31 +52,24 @@ public class ProjectRepository {
         return bind(spec, "note", project.reviewNote(), String.class).fetch().rowsUpdated().then();
     }
 
-    private Mono<Void> owner(Project project) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql(
-                        "update project set household_id = :household, cooperative = :cooperative where county_code = :county and id = :id")
-                .bind("county", project.county().value()).bind("id", project.id());
-        spec = bind(spec, "household", project.household(), UUID.class);
-        return bind(spec, "cooperative", project.cooperative(), String.class).fetch().rowsUpdated().then();
-    }
-
     /** The draft's content rewritten, its tiers and shares replaced. */
     public Mono<Void> rewrite(Project project, List<Tier> tiers, List<Share> shares) {
+        DatabaseClient.GenericExecuteSpec update = database.sql("""
+                        update project set owner_kind = :ownerKind, village_code = :village, title = :title, story = :story, photos = :photos,
+                               goal_fen = :goal, starts_at = :startsAt, deadline = :deadline, delivery_from = :deliveryFrom,
+                               delivery_to = :deliveryTo, household_id = :household, cooperative = :cooperative
+                        where county_code = :county and id = :id""")
+                .bind("ownerKind", project.ownerKind().name()).bind("village", project.village().value()).bind("title", project.title())
+                .bind("story", project.story()).bind("photos", project.photos().toArray(String[]::new)).bind("goal", project.goalFen())
+                .bind("startsAt", project.startsAt()).bind("deadline", project.deadline()).bind("deliveryFrom", project.deliveryFrom())
+                .bind("deliveryTo", project.deliveryTo()).bind("county", project.county().value()).bind("id", project.id());
+        update = bind(update, "household", project.household(), UUID.class);
+        update = bind(update, "cooperative", project.cooperative(), String.class);
         return database.sql("delete from tier where county_code = :county and project_id = :id")
                 .bind("county", project.county().value()).bind("id", project.id()).fetch().rowsUpdated()
                 .then(database.sql("delete from project_share where county_code = :county and project_id = :id")
                         .bind("county", project.county().value()).bind("id", project.id()).fetch().rowsUpdated())
-                .then(database.sql("""
-                                update project set owner_kind = :ownerKind, village_code = :village, title = :title, story = :story, photos = :photos,
-                                       goal_fen = :goal, starts_at = :startsAt, deadline = :deadline, delivery_from = :deliveryFrom,
-                                       delivery_to = :deliveryTo, household_id = null, cooperative = null
-                                where county_code = :county and id = :id""")
-                        .bind("ownerKind", project.ownerKind().name()).bind("village", project.village().value()).bind("title", project.title())
-                        .bind("story", project.story()).bind("photos", project.photos().toArray(String[]::new)).bind("goal", project.goalFen())
-                        .bind("startsAt", project.startsAt()).bind("deadline", project.deadline()).bind("deliveryFrom", project.deliveryFrom())
-                        .bind("deliveryTo", project.deliveryTo()).bind("county", project.county().value()).bind("id", project.id())
-                        .fetch().rowsUpdated())
-                .then(owner(project))
+                .then(update.fetch().rowsUpdated())
                 .then(insertTiers(tiers)).then(insertShares(project, shares));
     }
 
