@@ -46,6 +46,32 @@ public final class FormValues {
         }
     }
 
+    /**
+     * An amount typed in yuan ("198", "198.5", "1,234.56") in fen, exactly: the typed decimal is parsed as written,
+     * never through a double (0.1 + 0.2 yuan must be 30 fen). Null when none, negative, or finer than a fen.
+     */
+    public static Long fen(String yuan) {
+        return hundredths(yuan);
+    }
+
+    /** A share typed in percent ("25", "33.34") in basis points (2500, 3334), exactly; null when none or finer than 0.01 %. */
+    public static Integer basisPoints(String percent) {
+        Long points = hundredths(percent);
+        return points == null || points > Integer.MAX_VALUE ? null : points.intValue();
+    }
+
+    private static Long hundredths(String value) {
+        BigDecimal decimal = decimal(value == null ? null : value.replace(",", "").replace("，", ""));
+        if (decimal == null || decimal.signum() < 0) {
+            return null;
+        }
+        try {
+            return decimal.movePointRight(2).longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
     /** A day (YYYY-MM-DD); the fallback when none or a hand-typed one that is no day. */
     public static LocalDate day(String value, LocalDate fallback) {
         if (value != null && !value.isBlank()) {

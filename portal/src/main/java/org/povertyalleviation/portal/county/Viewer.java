@@ -67,6 +67,28 @@ public record Viewer(String username, String name, Set<String> roles, List<Count
         return is("platform-operator") || is("county-admin");
     }
 
+    /**
+     * The county's crowdfunding projects, their pledges, settlement, money and refunds: crowdfunding lets the same roles
+     * read them (partners, platforms and payment partners, use the API only).
+     */
+    public boolean readsCrowdfunding() {
+        return countyReader();
+    }
+
+    /** Drafts a project, submits it and reviews one (a clerk's review, or an admin's): the county office and operators. */
+    public boolean draftsProjects() {
+        return officeStaff();
+    }
+
+    /**
+     * Approves (publishes) a reviewed project, cancels one and confirms its delivery (money moves): county admins and
+     * operators only. The service also refuses the reviewer's own approval (four eyes); the page cannot know who
+     * reviewed in the viewer's terms, so it offers the button and shows that refusal.
+     */
+    public boolean approvesProjects() {
+        return is("platform-operator") || is("county-admin");
+    }
+
     /** Milk runs are planned, locked and replanned by operators, county admins and clerks only. */
     public boolean plansMilkRuns() {
         return officeStaff();

@@ -37,6 +37,7 @@ public class Gateway {
     public static final String SUPPLY_PLATFORM = "/api/supply-platform";
     public static final String LOGISTICS_BOOKING = "/api/logistics-booking";
     public static final String TRAINING = "/api/training";
+    public static final String CROWDFUNDING = "/api/crowdfunding";
 
     private final WebClient client;
 

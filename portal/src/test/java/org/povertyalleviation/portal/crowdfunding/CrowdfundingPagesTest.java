@@ -1,0 +1,251 @@
+package org.povertyalleviation.portal.crowdfunding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.CONFIRMED_REFUND;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.CROWDFUNDING;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.DRAFT;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.HOUSEHOLD;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.LOT_TIER;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.OTHER_HOUSEHOLD;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PAID_PLEDGE;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PROJECT;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.REFUND;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.povertyalleviation.portal.pages.PagesTest;
+import org.povertyalleviation.portal.pages.StubGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** The crowdfunding pages against a stubbed gateway that answers as the crowdfunding service does ({@link PagesTest}). */
+class CrowdfundingPagesTest extends PagesTest {
+
+    private static final String PAGES = "/counties/621222/crowdfunding";
+    private static final String PROJECT_PAGE = PAGES + "/projects/" + PROJECT;
+    private static final String SERVICE_PROJECT = CROWDFUNDING + "/projects/" + PROJECT;
+
+    @BeforeEach
+    void crowdfundingAnswers() {
+        GATEWAY.json("GET " + CROWDFUNDING + "/projects", CrowdfundingMother.projects())
+                .json("GET " + SERVICE_PROJECT + "/pledges", CrowdfundingMother.pledges())
+                .json("GET " + SERVICE_PROJECT + "/settlement", CrowdfundingMother.settlement())
+                .json("GET " + SERVICE_PROJECT + "/refunds", CrowdfundingMother.refunds())
+                .json("/api/county-registry/counties/621222/townships", CrowdfundingMother.townships())
+                .json("/api/county-registry/counties/621222/villages", CrowdfundingMother.villages());
+        inStatus("FUNDED");
+    }
+
+    private static void inStatus(String status) {
+        GATEWAY.json("GET " + SERVICE_PROJECT, CrowdfundingMother.project(status));
+    }
+
+    @Test
+    void the_list_shows_each_project_with_village_goal_paid_in_yuan_progress_backers_and_status_in_words() {
+        String page = page(signedIn("county-clerk"), PAGES + "?status=PUBLISHED");
+
+        String published = element(page, "project-" + PROJECT);
+        // 1,234,567 fen are 12,345.67 yuan, and 3,000,000 fen 30,000.00: exact, two decimals.
+        assertThat(published).containsSubsequence("href=\"/counties/621222/crowdfunding/projects/" + PROJECT + "\"", "石峡村的大红袍花椒", "上坝村",
+                "30,000.00", "<progress max=\"100\" value=\"41\">", "12,345.67", "30,000.00", "41%", ">60<", "众筹中");
+        assertThat(element(page, "project-" + DRAFT)).contains("合作社核桃预售", "石峡村", "50,000.00", "0.00", "草稿");
+        assertThat(element(page, "project-filter")).contains("value=\"PUBLISHED\" selected=\"selected\"", "待审核", "待批准", "众筹成功", "未达目标",
+                "已取消", "已交付");
+        assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(CROWDFUNDING + "/projects")).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.query()).contains("limit=200", "status=PUBLISHED");
+                    assertThat(request.authorization()).isEqualTo("Bearer " + USER_TOKEN);
+                });
+        assertThat(element(page, "nav-crowdfunding")).contains("众筹");
+        assertThat(page).contains("id=\"new-project\"");
+    }
+
+    @Test
+    void readers_who_do_not_draft_get_no_new_project_and_others_no_menu_item() {
+        String cadre = page(signedIn("village-cadre"), PAGES);
+        assertThat(cadre).contains("id=\"nav-crowdfunding\"", "id=\"projects\"").doesNotContain("id=\"new-project\"");
+        assertThat(page(signedIn("auditor"), PAGES)).doesNotContain("id=\"new-project\"");
+        assertThat(page(signedIn("shop-owner"), PAGES)).doesNotContain("id=\"nav-crowdfunding\"");
+    }
+
+    @Test
+    void a_funded_project_shows_tiers_shares_progress_settlement_money_pledges_and_refunds() {
+        String page = page(signedIn("county-admin"), PROJECT_PAGE);
+
+        assertThat(element(page, "status")).contains("众筹成功");
+        assertThat(element(page, "project-facts")).contains("href=\"/counties/621222/households/" + HOUSEHOLD + "\"", "上坝村", "30,000.00",
+                "clerk-621222", "admin-621222");
+        assertThat(element(page, "story")).contains("我家种了三亩花椒", "projects/2026/shixia-1.jpg");
+        assertThat(element(page, "tiers")).containsSubsequence("五斤装花椒", "大红袍花椒", "2.5 kg", "2,600克", "198.00", "200", "62", "138", "尚未关联批次");
+        assertThat(element(page, "tier-" + LOT_TIER)).contains("49.90", "WX-2099-0042 大红袍花椒（特级）");
+        assertThat(element(page, "shares")).contains(HOUSEHOLD, "100%");
+        assertThat(element(page, "progress")).contains("value=\"41\"", "12,345.67", "41%", "已支付64笔，支持者60人；待支付1笔，共¥198.00。");
+        assertThat(element(page, "settlement")).containsSubsequence("众筹成功", "30,500.00", "30,000.00", "已支付150笔，逾期未付作废3笔，退款2笔");
+        assertThat(element(page, "payouts")).containsSubsequence(HOUSEHOLD, "66.66%", "20,331.30", OTHER_HOUSEHOLD, "33.34%", "10,168.70");
+        assertThat(element(page, "money-figures")).containsSubsequence("收款", "30,500.00", "已退款", "49.90", "已拨付", "0.00", "余额", "30,450.10",
+                "待退款", "198.00（1笔）");
+        assertThat(element(page, "ledger")).contains("退款到账", "49.90");
+        assertThat(element(page, "pledge-" + PAID_PLEDGE)).containsSubsequence("jd-u-8f2a61c0", "五斤装花椒", "2", "396.00", "partner-jd", "已支付");
+        assertThat(element(page, "refund-" + REFUND)).containsSubsequence("198.00", "回报未交付", "快递丢件", "已发送", ">3<", "partner answered 503");
+        assertThat(element(page, "refund-" + CONFIRMED_REFUND)).contains("逾期付款", "已到账");
+        // Delivery per backer is another's work in progress: a marked place, no figures.
+        assertThat(element(page, "delivery-status")).contains("正在建设中");
+        assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(SERVICE_PROJECT + "/pledges")).singleElement()
+                .satisfies(request -> assertThat(request.query()).isEqualTo("limit=50&offset=0"));
+        assertThat(page).doesNotContain("id=\"pledge-paging\"><a");
+    }
+
+    @Test
+    void pledges_are_filtered_by_status_and_paged_by_offset() {
+        String page = page(signedIn("auditor"), PROJECT_PAGE + "?pledges=PAID&offset=50");
+
+        assertThat(element(page, "pledge-filter")).contains("value=\"PAID\" selected=\"selected\"");
+        assertThat(element(page, "pledge-paging")).contains("href=\"" + PROJECT_PAGE + "?pledges=PAID&amp;offset=0\"");
+        assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(SERVICE_PROJECT + "/pledges")).singleElement()
+                .satisfies(request -> assertThat(request.query()).isEqualTo("limit=50&offset=50&status=PAID"));
+    }
+
+    @Test
+    void each_status_offers_its_step_to_the_roles_that_take_it() {
+        inStatus("DRAFT");
+        String draft = page(signedIn("county-clerk"), PROJECT_PAGE);
+        assertThat(element(draft, "submission-form")).contains("action=\"" + PROJECT_PAGE + "/submission\"", "提交审核");
+        assertThat(draft).doesNotContain("id=\"review-form\"", "id=\"approval-form\"", "id=\"settlement\"", "id=\"pledges\"");
+        // Before publication nothing of pledges, money or refunds is read.
+        assertThat(GATEWAY.received()).noneMatch(request -> request.path().startsWith(SERVICE_PROJECT + "/"));
+
+        inStatus("SUBMITTED");
+        String submitted = page(signedIn("county-clerk"), PROJECT_PAGE);
+        assertThat(element(submitted, "review-form")).contains("action=\"" + PROJECT_PAGE + "/review\"", "name=\"note\"",
+                "name=\"approve\" value=\"true\"", "name=\"approve\" value=\"false\"", "审核通过，报送批准", "退回修改");
+
+        inStatus("REVIEWED");
+        assertThat(page(signedIn("county-clerk"), PROJECT_PAGE)).contains("等待县管理员批准。").doesNotContain("id=\"approval-form\"");
+        assertThat(element(page(signedIn("county-admin"), PROJECT_PAGE), "approval-form")).contains("action=\"" + PROJECT_PAGE + "/approval\"",
+                "审核人（clerk-621222）不能批准此项目", "批准并发布", "data-confirm=");
+
+        inStatus("PUBLISHED");
+        GATEWAY.json("GET " + SERVICE_PROJECT + "/settlement", CrowdfundingMother.unsettled());
+        String published = page(signedIn("county-admin"), PROJECT_PAGE);
+        assertThat(element(published, "cancellation-form")).contains("action=\"" + PROJECT_PAGE + "/cancellation\"", "name=\"reason\"");
+        assertThat(published).doesNotContain("id=\"delivery-form\"");
+        assertThat(element(published, "settlement")).contains("后结算");
+        assertThat(page(signedIn("county-clerk"), PROJECT_PAGE)).doesNotContain("id=\"cancellation-form\"", "id=\"actions\"");
+
+        inStatus("FUNDED");
+        String funded = page(signedIn("platform-operator"), PROJECT_PAGE);
+        assertThat(funded).contains("id=\"cancellation-form\"");
+        assertThat(element(funded, "delivery-form")).contains("action=\"" + PROJECT_PAGE + "/delivery-confirmation\"", "确认交付并拨款");
+        assertThat(page(signedIn("village-cadre"), PROJECT_PAGE)).doesNotContain("id=\"actions\"", "/cancellation\"", "/delivery-confirmation\"");
+    }
+
+    @Test
+    void the_steps_post_to_the_service_with_their_bodies_and_the_users_token() {
+        GATEWAY.json("POST " + SERVICE_PROJECT + "/submission", CrowdfundingMother.project("SUBMITTED"))
+                .json("POST " + SERVICE_PROJECT + "/review", CrowdfundingMother.project("DRAFT"))
+                .json("POST " + SERVICE_PROJECT + "/approval", CrowdfundingMother.project("PUBLISHED"))
+                .json("POST " + SERVICE_PROJECT + "/cancellation", CrowdfundingMother.settlement())
+                .json("POST " + SERVICE_PROJECT + "/delivery-confirmation", CrowdfundingMother.settlement());
+
+        posting("county-clerk").post().uri(PROJECT_PAGE + "/submission").exchange()
+                .expectStatus().isSeeOther().expectHeader().location(PROJECT_PAGE + "#status");
+        posting("county-clerk").post().uri(PROJECT_PAGE + "/review")
+                .body(BodyInserters.fromFormData("approve", "false").with("note", " 亩产请与村里核实 ")).exchange().expectStatus().isSeeOther();
+        posting("county-admin").post().uri(PROJECT_PAGE + "/approval").body(BodyInserters.fromFormData("approve", "true").with("note", ""))
+                .exchange().expectStatus().isSeeOther();
+        posting("county-admin").post().uri(PROJECT_PAGE + "/cancellation").body(BodyInserters.fromFormData("reason", "冰雹，今年花椒绝收"))
+                .exchange().expectStatus().isSeeOther();
+        posting("county-admin").post().uri(PROJECT_PAGE + "/delivery-confirmation").exchange().expectStatus().isSeeOther();
+
+        assertThat(GATEWAY.received()).filteredOn(request -> "POST".equals(request.method()))
+                .extracting(StubGateway.Received::path, StubGateway.Received::body, StubGateway.Received::authorization)
+                .containsExactly(
+                        tuple(SERVICE_PROJECT + "/submission", "{}", "Bearer " + USER_TOKEN),
+                        tuple(SERVICE_PROJECT + "/review", "{\"approve\":false,\"note\":\"亩产请与村里核实\"}", "Bearer " + USER_TOKEN),
+                        tuple(SERVICE_PROJECT + "/approval", "{\"approve\":true,\"note\":null}", "Bearer " + USER_TOKEN),
+                        tuple(SERVICE_PROJECT + "/cancellation", "{\"reason\":\"冰雹，今年花椒绝收\"}", "Bearer " + USER_TOKEN),
+                        tuple(SERVICE_PROJECT + "/delivery-confirmation", "{}", "Bearer " + USER_TOKEN));
+    }
+
+    @Test
+    void the_reviewers_own_approval_is_refused_with_crowdfundings_four_eyes_in_the_approval_form() {
+        inStatus("REVIEWED");
+        GATEWAY.answer("POST " + SERVICE_PROJECT + "/approval", 422, "application/problem+json",
+                StubGateway.problem(422, "rule-violated", "four-eyes").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-admin").post().uri(PROJECT_PAGE + "/approval")
+                .body(BodyInserters.fromFormData("approve", "true").with("note", "")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "approval-form")).contains("审核此项目的人不能再批准它，请由本县另一位管理员批准。", "stub-correlation");
+        // Not the subsidies' words (the applicant's own approval), nor the service's English.
+        assertThat(page).doesNotContain("提交申请的人不能审批自己的申请", "refused by the stub");
+    }
+
+    @Test
+    void a_refused_cancellation_is_shown_in_its_form_by_the_projects_rule() {
+        GATEWAY.answer("POST " + SERVICE_PROJECT + "/cancellation", 409, "application/problem+json",
+                StubGateway.problem(409, "conflict", "not-cancellable").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-admin").post().uri(PROJECT_PAGE + "/cancellation").body(BodyInserters.fromFormData("reason", "冰雹"))
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "cancellation-form")).contains("只有众筹中或众筹成功的项目可以取消。", "value=\"冰雹\"");
+        assertThat(element(page, "delivery-form")).doesNotContain("只有众筹中");
+    }
+
+    @Test
+    void a_new_project_is_sent_with_yuan_turned_into_fen_exactly_and_china_times_as_instants() {
+        GATEWAY.json("POST " + CROWDFUNDING + "/projects", CrowdfundingMother.project("DRAFT"));
+        assertThat(element(page(signedIn("county-clerk"), PAGES + "/new"), "project-form")).contains("name=\"goalYuan\"", "name=\"tierPrice2\"",
+                "value=\"621222101201\"", "碧口镇 上坝村");
+
+        posting("county-clerk").post().uri(PAGES + "/projects")
+                .body(BodyInserters.fromFormData("ownerKind", "COOPERATIVE").with("household", "").with("cooperative", "石峡村花椒专业合作社")
+                        .with("shareHousehold0", HOUSEHOLD).with("sharePercent0", "66.66").with("shareHousehold1", OTHER_HOUSEHOLD)
+                        .with("sharePercent1", "33.34").with("village", "621222101202").with("title", "核桃预售").with("story", "核桃。")
+                        .with("photos", "a.jpg\r\n\r\n b.jpg ").with("goalYuan", "12345.67").with("startsAt", "2099-06-01T08:00")
+                        .with("deadline", "2099-07-01T00:00").with("deliveryFrom", "2099-07-15").with("deliveryTo", "2099-08-15")
+                        .with("tierName0", "五斤装").with("tierProduct0", "核桃").with("tierQuantity0", "2.5 kg").with("tierWeight0", "2600")
+                        .with("tierPrice0", "0.1").with("tierLimit0", "200").with("tierName1", "").with("tierPrice1", "")).exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().location(PROJECT_PAGE);
+
+        assertThat(GATEWAY.received()).filteredOn(request -> "POST".equals(request.method())).singleElement().satisfies(sent -> {
+            assertThat(sent.path()).isEqualTo(CROWDFUNDING + "/projects");
+            assertThat(sent.body()).isEqualTo("{\"ownerKind\":\"COOPERATIVE\",\"household\":null,\"cooperative\":\"石峡村花椒专业合作社\","
+                    + "\"village\":\"621222101202\",\"title\":\"核桃预售\",\"story\":\"核桃。\",\"photos\":[\"a.jpg\",\"b.jpg\"],\"goalFen\":1234567,"
+                    + "\"startsAt\":\"2099-06-01T00:00:00Z\",\"deadline\":\"2099-06-30T16:00:00Z\",\"deliveryFrom\":\"2099-07-15\","
+                    + "\"deliveryTo\":\"2099-08-15\",\"shares\":[{\"household\":\"" + HOUSEHOLD + "\",\"basisPoints\":6666},"
+                    + "{\"household\":\"" + OTHER_HOUSEHOLD + "\",\"basisPoints\":3334}],\"tiers\":[{\"name\":\"五斤装\",\"product\":\"核桃\","
+                    + "\"quantity\":\"2.5 kg\",\"weightGrams\":2600,\"priceFen\":10,\"limit\":200}]}");
+            assertThat(sent.authorization()).isEqualTo("Bearer " + USER_TOKEN);
+        });
+    }
+
+    @Test
+    void an_amount_finer_than_a_fen_is_not_sent_and_is_marked_in_the_form() {
+        String page = posting("county-clerk").post().uri(PAGES + "/projects")
+                .body(BodyInserters.fromFormData("ownerKind", "HOUSEHOLD").with("household", HOUSEHOLD).with("title", "花椒预售")
+                        .with("goalYuan", "12.345")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "project-form")).contains("“目标金额”填写有误，请检查。", "value=\"12.345\"", "value=\"花椒预售\"");
+        assertThat(GATEWAY.received()).noneMatch(request -> "POST".equals(request.method()));
+    }
+
+    @Test
+    void the_pages_read_in_english() {
+        String page = signedIn("county-admin").get().uri(PROJECT_PAGE).cookie("portal-lang", "en").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "status")).contains("Funded");
+        assertThat(element(page, "money-figures")).contains("Received", "30,500.00", "Balance", "30,450.10");
+    }
+}
