@@ -88,6 +88,11 @@ public class Pledges {
                                             + " rewards left; " + asked.quantity() + " asked", "quantity", Map.of("left", tier.left())))));
                 })
                 .flatMap(tier -> pledges.insert(asked)
+                        // The same key (or payment) posted twice at once: the other post took it; this one's rewards go back
+                        // with its rolled-back transaction, and its retry answers the pledge.
+                        .flatMap(inserted -> inserted ? Mono.just(tier) : Mono.<Tier>error(new ConflictException("pledge-in-flight",
+                                "Pledge key " + asked.pledgeKey() + " or payment " + asked.paymentRef() + " is being posted at this moment; retry",
+                                "pledgeKey")))
                         .then(audit.write("pledge.posted", "pledge", asked.id().toString()))
                         .then(payments.applyEarlyCallbacks(county, asked))
                         .flatMap(applied -> view(county, applied, false)));

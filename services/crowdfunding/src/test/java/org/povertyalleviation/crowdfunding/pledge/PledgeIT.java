@@ -95,6 +95,30 @@ class PledgeIT extends CrowdfundingIT {
     }
 
     @Test
+    void one_key_posted_ten_times_at_once_is_one_pledge() throws Exception {
+        UUID project = openProject(100);
+        UUID tier = tierOf(WEN, project, 0);
+        Map<String, Object> body = pledge("same-" + project, tier, 2, 39_600, "pay-same-" + project);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        for (int i = 0; i < 10; i++) {
+            pool.submit(() -> {
+                int status = post("/counties/" + WEN + "/projects/" + project + "/pledges", "partner-wen", body).returnResult(String.class).getStatus()
+                        .value();
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        // One made it; the others answered it (200) or were told to retry (409 pledge-in-flight); never a 500.
+        assertThat(statuses.get(201).get()).isEqualTo(1);
+        assertThat(statuses.keySet()).isSubsetOf(201, 200, 409);
+        JsonNode found = project(WEN, project);
+        assertThat(found.path("tiers").get(0).path("taken").asInt()).isEqualTo(2);
+        assertThat(found.path("progress").path("pendingPledges").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_draft_takes_no_pledges() {
         String village = villages(WEN).get(3);
         UUID household = registeredHousehold(WEN, village);

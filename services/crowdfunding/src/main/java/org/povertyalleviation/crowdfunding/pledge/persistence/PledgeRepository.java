@@ -27,16 +27,18 @@ public class PledgeRepository {
         this.database = database;
     }
 
-    public Mono<Void> insert(Pledge pledge) {
+    /** Inserts the pledge; false when its key or payment reference was taken meanwhile (a concurrent post of the same). */
+    public Mono<Boolean> insert(Pledge pledge) {
         return database.sql("""
                         insert into pledge (county_code, id, project_id, tier_id, client, pledge_key, backer_ref, quantity, amount_fen, payment_partner,
                                             payment_ref, status, created_at)
-                        values (:county, :id, :project, :tier, :client, :key, :backer, :quantity, :amount, :paymentPartner, :paymentRef, :status, :createdAt)""")
+                        values (:county, :id, :project, :tier, :client, :key, :backer, :quantity, :amount, :paymentPartner, :paymentRef, :status, :createdAt)
+                        on conflict do nothing""")
                 .bind("county", pledge.county().value()).bind("id", pledge.id()).bind("project", pledge.project()).bind("tier", pledge.tier())
                 .bind("client", pledge.client()).bind("key", pledge.pledgeKey()).bind("backer", pledge.backerRef()).bind("quantity", pledge.quantity())
                 .bind("amount", pledge.amountFen()).bind("paymentPartner", pledge.paymentPartner()).bind("paymentRef", pledge.paymentRef())
                 .bind("status", pledge.status().name()).bind("createdAt", pledge.createdAt())
-                .fetch().rowsUpdated().then();
+                .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     public Mono<Pledge> byKey(CountyCode county, String client, String key) {
