@@ -14,7 +14,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The consumer's own records read the catalogued examples of the logistics service's events. */
-class RewardShipmentsTest {
+class RewardShipmentConsumerTest {
 
     private final EventCodec codec = new EventCodec(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
 
@@ -22,9 +22,9 @@ class RewardShipmentsTest {
     void the_booking_placed_example_fits_the_fields_this_service_reads() throws Exception {
         EventEnvelope event = codec.read(Files.readAllBytes(Path.of("../../docs/events/logistics.booking-placed.v1.example.json")));
 
-        RewardShipments.BookingPlaced placed = codec.data(event, RewardShipments.BookingPlaced.class);
+        RewardShipmentConsumer.BookingPlaced placed = codec.data(event, RewardShipmentConsumer.BookingPlaced.class);
 
-        assertThat(event.type()).isEqualTo(RewardShipments.PLACED);
+        assertThat(event.type()).isEqualTo(RewardShipmentConsumer.PLACED);
         assertThat(placed.county()).isEqualTo(event.county());
         assertThat(placed.booking()).isEqualTo(event.subject());
         assertThat(placed.carriesKind()).isNotBlank();
@@ -36,9 +36,9 @@ class RewardShipmentsTest {
     void the_shipment_state_changed_example_fits_the_fields_this_service_reads() throws Exception {
         EventEnvelope event = codec.read(Files.readAllBytes(Path.of("../../docs/events/logistics.shipment-state-changed.v1.example.json")));
 
-        RewardShipments.ShipmentStateChanged moved = codec.data(event, RewardShipments.ShipmentStateChanged.class);
+        RewardShipmentConsumer.ShipmentStateChanged moved = codec.data(event, RewardShipmentConsumer.ShipmentStateChanged.class);
 
-        assertThat(event.type()).isEqualTo(RewardShipments.MOVED);
+        assertThat(event.type()).isEqualTo(RewardShipmentConsumer.MOVED);
         assertThat(moved.county()).isEqualTo(event.county());
         assertThat(moved.booking()).isEqualTo(event.subject());
         assertThat(ShipmentState.valueOf(moved.state())).isEqualTo(ShipmentState.PICKED_UP);

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * change is kept with when it happened. Bookings carrying anything else are not this service's.
  */
 @Configuration(proxyBeanMethods = false)
-class RewardShipments {
+class RewardShipmentConsumer {
 
     static final String PLACED = "logistics.booking-placed.v1";
     static final String MOVED = "logistics.shipment-state-changed.v1";
