@@ -46,7 +46,7 @@ public class DeliveryRepository {
                 .bind("county", county.value()).bind("project", project).map(row -> row.get("undispatched", Long.class)).one();
     }
 
-    /** The names of the project's tiers that have paid pledges but no lot yet. */
+    /** The ids of the project's tiers that have paid pledges but no lot yet, in their order. */
     public Flux<UUID> paidTiersWithoutLot(CountyCode county, UUID project) {
         return database.sql("""
                         select distinct t.id, t.position from tier t join pledge p on p.county_code = t.county_code and p.tier_id = t.id
