@@ -131,7 +131,7 @@ public final class DevStack implements AutoCloseable {
             int port = FreePorts.next();
             Map<String, String> environment = new LinkedHashMap<>(common);
             environment.putAll(databaseEnvironment(postgres.database(service.database())));
-            environment.putAll(environmentOf(service.name(), keycloak, options.gatewayPort()));
+            environment.putAll(environmentOf(service.name(), keycloak, options.gatewayPort(), ports));
             startApp(service.name(), options.appsDirectory().resolve(service.name() + ".jar"), port, environment);
             ports.put(service.name(), port);
             gateway.put(service.urlVariable(), "http://127.0.0.1:" + port);
@@ -176,7 +176,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** What a service needs beyond its database, Kafka and the issuer. */
-    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak, int gatewayPort) {
+    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak, int gatewayPort, Map<String, Integer> started) {
         return switch (service) {
             // It creates counties' groups and first administrators through Keycloak's admin API.
             case "county-registry" -> Map.of("KEYCLOAK_URL", keycloak.url(), "KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
@@ -187,6 +187,11 @@ public final class DevStack implements AutoCloseable {
                     + DemoRealm.PARTNER + "\":[\"TAOBAO\",\"JD\",\"PINDUODUO\",\"DOUYIN\",\"WECHAT_MINI_SHOP\",\"OWN_SITE\",\"OTHER\"]}}}}");
             // The printed codes lead phones to the public trace pages through the gateway.
             case "supply-platform" -> Map.of("SUPPLYPLATFORM_TRACE_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
+            // Rewards' lots are checked on the supply platform's trace and booked with the logistics service, directly (both
+            // start before it, services/services.yaml); backers open the trace pages through the gateway.
+            case "crowdfunding" -> Map.of("CROWDFUNDING_SUPPLYURI", "http://127.0.0.1:" + started.get("supply-platform"),
+                    "CROWDFUNDING_LOGISTICSURI", "http://127.0.0.1:" + started.get("logistics-booking"),
+                    "CROWDFUNDING_TRACEPAGEBASE", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
             // A certificate's QR code leads to its public verification through the gateway.
             case "training" -> Map.of("TRAINING_CERTIFICATES_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/training/verify");
             default -> Map.of();

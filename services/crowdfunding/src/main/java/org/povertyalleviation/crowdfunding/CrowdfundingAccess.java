@@ -52,6 +52,11 @@ class CrowdfundingAccess {
                 read("GET /counties/{county}/pledges/{id}", "one pledge with its payment callbacks", CATALOGUE_READERS).boundPartnerOnly(),
                 write("POST /counties/{county}/pledges/{id}/refund", "refunds a funded project's undelivered reward", STAFF),
                 write("POST /counties/{county}/payment-callbacks", "a payment partner reports a payment or a refund (signed)", PARTNER),
+                write("PUT /counties/{county}/tiers/{id}/lot", "ties a funded project's tier to the traceability lot its rewards ship from",
+                        STAFF),
+                write("POST /counties/{county}/projects/{id}/deliveries", "books the paid rewards' shipments with the logistics service (as the caller)",
+                        STAFF),
+                read("GET /counties/{county}/projects/{id}/deliveries", "the paid rewards: lot, trace page, booking and shipment", READERS),
                 read("GET /counties/{county}/catalogue/projects", "published projects for backers: progress and rewards left, no personal data",
                         CATALOGUE_READERS),
                 read("GET /counties/{county}/catalogue/projects/{id}", "one published project for backers", CATALOGUE_READERS));

@@ -34,6 +34,9 @@ public abstract class CrowdfundingIT extends ServiceIT {
     protected static final PaymentPartnerSimulator PARTNER = new PaymentPartnerSimulator(PAY_SECRET);
     protected static final PaymentPartnerSimulator JD_PARTNER = new PaymentPartnerSimulator(JD_SECRET);
     protected static final String DEPUTY = "deputy-621222";
+    /** The supply platform's public trace and the logistics service's bookings, faked over HTTP. */
+    protected static final SupplyAndLogisticsFakes FAKES = new SupplyAndLogisticsFakes();
+    protected static final String TRACE_PAGES = "https://trace.example.org/api/supply-platform/trace";
 
     @DynamicPropertySource
     static void crowdfunding(DynamicPropertyRegistry registry) {
@@ -46,6 +49,9 @@ public abstract class CrowdfundingIT extends ServiceIT {
         registry.add("crowdfunding.settlement.first", () -> "PT1S");
         registry.add("crowdfunding.refunds.every", () -> "PT1S");
         registry.add("crowdfunding.refunds.first", () -> "PT1S");
+        registry.add("crowdfunding.supply-uri", () -> FAKES.supplyUri().toString());
+        registry.add("crowdfunding.logistics-uri", () -> FAKES.logisticsUri().toString());
+        registry.add("crowdfunding.trace-page-base", () -> TRACE_PAGES);
     }
 
     /** A tier for a project body. */

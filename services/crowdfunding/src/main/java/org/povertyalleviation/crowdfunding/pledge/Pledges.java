@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.povertyalleviation.crowdfunding.delivery.DeliveryProperties;
+import org.povertyalleviation.crowdfunding.delivery.domain.RewardShipment;
+import org.povertyalleviation.crowdfunding.delivery.domain.TracedLot;
+import org.povertyalleviation.crowdfunding.delivery.persistence.DeliveryRepository;
 import org.povertyalleviation.crowdfunding.payment.PaymentPartners;
 import org.povertyalleviation.crowdfunding.payment.Payments;
 import org.povertyalleviation.crowdfunding.pledge.domain.PaymentCallback;
@@ -33,24 +37,33 @@ import reactor.core.publisher.Mono;
 @Service
 public class Pledges {
 
-    /** A pledge as the caller sees it, with its payment callbacks, and whether it was posted before under its key. */
-    public record PledgeView(Pledge pledge, Tier tier, List<PaymentCallback> callbacks, boolean repeated) {
+    /**
+     * A pledge as the caller sees it, with its payment callbacks, whether it was posted before under its key, and its
+     * reward's way: the lot's public trace page (once the tier has its lot) and the shipment (once dispatched), so a
+     * partner shows its backer both.
+     */
+    public record PledgeView(Pledge pledge, Tier tier, List<PaymentCallback> callbacks, boolean repeated, String lotTraceUrl,
+                             RewardShipment shipment) {
     }
 
     private final PledgeRepository pledges;
     private final ProjectRepository projects;
     private final Payments payments;
     private final PaymentPartners partners;
+    private final DeliveryRepository deliveries;
+    private final DeliveryProperties deliveryProperties;
     private final TenantTransactions tenantTransactions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Pledges(PledgeRepository pledges, ProjectRepository projects, Payments payments, PaymentPartners partners,
-                   TenantTransactions tenantTransactions, AuditTrail audit, Clock clock) {
+    public Pledges(PledgeRepository pledges, ProjectRepository projects, Payments payments, PaymentPartners partners, DeliveryRepository deliveries,
+                   DeliveryProperties deliveryProperties, TenantTransactions tenantTransactions, AuditTrail audit, Clock clock) {
         this.pledges = pledges;
         this.projects = projects;
         this.payments = payments;
         this.partners = partners;
+        this.deliveries = deliveries;
+        this.deliveryProperties = deliveryProperties;
         this.tenantTransactions = tenantTransactions;
         this.audit = audit;
         this.clock = clock;
@@ -121,6 +134,12 @@ public class Pledges {
     private Mono<PledgeView> view(CountyCode county, Pledge pledge, boolean repeated) {
         return projects.tier(county, pledge.tier())
                 .flatMap(tier -> pledges.callbacksOf(county, pledge.id()).map(PledgeRepository.KeptCallback::callback).collectList()
-                        .map(callbacks -> new PledgeView(pledge, tier, callbacks, repeated)));
+                        .zipWith(deliveries.ofPledge(county, pledge.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                        .map(parts -> {
+                            RewardShipment shipment = parts.getT2().orElse(null);
+                            String lot = shipment != null && shipment.lotCode() != null ? shipment.lotCode() : tier.lotCode();
+                            return new PledgeView(pledge, tier, parts.getT1(), repeated, TracedLot.traceUrl(deliveryProperties.tracePageBase(), lot),
+                                    shipment);
+                        }));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.povertyalleviation.crowdfunding.delivery.persistence.DeliveryRepository;
 import org.povertyalleviation.crowdfunding.pledge.domain.PledgeStatus;
 import org.povertyalleviation.crowdfunding.pledge.persistence.PledgeRepository;
 import org.povertyalleviation.crowdfunding.project.domain.Proceeds;
@@ -31,6 +32,7 @@ import org.povertyalleviation.platform.domain.InvalidValueException;
 import org.povertyalleviation.platform.domain.RuleRefusedException;
 import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.problem.NotFoundException;
+import org.povertyalleviation.platform.problem.RuleViolatedException;
 import org.povertyalleviation.platform.security.Caller;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.slf4j.Logger;
@@ -52,6 +54,10 @@ import reactor.core.publisher.Mono;
  * The household ledger: the proceeds are posted when the project's delivery is confirmed, not when it is funded.
  * Until the rewards are delivered the pre-sale money is owed to the backers (a failed harvest refunds all of it), and
  * counting it earlier would lift a household out of poverty on paper and drop it back months later.
+ * <p>
+ * Delivery is confirmed only once every paid reward is on its way: while a paid pledge has no booking with the
+ * logistics service (none, or only a cancelled or returned one), the confirmation is refused ({@code
+ * rewards-not-dispatched}, with the count): the households are paid for rewards that were sent, not promised.
  */
 @Service
 public class Settlements {
@@ -66,6 +72,7 @@ public class Settlements {
     private final ProjectRepository projects;
     private final PledgeRepository pledges;
     private final SettlementRepository settlements;
+    private final DeliveryRepository deliveries;
     private final CountyJobs countyJobs;
     private final TenantTransactions tenantTransactions;
     private final Outbox outbox;
@@ -73,11 +80,13 @@ public class Settlements {
     private final SettlementProperties properties;
     private final Clock clock;
 
-    public Settlements(ProjectRepository projects, PledgeRepository pledges, SettlementRepository settlements, CountyJobs countyJobs,
+    public Settlements(ProjectRepository projects, PledgeRepository pledges, SettlementRepository settlements, DeliveryRepository deliveries,
+                       CountyJobs countyJobs,
                        TenantTransactions tenantTransactions, Outbox outbox, AuditTrail audit, SettlementProperties properties, Clock clock) {
         this.projects = projects;
         this.pledges = pledges;
         this.settlements = settlements;
+        this.deliveries = deliveries;
         this.countyJobs = countyJobs;
         this.tenantTransactions = tenantTransactions;
         this.outbox = outbox;
@@ -191,7 +200,11 @@ public class Settlements {
         return tenantTransactions.inCounty(county, () -> locked(county, id)
                 .flatMap(project -> {
                     Project delivered = project.delivered(caller.recordedAs(), now);
-                    return pledges.countOfProject(county, id, PledgeStatus.REFUNDING).flatMap(refunding -> refunding > 0
+                    return deliveries.countUndispatched(county, id).flatMap(undispatched -> undispatched > 0
+                            ? Mono.<Long>error(new RuleViolatedException("rewards-not-dispatched", undispatched
+                                    + " paid rewards of this project have no booking with the logistics service; dispatch them first", "status",
+                                    Map.of("undispatched", undispatched)))
+                            : pledges.countOfProject(county, id, PledgeStatus.REFUNDING)).flatMap(refunding -> refunding > 0
                             ? Mono.<SettlementView>error(RuleRefusedException.violated("refunds-pending", refunding
                                     + " refunds of this project are not confirmed yet; the proceeds are paid out once they are", "status"))
                             : projects.progress(county, id).zipWith(projects.shares(county, id).collectList())

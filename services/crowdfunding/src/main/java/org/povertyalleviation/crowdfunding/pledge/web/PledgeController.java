@@ -49,7 +49,12 @@ class PledgeController {
 
     record PledgeResponse(UUID id, String county, UUID project, UUID tier, String tierName, String client, String pledgeKey, String backerRef,
                           int quantity, long amountFen, String paymentPartner, String paymentRef, String status, Instant createdAt, Instant paidAt,
-                          Instant closedAt, boolean repeated, List<CallbackResponse> callbacks) {
+                          Instant closedAt, boolean repeated, List<CallbackResponse> callbacks, String lotCode, String lotTraceUrl,
+                          ShipmentResponse shipment) {
+    }
+
+    /** The reward's shipment as the logistics service last reported it (null until the county dispatched it). */
+    record ShipmentResponse(UUID booking, String state, Instant updatedAt) {
     }
 
     record PledgeSummary(UUID id, UUID tier, String client, String backerRef, int quantity, long amountFen, String paymentPartner, String status,
@@ -118,6 +123,9 @@ class PledgeController {
                 pledge.pledgeKey(), pledge.backerRef(), pledge.quantity(), pledge.amountFen(), pledge.paymentPartner(), pledge.paymentRef(),
                 pledge.status().name(), pledge.createdAt(), pledge.paidAt(), pledge.closedAt(), view.repeated(),
                 view.callbacks().stream().map(callback -> new CallbackResponse(callback.callbackId(), callback.kind().name(), callback.status(),
-                        callback.amountFen(), callback.occurredAt())).toList());
+                        callback.amountFen(), callback.occurredAt())).toList(),
+                view.shipment() != null && view.shipment().lotCode() != null ? view.shipment().lotCode() : view.tier().lotCode(), view.lotTraceUrl(),
+                view.shipment() == null ? null
+                        : new ShipmentResponse(view.shipment().booking(), view.shipment().state().name(), view.shipment().updatedAt()));
     }
 }
