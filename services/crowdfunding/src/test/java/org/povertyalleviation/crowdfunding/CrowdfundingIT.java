@@ -125,6 +125,18 @@ public abstract class CrowdfundingIT extends ServiceIT {
                 () -> project(county, project), found -> status.equals(found.path("status").asString()));
     }
 
+    /** Ties every tier of a funded project to a published lot of the county and books every paid reward (the fakes'). */
+    protected void dispatchAll(String county, UUID project) {
+        JsonNode tiers = project(county, project).path("tiers");
+        for (JsonNode tier : tiers) {
+            String lot = ("L" + UUID.randomUUID().toString().replace("-", "")).substring(0, 10).toUpperCase();
+            FAKES.publishedLot(lot, tier.path("product").asString(), county);
+            put("/counties/" + county + "/tiers/" + tier.path("id").asString() + "/lot", "clerk-" + county, Map.of("lotCode", lot)).expectStatus().isOk();
+        }
+        FAKES.room(10_000);
+        post("/counties/" + county + "/projects/" + project + "/deliveries", "clerk-" + county, Map.of("slot", UUID.randomUUID())).expectStatus().isOk();
+    }
+
     protected JsonNode settlement(String county, UUID project) {
         return json(get("/counties/" + county + "/projects/" + project + "/settlement", "admin-" + county).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());

@@ -50,7 +50,7 @@ class SettlementIT extends CrowdfundingIT {
         UUID a = registeredHousehold(WEN, village);
         UUID b = registeredHousehold(WEN, village);
         UUID c = registeredHousehold(WEN, village);
-        Instant deadline = Instant.now().plusSeconds(8);
+        Instant deadline = Instant.now().plusSeconds(15);
         Map<String, Object> body = householdProject(a, village, 50_000, deadline, List.of(tier("一份", 10_001, 20)));
         body.remove("household");
         body.put("ownerKind", "COOPERATIVE");
@@ -83,6 +83,7 @@ class SettlementIT extends CrowdfundingIT {
         // The pre-sale money is owed to the backers until delivery: nothing paid out yet.
         assertThat(settled.path("payouts")).isEmpty();
         post("/counties/" + WEN + "/projects/" + project + "/delivery-confirmation", CLERK, Map.of()).expectStatus().isForbidden();
+        dispatchAll(WEN, project);
         JsonNode delivered = json(post("/counties/" + WEN + "/projects/" + project + "/delivery-confirmation", ADMIN, Map.of()).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
         assertThat(delivered.path("status").asString()).isEqualTo("DELIVERED");
@@ -112,7 +113,7 @@ class SettlementIT extends CrowdfundingIT {
     void a_project_missing_its_goal_refunds_every_paid_pledge_through_the_partners_outage() {
         String village = villages(WEN).get(5);
         UUID household = registeredHousehold(WEN, village);
-        Instant deadline = Instant.now().plusSeconds(8);
+        Instant deadline = Instant.now().plusSeconds(15);
         UUID project = publish(WEN, householdProject(household, village, 1_000_000, deadline, List.of(tier("一份", 12_345, 50))));
         UUID tier = tierOf(WEN, project, 0);
         List<String> pledges = paidPledges(project, tier, 12_345, 6);
@@ -183,7 +184,7 @@ class SettlementIT extends CrowdfundingIT {
     void an_undelivered_reward_of_a_funded_project_is_refunded_alone() {
         String village = villages(WEN).get(1);
         UUID household = registeredHousehold(WEN, village);
-        UUID project = publish(WEN, householdProject(household, village, 20_000, Instant.now().plusSeconds(6), List.of(tier("一份", 10_000, 50))));
+        UUID project = publish(WEN, householdProject(household, village, 20_000, Instant.now().plusSeconds(15), List.of(tier("一份", 10_000, 50))));
         UUID tier = tierOf(WEN, project, 0);
         List<String> pledges = paidPledges(project, tier, 10_000, 3);
         problem(post("/counties/" + WEN + "/pledges/" + pledges.get(0) + "/refund", CLERK, Map.of("note", "丢件")).expectStatus().isEqualTo(409), "status");
@@ -193,6 +194,7 @@ class SettlementIT extends CrowdfundingIT {
         post("/counties/" + WEN + "/pledges/" + pledges.get(0) + "/refund", CLERK, Map.of("note", "快递丢件")).expectStatus().isEqualTo(409);
         Eventually.await("the refund confirmed", Duration.ofSeconds(60), () -> settlement(WEN, project).path("money").path("refundedFen").asLong(),
                 refunded -> refunded == 10_000L);
+        dispatchAll(WEN, project);
         JsonNode delivered = json(post("/counties/" + WEN + "/projects/" + project + "/delivery-confirmation", ADMIN, Map.of()).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
         assertThat(delivered.path("payouts").get(0).path("amountFen").asLong()).isEqualTo(20_000);
