@@ -34,7 +34,7 @@ class DeliveryIT extends CrowdfundingIT {
     void a_funded_projects_rewards_are_tied_to_lots_booked_as_the_clerk_followed_and_only_then_paid_out() throws Exception {
         String village = villages(WEN).get(0);
         UUID household = registeredHousehold(WEN, village);
-        Instant deadline = Instant.now().plus(10, ChronoUnit.SECONDS);
+        Instant deadline = Instant.now().plus(20, ChronoUnit.SECONDS);
         UUID project = publish(WEN, householdProject(household, village, 80_000, deadline, List.of(tier("五斤装", 19_800, 20), tier("一斤装", 9_900, 20))));
         UUID big = tierOf(WEN, project, 0);
         UUID small = tierOf(WEN, project, 1);
