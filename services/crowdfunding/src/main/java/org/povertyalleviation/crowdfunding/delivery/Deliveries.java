@@ -26,6 +26,7 @@ import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.domain.InvalidValueException;
 import org.povertyalleviation.platform.domain.RuleRefusedException;
+import org.povertyalleviation.platform.problem.ConflictException;
 import org.povertyalleviation.platform.problem.NotFoundException;
 import org.povertyalleviation.platform.problem.ProblemException;
 import org.povertyalleviation.platform.problem.RuleViolatedException;
@@ -47,13 +48,15 @@ import tools.jackson.databind.json.JsonMapper;
  * booking is recorded in a transaction of its own as soon as the logistics service has made it, so a dispatch that
  * stops half-way (a full window, an error) keeps what it booked and the next one books only the rest. A booking whose
  * answer was lost is linked to its pledge by the logistics service's booking-placed event (it carries the pledge id).
- * Two dispatches of one project at the same moment could both book a reward; the county dispatches a project once,
- * from one screen, and the logistics service shows both bookings to cancel one.
+ * One dispatch of a project runs at a time (a lease of {@link #DISPATCH_LEASE}, released when it ends and lapsing if
+ * its replica dies): a second one at the same moment is 409 {@code dispatch-in-progress}, so no reward is booked twice.
  */
 @Service
 public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    /** How long a dispatch may hold its project before another may take over: thousands of bookings, one at a time. */
+    static final java.time.Duration DISPATCH_LEASE = java.time.Duration.ofMinutes(10);
 
     private final ProjectRepository projects;
     private final PledgeRepository pledges;
@@ -126,6 +129,28 @@ public class Deliveries {
         if (slot == null) {
             throw new InvalidValueException("slot", "is required: the logistics service's window to book the rewards into");
         }
+        UUID holder = UUID.randomUUID();
+        Instant now = clock.instant();
+        return tenantTransactions.inCounty(county, () -> projects.find(county, projectId)
+                        .switchIfEmpty(Mono.error(new NotFoundException("Project", projectId)))
+                        .then(deliveries.lease(county, projectId, holder, now, now.plus(DISPATCH_LEASE))))
+                .flatMap(leased -> leased ? Mono.just(holder) : Mono.error(new ConflictException("dispatch-in-progress",
+                        "Another dispatch of project " + projectId + " is booking its rewards now; dispatch again when it has finished", "slot")))
+                .flatMap(lease -> Mono.usingWhen(Mono.just(lease), held -> dispatchLeased(county, projectId, slot, bearerToken),
+                        held -> release(county, projectId, held),
+                        (held, error) -> release(county, projectId, held),
+                        held -> release(county, projectId, held)));
+    }
+
+    private Mono<Void> release(CountyCode county, UUID projectId, UUID holder) {
+        return tenantTransactions.inCounty(county, () -> deliveries.releaseLease(county, projectId, holder))
+                .onErrorResume(e -> {
+                    log.warn("The dispatch lease of project {} of county {} was not released; it lapses by itself", projectId, county, e);
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Dispatch> dispatchLeased(CountyCode county, UUID projectId, UUID slot, String bearerToken) {
         return tenantTransactions.inCounty(county, () -> projects.find(county, projectId)
                         .switchIfEmpty(Mono.error(new NotFoundException("Project", projectId)))
                         .map(project -> requireFunded(project, "dispatch the rewards of"))

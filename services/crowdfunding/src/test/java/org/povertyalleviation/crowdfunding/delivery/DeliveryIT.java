@@ -180,6 +180,56 @@ class DeliveryIT extends CrowdfundingIT {
         assertEveryTenantTableIsolated();
     }
 
+    @Test
+    void one_dispatch_of_a_project_at_a_time_books_each_reward_once() throws Exception {
+        String village = villages(WEN).get(1);
+        UUID household = registeredHousehold(WEN, village);
+        UUID project = publish(WEN, householdProject(household, village, 30_000, Instant.now().plus(20, ChronoUnit.SECONDS),
+                List.of(tier("一份", 10_000, 20))));
+        UUID tier = tierOf(WEN, project, 0);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 6; i++) {
+            pledgePaid(project, "lease-" + run + "-" + i, tier, 1, 10_000);
+        }
+        awaitStatus(WEN, project, "FUNDED");
+        String lotCode = "LL" + run;
+        FAKES.publishedLot(lotCode, "大红袍花椒", WEN);
+        put(lot(tier), CLERK, Map.of("lotCode", lotCode)).expectStatus().isOk();
+        FAKES.room(1_000);
+
+        // A dispatch holding the project's lease (another replica's, say): refused, nothing booked.
+        int callsBefore = FAKES.bookingCalls().size();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(serviceDatabase().jdbcUrl(), serviceDatabase().ownerUsername(),
+                serviceDatabase().ownerPassword()); java.sql.Statement statement = db.createStatement()) {
+            statement.execute("select set_config('app.county', '" + WEN + "', false)");
+            statement.execute("insert into dispatch_lease (county_code, project_id, holder, held_until) values ('" + WEN + "', '" + project
+                    + "', gen_random_uuid(), now() + interval '10 minutes')");
+            assertThat(problem(post(deliveries(project), CLERK, Map.of("slot", UUID.randomUUID())).expectStatus().isEqualTo(409), "slot")
+                    .path("reason").asString()).isEqualTo("dispatch-in-progress");
+            assertThat(FAKES.bookingCalls()).hasSize(callsBefore);
+            // Its replica died: the lease lapses and the next dispatch goes ahead.
+            statement.execute("update dispatch_lease set held_until = now() - interval '1 second' where project_id = '" + project + "'");
+        }
+
+        // Five clerks' dispatches at once: each reward booked once.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(pool.submit(() -> post(deliveries(project), CLERK, Map.of("slot", UUID.randomUUID())).returnResult(String.class)
+                    .getStatus().value()));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<Integer> status : statuses) {
+            assertThat(status.get(60, java.util.concurrent.TimeUnit.SECONDS)).isIn(200, 409);
+        }
+        List<String> booked = FAKES.bookingCalls().subList(callsBefore, FAKES.bookingCalls().size()).stream()
+                .filter(call -> call.body().path("senderRef").asString().equals(project.toString()))
+                .map(call -> call.body().path("carriesRef").asString()).toList();
+        assertThat(booked).hasSize(6).doesNotHaveDuplicates();
+        post(deliveries(project), CLERK, Map.of("slot", UUID.randomUUID())).expectStatus().isOk();
+        post(confirmation(project), ADMIN, Map.of()).expectStatus().isOk();
+    }
+
     private UUID pledgePaid(UUID project, String key, UUID tier, int quantity, long amountFen) {
         String paymentRef = "pay-" + key;
         UUID pledge = UUID.fromString(read(post("/counties/" + WEN + "/projects/" + project + "/pledges", PARTNER_WEN,

@@ -73,7 +73,10 @@ public class DeliveryRepository {
     }
 
     private Mono<Boolean> upsert(CountyCode county, UUID pledge, UUID booking, ShipmentState state, Instant at, boolean newerState) {
-        String sameBooking = newerState ? "reward_delivery.booking_id = excluded.booking_id and reward_delivery.updated_at <= excluded.updated_at or " : "";
+        // Times are compared between the logistics service's own reports only: a booking's BOOKED time is this service's
+        // clock, and a carrier's scanner a second behind it would otherwise have its first scan ignored.
+        String sameBooking = newerState ? "reward_delivery.booking_id = excluded.booking_id and (reward_delivery.state = 'BOOKED' "
+                + "or reward_delivery.updated_at <= excluded.updated_at) or " : "";
         return database.sql("""
                         insert into reward_delivery (county_code, pledge_id, booking_id, lot_code, state, updated_at)
                         select p.county_code, p.id, :booking, t.lot_code, :state, :at
@@ -114,5 +117,21 @@ public class DeliveryRepository {
     private static RewardShipment shipment(Readable row) {
         return new RewardShipment(row.get("pledge_id", UUID.class), row.get("booking_id", UUID.class), row.get("lot_code", String.class),
                 ShipmentState.valueOf(row.get("state", String.class)), row.get("updated_at", Instant.class));
+    }
+
+    /** Takes the project's dispatch lease unless another dispatch holds it and it has not lapsed. */
+    public Mono<Boolean> lease(CountyCode county, UUID project, UUID holder, Instant now, Instant until) {
+        return database.sql("""
+                        insert into dispatch_lease (county_code, project_id, holder, held_until) values (:county, :project, :holder, :until)
+                        on conflict (county_code, project_id) do update set holder = excluded.holder, held_until = excluded.held_until
+                        where dispatch_lease.held_until <= :now
+                        returning holder""")
+                .bind("county", county.value()).bind("project", project).bind("holder", holder).bind("until", until).bind("now", now)
+                .map(row -> row.get("holder", UUID.class)).one().map(holder::equals).defaultIfEmpty(false);
+    }
+
+    public Mono<Void> releaseLease(CountyCode county, UUID project, UUID holder) {
+        return database.sql("delete from dispatch_lease where county_code = :county and project_id = :project and holder = :holder")
+                .bind("county", county.value()).bind("project", project).bind("holder", holder).fetch().rowsUpdated().then();
     }
 }
