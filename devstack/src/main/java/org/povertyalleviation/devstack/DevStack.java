@@ -293,7 +293,10 @@ public final class DevStack implements AutoCloseable {
      * ready: what a Kubernetes restart after a crash does.
      */
     public void restart(String app) {
-        kill(app);
+        LocalProcess process = processes.get(app);
+        if (process == null || process.isAlive()) {
+            kill(app);
+        }
         launch(apps.get(app));
     }
 
