@@ -66,6 +66,25 @@ final class DemoApi {
         }
     }
 
+    /** Posts JSON exactly as given with a header of its own (a payment partner's signature over these bytes). */
+    String sendWithHeader(String url, String user, String json, String header, String value) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(user, tokenOf)).header("Content-Type", "application/json")
+                .header(header, value).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("Demo seeding: POST " + url + " answered " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo seeding: POST " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String upload(String url, String user, String fileName, String content) {
         String boundary = "demo-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"

@@ -2,6 +2,7 @@ package org.povertyalleviation.devstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.povertyalleviation.platform.infra.PlatformRealm;
 
@@ -46,6 +47,25 @@ final class DemoRealm {
     static final String PARTNER_SECRET = "partner-demo-secret";
     static final List<String> PARTNER_COUNTIES = List.of("621222", "621224");
 
+    /**
+     * The demo payment partner (client credentials), granted the same counties: it takes the backers' money for the
+     * partner platform's crowdfunding pledges and reports payments and refunds in callbacks signed with its signing
+     * secret (HMAC-SHA256; a client of its own because the callbacks' signature binds them to this one partner). For this
+     * machine only.
+     */
+    static final String PAYMENT_PARTNER = "pay-demo";
+    static final String PAYMENT_PARTNER_SECRET = "pay-demo-secret";
+    static final String PAYMENT_SIGNING_SECRET = "pay-demo-signing-secret-for-this-machine-only";
+
+    /** A demo client's secret by its id, for a client-credentials token; empty for a demo user. */
+    static Optional<String> clientSecretOf(String clientOrUser) {
+        return switch (clientOrUser) {
+            case PARTNER -> Optional.of(PARTNER_SECRET);
+            case PAYMENT_PARTNER -> Optional.of(PAYMENT_PARTNER_SECRET);
+            default -> Optional.empty();
+        };
+    }
+
     /** The county registry's client secret, for this machine only. */
     static final String COUNTY_REGISTRY_SECRET = "county-registry-devstack";
 
@@ -65,6 +85,7 @@ final class DemoRealm {
             }
         }
         realm.partner(PARTNER, PARTNER_SECRET, PARTNER_COUNTIES.toArray(String[]::new));
+        realm.partner(PAYMENT_PARTNER, PAYMENT_PARTNER_SECRET, PARTNER_COUNTIES.toArray(String[]::new));
         return realm.json();
     }
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * approved by the admin and paid, and twelve months of sales whose shares reach the households' ledgers, and the
  * supply side (DemoSupply: organisations, products, paid deliveries, a workshop's payday, a dividend) and the
  * logistics network with tomorrow's bookings (DemoLogistics), and courses with attendance and certificates
- * (DemoTraining). The first
+ * (DemoTraining), and harvest pre-sales with pledges, a funded and a failed (refunded) project in the partners'
+ * counties (DemoCrowdfunding). The first
  * village of each county is left empty for your own imports (and the end-to-end tests'). Figures are scaled down from
  * Longnan's (3,201 villages, about 14,000 shops): a shop in about a third of the poor villages. Seeded only into a
  * county that has no households yet, so seeding twice into the same databases adds nothing.
@@ -34,7 +35,7 @@ final class DemoSeeding {
 
     /** What was seeded, for the start-up banner. */
     record Seeded(int households, int shops, int salesReports, int subsidies, DemoSupply.Seeded supply, DemoLogistics.Seeded logistics,
-                  DemoTraining.Seeded training) {
+                  DemoTraining.Seeded training, DemoCrowdfunding.Seeded crowdfunding) {
     }
 
     private final DemoData.Dataset data;
@@ -43,17 +44,19 @@ final class DemoSeeding {
     private final String supplyPlatform;
     private final String logisticsBooking;
     private final String training;
+    private final String crowdfunding;
     private final DemoApi api;
 
     /** @param tokenOf a demo user's access token by username (admin-<county>, clerk-<county>, operator) */
     DemoSeeding(DemoData.Dataset data, String householdRegistry, String shopManagement, String supplyPlatform, String logisticsBooking,
-                String training, Function<String, String> tokenOf) {
+                String training, String crowdfunding, Function<String, String> tokenOf) {
         this.data = data;
         this.householdRegistry = householdRegistry;
         this.shopManagement = shopManagement;
         this.supplyPlatform = supplyPlatform;
         this.logisticsBooking = logisticsBooking;
         this.training = training;
+        this.crowdfunding = crowdfunding;
         this.api = new DemoApi(tokenOf);
     }
 
@@ -68,6 +71,8 @@ final class DemoSeeding {
         DemoLogistics logisticsSide = new DemoLogistics(data, logisticsBooking, api);
         DemoTraining.Seeded trained = new DemoTraining.Seeded(0, 0, 0);
         DemoTraining trainingSide = new DemoTraining(training, householdRegistry, api);
+        DemoCrowdfunding.Seeded funded = new DemoCrowdfunding.Seeded(0, 0, 0);
+        DemoCrowdfunding crowdfundingSide = new DemoCrowdfunding(data, crowdfunding, api);
         for (DemoData.County county : data.counties()) {
             if (!api.send("GET", householdRegistry + "/counties/" + county.code() + "/households?limit=1", "operator", null).equals("[]")) {
                 continue;
@@ -81,8 +86,11 @@ final class DemoSeeding {
             supply = supply.plus(supplySide.seed(county, byVillage));
             logistics = logistics.plus(logisticsSide.seed(county, byVillage));
             trained = trained.plus(trainingSide.seed(county, byVillage));
+            funded = funded.plus(crowdfundingSide.seed(county, byVillage));
         }
-        return new Seeded(households, shops, reports, subsidies, supply, logistics, trained);
+        // The projects closing in seconds settle while the later counties are seeded; what is left of the wait is here.
+        funded = funded.plus(new DemoCrowdfunding.Seeded(0, 0, crowdfundingSide.awaitSettled()));
+        return new Seeded(households, shops, reports, subsidies, supply, logistics, trained, funded);
     }
 
     /** The county's households as the registry lists them (id, file number, village), by village. */
@@ -211,7 +219,7 @@ final class DemoSeeding {
                 subsidies++;
             }
         }
-        return new Seeded(0, shops, reports, subsidies, null, null, null);
+        return new Seeded(0, shops, reports, subsidies, null, null, null, null);
     }
 
     /** The clerk submits the shop's opening subsidy, the admin approves it, the clerk records the payment. */

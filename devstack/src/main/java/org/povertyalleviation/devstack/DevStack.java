@@ -33,6 +33,7 @@ import org.povertyalleviation.platform.infra.LocalProcess;
 import org.povertyalleviation.platform.infra.PostgresServer;
 import org.povertyalleviation.platform.infra.RedisServer;
 import org.povertyalleviation.platform.infra.Waiting;
+import org.povertyalleviation.platform.fakes.PaymentPartnerSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +74,11 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, BooleanSupplier> health = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new ConcurrentHashMap<>();
+    /** How each app was started and what runs it now, so that one can be killed and started again (restart). */
+    private final Map<String, App> apps = new ConcurrentHashMap<>();
+    private final Map<String, LocalProcess> processes = new ConcurrentHashMap<>();
+    private PostgresServer postgres;
+    private PaymentPartnerSimulator paymentPartner;
     private final Path runDirectory = Directories.runDirectory("devstack");
     private DemoData.Dataset dataset;
 
@@ -101,7 +107,7 @@ public final class DevStack implements AutoCloseable {
         DemoDataFiles.write(dataset, dataDirectory);
         urls.put("demo data (CSV)", dataDirectory.toString());
 
-        PostgresServer postgres = track(PostgresServer.start());
+        postgres = track(PostgresServer.start());
         health.put("postgres", postgres::acceptsConnections);
         urls.put("postgres", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres (user postgres)");
 
@@ -119,6 +125,11 @@ public final class DevStack implements AutoCloseable {
         urls.put("keycloak", keycloak.url() + "/admin (user admin, password " + keycloak.adminPassword() + ")");
         urls.put("issuer", keycloak.issuer(DemoRealm.REALM));
 
+        // Crowdfunding's payment partner is outside the platform (it holds the backers' money): the simulator takes the
+        // platform's refunds as a real one would; the demo's pledges are paid by callbacks signed with its secret.
+        paymentPartner = track(new PaymentPartnerSimulator(DemoRealm.PAYMENT_SIGNING_SECRET));
+        urls.put("payment partner", paymentPartner.refundUri() + " (simulated; client " + DemoRealm.PAYMENT_PARTNER + ")");
+
         Map<String, String> common = new LinkedHashMap<>();
         common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
         common.put("PLATFORM_ISSUER_URI", keycloak.issuer(DemoRealm.REALM));
@@ -131,7 +142,7 @@ public final class DevStack implements AutoCloseable {
             int port = FreePorts.next();
             Map<String, String> environment = new LinkedHashMap<>(common);
             environment.putAll(databaseEnvironment(postgres.database(service.database())));
-            environment.putAll(environmentOf(service.name(), keycloak, options.gatewayPort(), ports));
+            environment.putAll(environmentOf(service.name(), keycloak, options.gatewayPort(), ports, paymentPartner));
             startApp(service.name(), options.appsDirectory().resolve(service.name() + ".jar"), port, environment);
             ports.put(service.name(), port);
             gateway.put(service.urlVariable(), "http://127.0.0.1:" + port);
@@ -161,7 +172,10 @@ public final class DevStack implements AutoCloseable {
             DemoSeeding.Seeded seeded = new DemoSeeding(dataset, "http://127.0.0.1:" + ports.get("household-registry"),
                     "http://127.0.0.1:" + ports.get("shop-management"), "http://127.0.0.1:" + ports.get("supply-platform"),
                     "http://127.0.0.1:" + ports.get("logistics-booking"), "http://127.0.0.1:" + ports.get("training"),
-                    user -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))).seedAll();
+                    "http://127.0.0.1:" + ports.get("crowdfunding"),
+                    user -> DemoRealm.clientSecretOf(user).map(secret -> keycloak.clientCredentialsGrant(DemoRealm.REALM, user, secret))
+                            .orElseGet(() -> keycloak.passwordGrant(DemoRealm.REALM, PlatformRealm.CLI_CLIENT, user, DemoRealm.passwordOf(user))))
+                    .seedAll();
             urls.put("demo data", seeded.households() + " households imported, " + seeded.shops() + " shops with " + seeded.salesReports()
                     + " monthly sales reports and " + seeded.subsidies() + " paid subsidies; " + seeded.supply().organisations()
                     + " organisations with " + seeded.supply().products() + " products, " + seeded.supply().paidDeliveries()
@@ -169,14 +183,17 @@ public final class DevStack implements AutoCloseable {
                     + " dividend payments and " + seeded.supply().tracedLots() + " traced lots with their pack labels; a logistics network of "
                     + seeded.logistics().nodes() + " parks, stations and posts with " + seeded.logistics().slots() + " windows and "
                     + seeded.logistics().bookings() + " bookings for tomorrow; " + seeded.training().sessions() + " training sessions with "
-                    + seeded.training().enrolments() + " enrolled household members and " + seeded.training().certificates() + " certificates");
+                    + seeded.training().enrolments() + " enrolled household members and " + seeded.training().certificates() + " certificates; "
+                    + seeded.crowdfunding().projects() + " crowdfunding projects (open, funded, failed and refunded, in review) with "
+                    + seeded.crowdfunding().pledges() + " pledges and " + seeded.crowdfunding().refunds() + " refunds");
         }
 
         startStatusServer(options.statusPort(), json);
     }
 
-    /** What a service needs beyond its database, Kafka and the issuer. */
-    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak, int gatewayPort, Map<String, Integer> started) {
+    /** What a service needs beyond its database, Kafka and the issuer ({@code ports}: the services started before it). */
+    private static Map<String, String> environmentOf(String service, KeycloakServer keycloak, int gatewayPort, Map<String, Integer> ports,
+                                                     PaymentPartnerSimulator paymentPartner) {
         return switch (service) {
             // It creates counties' groups and first administrators through Keycloak's admin API.
             case "county-registry" -> Map.of("KEYCLOAK_URL", keycloak.url(), "KEYCLOAK_CLIENT_SECRET", DemoRealm.COUNTY_REGISTRY_SECRET);
@@ -187,15 +204,28 @@ public final class DevStack implements AutoCloseable {
                     + DemoRealm.PARTNER + "\":[\"TAOBAO\",\"JD\",\"PINDUODUO\",\"DOUYIN\",\"WECHAT_MINI_SHOP\",\"OWN_SITE\",\"OTHER\"]}}}}");
             // The printed codes lead phones to the public trace pages through the gateway.
             case "supply-platform" -> Map.of("SUPPLYPLATFORM_TRACE_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
-            // Rewards' lots are checked on the supply platform's trace and booked with the logistics service, directly (both
-            // start before it, services/services.yaml); backers open the trace pages through the gateway.
-            case "crowdfunding" -> Map.of("CROWDFUNDING_SUPPLYURI", "http://127.0.0.1:" + started.get("supply-platform"),
-                    "CROWDFUNDING_LOGISTICSURI", "http://127.0.0.1:" + started.get("logistics-booking"),
-                    "CROWDFUNDING_TRACEPAGEBASE", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
             // A certificate's QR code leads to its public verification through the gateway.
             case "training" -> Map.of("TRAINING_CERTIFICATES_PUBLICBASEURI", "http://localhost:" + gatewayPort + "/api/training/verify");
+            // The demo's payment partner (its client, its signing secret, the simulator's refunds). The sweeps run every
+            // few seconds and pending payments get 15 seconds of grace instead of 30 minutes: the demo seeding's funded
+            // and failed projects, and the end-to-end test's, close a few seconds after they open and should settle
+            // within a start-up, not half an hour later. Rewards' lots are checked on the supply platform's trace and booked
+            // with the logistics service, directly (both start before it, services/services.yaml); backers open the trace
+            // pages through the gateway.
+            case "crowdfunding" -> Map.of("SPRING_APPLICATION_JSON", json(Map.of("crowdfunding", Map.of(
+                            "payment-partners", Map.of(DemoRealm.PAYMENT_PARTNER, Map.of("secret", DemoRealm.PAYMENT_SIGNING_SECRET,
+                                    "refund-uri", paymentPartner.refundUri().toString())),
+                            "settlement", Map.of("payment-grace", "PT15S", "every", "PT5S", "first", "PT5S"),
+                            "refunds", Map.of("every", "PT2S", "first", "PT5S")))),
+                    "CROWDFUNDING_SUPPLYURI", "http://127.0.0.1:" + ports.get("supply-platform"),
+                    "CROWDFUNDING_LOGISTICSURI", "http://127.0.0.1:" + ports.get("logistics-booking"),
+                    "CROWDFUNDING_TRACEPAGEBASE", "http://localhost:" + gatewayPort + "/api/supply-platform/trace");
             default -> Map.of();
         };
+    }
+
+    private static String json(Object value) {
+        return JsonMapper.builder().build().writeValueAsString(value);
     }
 
     /** How a service finds its database: the owner migrates, the app role serves. */
@@ -212,6 +242,10 @@ public final class DevStack implements AutoCloseable {
         return Base64.getEncoder().encodeToString(key);
     }
 
+    /** How an app is run: enough to start it again after it was killed. */
+    private record App(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logFile) {
+    }
+
     /** Starts a service or the gateway from its jar and waits until its readiness probe is UP. */
     private void startApp(String name, Path jar, int port, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
@@ -223,17 +257,50 @@ public final class DevStack implements AutoCloseable {
         int managementPort = FreePorts.next();
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         managementPorts.put(name, managementPort);
-        Path logFile = runDirectory.resolve(name + ".log");
-        LocalProcess process = LocalProcess.start(name, List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()), env, runDirectory, logFile, "TERM");
-        started.push(() -> process.stop(Duration.ofSeconds(20)));
+        App app = new App(name, jar, port, managementPort, Map.copyOf(env), runDirectory.resolve(name + ".log"));
+        apps.put(name, app);
+        started.push(() -> {
+            LocalProcess process = processes.get(name);
+            if (process != null) {
+                process.stop(Duration.ofSeconds(20));
+            }
+        });
         String healthUrl = managementUrl(name) + "/actuator/health/readiness";
-        BooleanSupplier ready = () -> process.isAlive() && HttpProbe.status(healthUrl) == 200;
-        Waiting.until(name, Duration.ofSeconds(120), process, ready, logFile);
-        health.put(name, ready);
+        health.put(name, () -> processes.get(name) != null && processes.get(name).isAlive() && HttpProbe.status(healthUrl) == 200);
+        launch(app);
         urls.put(name, "http://localhost:" + port + " (health and metrics: http://localhost:" + managementPort
-                + "/actuator/health, /actuator/prometheus; log: " + logFile + ")");
+                + "/actuator/health, /actuator/prometheus; log: " + app.logFile() + ")");
+    }
+
+    private void launch(App app) {
+        LocalProcess process = LocalProcess.start(app.name(), List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", app.jar().toAbsolutePath().toString()), app.environment(), runDirectory,
+                app.logFile(), "TERM");
+        processes.put(app.name(), process);
+        String healthUrl = managementUrl(app.name()) + "/actuator/health/readiness";
+        Waiting.until(app.name(), Duration.ofSeconds(120), process, () -> process.isAlive() && HttpProbe.status(healthUrl) == 200, app.logFile());
+    }
+
+    /** Kills an app at once, as a crash or {@code kill -9} would (no shutdown, whatever it was doing cut off). */
+    public void kill(String app) {
+        LocalProcess process = processes.get(app);
+        if (process == null) {
+            throw new IllegalArgumentException(app + " is not an app of this stack: " + apps.keySet());
+        }
+        process.kill();
+    }
+
+    /**
+     * Kills the app if it still runs and starts it again, with the same environment and ports, waiting until it is
+     * ready: what a Kubernetes restart after a crash does.
+     */
+    public void restart(String app) {
+        LocalProcess process = processes.get(app);
+        if (process == null || process.isAlive()) {
+            kill(app);
+        }
+        launch(apps.get(app));
     }
 
     private void startStatusServer(int port, JsonMapper json) {
@@ -263,6 +330,16 @@ public final class DevStack implements AutoCloseable {
         return dataset;
     }
 
+    /** The simulated payment partner crowdfunding sends its refunds to. */
+    public PaymentPartnerSimulator paymentPartner() {
+        return paymentPartner;
+    }
+
+    /** A superuser's connection to a service's database, for tests that must look beneath the API (or hold a lock). */
+    public java.sql.Connection database(String name) throws java.sql.SQLException {
+        return postgres.connect(name);
+    }
+
     /** Where an app's Actuator answers (health, Prometheus): a port of its own, not the app's. */
     public String managementUrl(String app) {
         Integer port = managementPorts.get(app);
@@ -289,6 +366,8 @@ public final class DevStack implements AutoCloseable {
                 .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n")
                 .append("\n  Partner platform ").append(DemoRealm.PARTNER).append(" (secret ").append(DemoRealm.PARTNER_SECRET)
                 .append(", counties ").append(String.join(", ", DemoRealm.PARTNER_COUNTIES)).append("): grant_type=client_credentials\n")
+                .append("  Payment partner ").append(DemoRealm.PAYMENT_PARTNER).append(" (secret ").append(DemoRealm.PAYMENT_PARTNER_SECRET)
+                .append(", signs callbacks' bodies with ").append(DemoRealm.PAYMENT_SIGNING_SECRET).append(")\n")
                 .append("\n  Ctrl-C stops everything.\n");
         return out.toString();
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -377,6 +378,222 @@ class DevStackIT {
             }
         }
         assertThat(skills).as("the member's skills in the household registry").contains("SHOP_OPERATION");
+    }
+
+    /**
+     * A household's harvest pre-sale end to end through the gateway, across a crash: the clerk drafts, submits and reviews
+     * it, an admin approves it (four eyes: an admin who reviewed may not approve, the platform operator does); the
+     * partner platform posts backers' pledges up to the goal and the payment partner's signed callbacks pay them; after
+     * the deadline the crowdfunding process is killed (kill -9) in the middle of the settling transaction, held there by
+     * an uncommitted row taking the settlement's key, and started again; the project settles FUNDED exactly once, and the
+     * admin's delivery confirmation pays the household, whose ledger in the registry shows the CROWDFUNDING income. A
+     * project missing its goal, closing at the same time, refunds every pledge through the payment partner.
+     */
+    @Test
+    void a_households_presale_settles_once_across_a_crash_pays_the_household_and_a_failed_one_refunds_every_backer() throws Exception {
+        String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+        String clerk = token("grant_type=password&client_id=devstack-cli&username=clerk-621222&password=clerk-621222-demo");
+        String operator = token("grant_type=password&client_id=devstack-cli&username=operator&password=operator-demo");
+        String partner = token("grant_type=client_credentials&client_id=partner-demo&client_secret=partner-demo-secret");
+        String pay = token("grant_type=client_credentials&client_id=" + DemoRealm.PAYMENT_PARTNER + "&client_secret=" + DemoRealm.PAYMENT_PARTNER_SECRET);
+        String village = stack.dataset().villages().stream().filter(v -> v.countyCode().equals("621222")).findFirst().orElseThrow().code();
+        String owner = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0501", village, "19800606"), null));
+        String other = created(send("POST", "/api/household-registry/counties/621222/households", admin, household("E2E-0502", village, "19810707"), null));
+        String cf = "/api/crowdfunding/counties/621222";
+
+        // Both close 25 seconds after they are drafted: time enough to approve them and pay their pledges through the gateway.
+        String funded = draftWhenKnown(clerk, owner, village, 50_000);
+        String failed = draftWhenKnown(clerk, other, village, 1_000_000);
+        for (String project : List.of(funded, failed)) {
+            assertThat(send("POST", cf + "/projects/" + project + "/submission", clerk, "{}", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(send("POST", cf + "/projects/" + funded + "/review", clerk, "{\"approve\":true}", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = send("POST", cf + "/projects/" + funded + "/approval", admin, "{\"approve\":true}", null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(approved.body()).path("status").asString()).isEqualTo("PUBLISHED");
+        // The admin reviews the other one himself: he may not approve it too; the platform operator does.
+        assertThat(send("POST", cf + "/projects/" + failed + "/review", admin, "{\"approve\":true}", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> ownApproval = send("POST", cf + "/projects/" + failed + "/approval", admin, "{\"approve\":true}", null);
+        assertThat(ownApproval.statusCode()).as(ownApproval.body()).isEqualTo(422);
+        assertThat(ownApproval.body()).contains("four-eyes");
+        assertThat(send("POST", cf + "/projects/" + failed + "/approval", operator, "{\"approve\":true}", null).statusCode()).isEqualTo(200);
+
+        List<String> failedPledges = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pledgeAndPay(partner, pay, funded, "f" + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            failedPledges.add(pledgeAndPay(partner, pay, failed, "x" + i));
+        }
+        JsonNode progress = JSON.readTree(send("GET", cf + "/projects/" + funded, admin, null, null).body()).path("progress");
+        assertThat(progress.path("paidFen").asLong()).isEqualTo(50_000);
+        assertThat(progress.path("percent").asInt()).isEqualTo(100);
+
+        // A row taking the settlement's key, not committed: the sweep's transaction reaches its insert and waits there.
+        // Foreign keys are off for this session only, so the row does not share-lock the project the sweep locks first.
+        try (java.sql.Connection db = stack.database("crowdfunding")) {
+            db.setAutoCommit(false);
+            try (java.sql.Statement sql = db.createStatement()) {
+                sql.execute("set session_replication_role = replica");
+                sql.execute("insert into settlement (county_code, project_id, outcome, raised_fen, goal_fen, paid_pledges, dropped_pledges, refunds,"
+                        + " settled_at, settled_by) values ('621222', '" + funded + "', 'FAILED', 0, 0, 0, 0, 0, now(), 'devstack-it')");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!settlingBlocked(db)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("The settlement sweep did not reach project " + funded + " within 2 minutes: " + activity(db));
+                }
+                Thread.sleep(250);
+            }
+            stack.kill("crowdfunding");
+            db.rollback();
+        }
+        stack.restart("crowdfunding");
+
+        JsonNode settled = awaitSettlement(admin, funded, s -> s.path("status").asString().equals("FUNDED"));
+        assertThat(settled.path("settlement").path("outcome").asString()).isEqualTo("FUNDED");
+        assertThat(settled.path("settlement").path("raisedFen").asLong()).isEqualTo(50_000);
+        assertThat(settled.path("settlement").path("paidPledges").asInt()).isEqualTo(4);
+        assertThat(settled.path("money").path("inFen").asLong()).isEqualTo(50_000);
+        assertThat(settled.path("payouts")).isEmpty();
+        try (java.sql.Connection db = stack.database("crowdfunding"); java.sql.Statement sql = db.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("select count(*) from settlement where project_id = '" + funded + "'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("settlement rows of the project").isEqualTo(1);
+        }
+        assertThat(events("crowdfunding.events", "project-settled", funded)).as("crowdfunding.project-settled.v1 of the project").hasSize(1);
+
+        HttpResponse<String> delivered = send("POST", cf + "/projects/" + funded + "/delivery-confirmation", admin, "{}", null);
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        JsonNode paidOut = JSON.readTree(delivered.body());
+        assertThat(paidOut.path("status").asString()).isEqualTo("DELIVERED");
+        assertThat(paidOut.path("payouts")).hasSize(1);
+        assertThat(paidOut.path("payouts").get(0).path("household").asString()).isEqualTo(owner);
+        assertThat(paidOut.path("money").path("paidOutFen").asLong()).isEqualTo(50_000);
+        assertThat(paidOut.path("money").path("balanceFen").asLong()).isZero();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        awaitLedger(admin, owner, month, "CROWDFUNDING", 50_000);
+
+        JsonNode refunded = awaitSettlement(admin, failed, s -> s.path("status").asString().equals("FAILED")
+                && s.path("money").path("refundedFen").asLong() == 3 * 12_500L && s.path("money").path("pendingRefunds").asInt() == 0);
+        assertThat(refunded.path("money").path("inFen").asLong()).isEqualTo(3 * 12_500L);
+        assertThat(refunded.path("money").path("balanceFen").asLong()).isZero();
+        JsonNode refunds = JSON.readTree(send("GET", cf + "/projects/" + failed + "/refunds", admin, null, null).body());
+        assertThat(refunds).hasSize(3);
+        Map<String, Long> atPartner = stack.paymentPartner().refunded();
+        for (JsonNode refund : refunds) {
+            assertThat(refund.path("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(atPartner).as("the payment partner gave refund " + refund.path("id").asString() + " back")
+                    .containsEntry(refund.path("id").asString(), 12_500L);
+        }
+        for (String pledge : failedPledges) {
+            assertThat(JSON.readTree(send("GET", cf + "/pledges/" + pledge, admin, null, null).body()).path("status").asString()).isEqualTo("REFUNDED");
+        }
+        assertThat(stack.paymentPartner().badSignatures()).isZero();
+    }
+
+    /** A household's project closing 25 seconds from now, drafted once crowdfunding learnt of the household. */
+    private String draftWhenKnown(String clerk, String household, String village, long goalFen) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai")).toString();
+            String body = "{\"ownerKind\":\"HOUSEHOLD\",\"household\":\"" + household + "\",\"village\":\"" + village + "\",\"title\":\"端到端花椒预售\","
+                    + "\"story\":\"我家种了三亩花椒。\",\"goalFen\":" + goalFen + ",\"startsAt\":\"" + now.minusSeconds(60) + "\",\"deadline\":\""
+                    + now.plusSeconds(25) + "\",\"deliveryFrom\":\"" + java.time.LocalDate.parse(day).plusDays(1) + "\",\"deliveryTo\":\""
+                    + java.time.LocalDate.parse(day).plusDays(30) + "\",\"tiers\":[{\"name\":\"一份\",\"product\":\"大红袍花椒\",\"quantity\":\"2.5 kg\","
+                    + "\"weightGrams\":2600,\"priceFen\":12500,\"limit\":20}]}";
+            HttpResponse<String> drafted = send("POST", "/api/crowdfunding/counties/621222/projects", clerk, body, null);
+            if (drafted.statusCode() != 422 || !drafted.body().contains("unknown-household") || System.nanoTime() > deadline) {
+                return created(drafted);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The partner platform posts a backer's pledge of one reward; the payment partner's signed callback reports it paid. */
+    private String pledgeAndPay(String partner, String pay, String project, String key) throws Exception {
+        String cf = "/api/crowdfunding/counties/621222";
+        JsonNode tier = JSON.readTree(send("GET", cf + "/catalogue/projects/" + project, partner, null, null).body()).path("tiers").get(0);
+        String ref = "e2e-pay-" + project.substring(0, 8) + "-" + key;
+        String pledge = created(send("POST", cf + "/projects/" + project + "/pledges", partner, "{\"pledgeKey\":\"e2e-" + project.substring(0, 8) + "-"
+                + key + "\",\"tier\":\"" + tier.path("id").asString() + "\",\"backerRef\":\"backer-" + key + "\",\"quantity\":1,\"amountFen\":12500,"
+                + "\"paymentPartner\":\"" + DemoRealm.PAYMENT_PARTNER + "\",\"paymentRef\":\"" + ref + "\"}", "e2e-pledge-" + java.util.UUID.randomUUID()));
+        byte[] callback = ("{\"callbackId\":\"e2e-cb-" + ref + "\",\"kind\":\"PAYMENT\",\"paymentRef\":\"" + ref + "\",\"status\":\"PAID\","
+                + "\"amountFen\":12500,\"occurredAt\":\"" + java.time.Instant.now() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + options.gatewayPort() + cf + "/payment-callbacks"))
+                .header("Authorization", "Bearer " + pay).header("Content-Type", "application/json")
+                .header(org.povertyalleviation.platform.fakes.PaymentPartnerSimulator.SIGNATURE_HEADER,
+                        org.povertyalleviation.platform.fakes.PaymentPartnerSimulator.sign(DemoRealm.PAYMENT_SIGNING_SECRET, callback))
+                .header("Idempotency-Key", "e2e-cb-" + java.util.UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(callback)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.body()).contains("\"outcome\":\"APPLIED\"");
+        return pledge;
+    }
+
+    /** Whether a crowdfunding connection waits on this session's locks: the sweep is inside the settling transaction. */
+    private static boolean settlingBlocked(java.sql.Connection db) throws Exception {
+        try (java.sql.Statement sql = db.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                     + " and pg_backend_pid() = any(pg_blocking_pids(pid))")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
+    }
+
+    /** The crowdfunding database's other connections, for the message when the sweep never came. */
+    private static String activity(java.sql.Connection db) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (java.sql.Statement sql = db.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("select pid, usename, state, wait_event_type, wait_event, left(query, 120) from pg_stat_activity"
+                     + " where datname = current_database() and pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                out.append('\n').append(rows.getInt(1)).append(' ').append(rows.getString(2)).append(' ').append(rows.getString(3)).append(' ')
+                        .append(rows.getString(4)).append(' ').append(rows.getString(5)).append(' ').append(rows.getString(6));
+            }
+        }
+        return out.toString();
+    }
+
+    private JsonNode awaitSettlement(String token, String project, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode settlement = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = send("GET", "/api/crowdfunding/counties/621222/projects/" + project + "/settlement", token, null, null);
+            if (response.statusCode() == 200) {
+                settlement = JSON.readTree(response.body());
+                if (done.test(settlement)) {
+                    return settlement;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Project " + project + "'s settlement not as awaited within 90 s: " + settlement);
+    }
+
+    /** The records of the devstack's topic mentioning every needle, read from the start (a duplicate would be among them). */
+    private static List<String> events(String topic, String... needles) {
+        List<String> found = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.<String, Object>of(
+                "bootstrap.servers", stack.urls().get("kafka"), "group.id", "devstack-it-" + java.util.UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long settleUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (java.util.Arrays.stream(needles).allMatch(record.value()::contains)) {
+                        found.add(record.value());
+                    }
+                }
+                if (!found.isEmpty() && settleUntil == Long.MAX_VALUE) {
+                    settleUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                }
+            }
+        }
+        return found;
     }
 
     private void awaitLedger(String token, String household, String month, String source, long amountFen) throws Exception {
@@ -937,6 +1154,27 @@ class DevStackIT {
             page.navigate(browser.url("/counties/621222/training/coverage"));
             assertThat(page.locator("h1").innerText()).isNotBlank();
             browser.screenshot(page, "training-coverage");
+            page.context().close();
+        }
+
+        @Test
+        void a_county_admin_opens_wen_countys_crowdfunding_projects_with_the_demo_ones() throws Exception {
+            String admin = token("grant_type=password&client_id=devstack-cli&username=admin-621222&password=admin-621222-demo");
+            JsonNode open = JSON.readTree(send("GET", "/api/crowdfunding/counties/621222/projects?status=PUBLISHED", admin, null, null).body());
+            JsonNode demo = null;
+            for (JsonNode project : open) {
+                if (project.path("title").asString().endsWith("预售今年新货")) {
+                    demo = project;
+                }
+            }
+            assertThat(demo).as("a demo project open for pledges in Wen County").isNotNull();
+
+            Page page = browser.signIn("admin-621222", "admin-621222-demo");
+            Response list = page.navigate(browser.url("/counties/621222/crowdfunding"));
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(page.locator("#projects tbody tr").count()).isGreaterThanOrEqualTo(4);
+            assertThat(page.locator("#project-" + demo.path("id").asString()).innerText()).contains(demo.path("title").asString());
+            browser.screenshot(page, "crowdfunding");
             page.context().close();
         }
 

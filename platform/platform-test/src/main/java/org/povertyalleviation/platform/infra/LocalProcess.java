@@ -97,6 +97,22 @@ public final class LocalProcess {
         log.info("{} stopped", name);
     }
 
+    /**
+     * Kills the server at once, as a crash or {@code kill -9} would: no shutdown hooks, no clean close of its
+     * connections, whatever it was doing cut off. For tests of what survives that.
+     */
+    public void kill() {
+        watchdog.destroyForcibly();
+        process.destroyForcibly();
+        signal("KILL", "-" + process.pid());
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("{} killed", name);
+    }
+
     /** @param target a pid, or {@code -pgid} for a whole process group */
     private static void signal(String signal, String target) {
         try {
