@@ -463,6 +463,32 @@ class DevStackIT {
         }
         assertThat(events("crowdfunding.events", "project-settled", funded)).as("crowdfunding.project-settled.v1 of the project").hasSize(1);
 
+        // Not before its rewards are on their way: the tier ships from the demo's traced lot, and the clerk books every
+        // paid reward into a pickup window at the household's village post (crowdfunding calls logistics with her token).
+        HttpResponse<String> early = send("POST", cf + "/projects/" + funded + "/delivery-confirmation", admin, "{}", null);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+        assertThat(early.body()).contains("rewards-not-dispatched");
+        String tier = JSON.readTree(send("GET", cf + "/projects/" + funded, admin, null, null).body()).path("tiers").get(0).path("id").asString();
+        String lotCode = demoLotCode(admin);
+        HttpResponse<String> tied = send("PUT", cf + "/tiers/" + tier + "/lot", clerk, "{\"lotCode\":\"" + lotCode + "\"}", null);
+        assertThat(tied.statusCode()).as(tied.body()).isEqualTo(200);
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String window = created(send("POST", "/api/logistics-booking/counties/621222/slots", clerk, "{\"node\":\"" + postOf(clerk, village)
+                + "\",\"day\":\"" + tomorrow + "\",\"kind\":\"PICKUP\",\"windowStart\":\"16:00\",\"windowEnd\":\"18:00\",\"capacityKg\":100,"
+                + "\"capacityParcels\":10}", null));
+        HttpResponse<String> dispatched = send("POST", cf + "/projects/" + funded + "/deliveries", clerk, "{\"slot\":\"" + window + "\"}", null);
+        assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
+        assertThat(JSON.readTree(dispatched.body()).path("remaining").asInt()).isZero();
+        JsonNode rewards = JSON.readTree(send("GET", cf + "/projects/" + funded + "/deliveries", admin, null, null).body());
+        assertThat(rewards).hasSize(4);
+        for (JsonNode reward : rewards) {
+            assertThat(reward.path("lotCode").asString()).isEqualTo(lotCode);
+            String booking = reward.path("shipment").path("booking").asString();
+            HttpResponse<String> booked = send("GET", "/api/logistics-booking/counties/621222/bookings/" + booking, admin, null, null);
+            assertThat(booked.statusCode()).as("the reward's booking in logistics: " + booked.body()).isEqualTo(200);
+            assertThat(booked.body()).contains("CROWDFUNDING_REWARD").contains(reward.path("pledge").asString());
+        }
+
         HttpResponse<String> delivered = send("POST", cf + "/projects/" + funded + "/delivery-confirmation", admin, "{}", null);
         assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
         JsonNode paidOut = JSON.readTree(delivered.body());
@@ -490,6 +516,28 @@ class DevStackIT {
             assertThat(JSON.readTree(send("GET", cf + "/pledges/" + pledge, admin, null, null).body()).path("status").asString()).isEqualTo("REFUNDED");
         }
         assertThat(stack.paymentPartner().badSignatures()).isZero();
+    }
+
+    /** The code of the demo's traced lot in Wen (DemoSupply publishes it): what a crowdfunding reward ships from. */
+    private String demoLotCode(String admin) throws Exception {
+        String supply = "/api/supply-platform/counties/621222";
+        for (JsonNode product : JSON.readTree(send("GET", supply + "/products?limit=2000", admin, null, null).body())) {
+            if (product.path("name").asString().endsWith("溯源装")) {
+                JsonNode lots = JSON.readTree(send("GET", supply + "/products/" + product.path("id").asString() + "/lots", admin, null, null).body());
+                return JSON.readTree(send("GET", supply + "/lots/" + lots.get(0).path("id").asString(), admin, null, null).body()).path("code").asString();
+            }
+        }
+        throw new AssertionError("the demo's traced product in Wen");
+    }
+
+    /** The demo's village post of the village (DemoLogistics puts one in every poor village). */
+    private String postOf(String clerk, String village) throws Exception {
+        for (JsonNode node : JSON.readTree(send("GET", "/api/logistics-booking/counties/621222/nodes", clerk, null, null).body()).path("nodes")) {
+            if (village.equals(node.path("village").asString(null))) {
+                return node.path("id").asString();
+            }
+        }
+        throw new AssertionError("the demo's post in " + village);
     }
 
     /** A household's project closing 25 seconds from now, drafted once crowdfunding learnt of the household. */
