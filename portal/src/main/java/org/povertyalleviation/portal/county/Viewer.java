@@ -89,6 +89,14 @@ public record Viewer(String username, String name, Set<String> roles, List<Count
         return is("platform-operator") || is("county-admin");
     }
 
+    /**
+     * Ties a funded project's tiers to their traced lots and dispatches its rewards (bookings with logistics, made as
+     * this user): crowdfunding lets county admins, clerks and operators.
+     */
+    public boolean deliversRewards() {
+        return officeStaff();
+    }
+
     /** Milk runs are planned, locked and replanned by operators, county admins and clerks only. */
     public boolean plansMilkRuns() {
         return officeStaff();

@@ -1,14 +1,16 @@
 package org.povertyalleviation.portal.crowdfunding;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The crowdfunding service's answers, as the crowdfunding pages use them (its ProjectController, PledgeController and
- * SettlementController). Amounts are fen as the service keeps them; only the pages' {@code fmt.yuan} makes yuan.
+ * SettlementController, DeliveryController), and logistics booking's windows the rewards are dispatched into. Amounts are fen as the service keeps them; only the pages' {@code fmt.yuan} makes yuan.
  * Backers are the partners' pseudonymous references: the service holds no names, and neither does the portal.
  */
 final class Crowdfunding {
@@ -94,5 +96,47 @@ final class Crowdfunding {
     /** @param reason GOAL_MISSED, PROJECT_CANCELLED, UNDELIVERED or LATE_PAYMENT; @param status REQUESTED, SENT or CONFIRMED */
     record Refund(UUID id, UUID pledge, UUID project, long amountFen, String reason, String note, String status, int attempts,
                   Instant nextAttemptAt, String lastError, Instant requestedAt, Instant confirmedAt, String paymentPartner) {
+    }
+
+    /** Projects whose rewards are on their way (FUNDED) or were delivered (DELIVERED, read only): the delivery section's. */
+    static final Set<String> DELIVERING = Set.of("FUNDED", "DELIVERED");
+    /** A booking in these states no longer carries its reward: dispatching again books it anew (the service's rule). */
+    static final Set<String> NOT_CARRYING = Set.of("CANCELLED", "RETURNED");
+
+    /** @param state logistics booking's shipment state (BOOKED … DELIVERED, FAILED, RETURNED, CANCELLED); @param updatedAt when it was reported */
+    record Shipment(UUID booking, String state, Instant updatedAt) {
+    }
+
+    /** A paid reward on its way to its backer: the lot it ships from (with its public trace page) and its shipment, once booked. */
+    record Reward(UUID pledge, String client, String backerRef, int quantity, UUID tier, String tierName, String lotCode, String traceUrl,
+                  Shipment shipment) {
+
+        /** Carried by a booking: what the service counts as dispatched (a cancelled or returned booking is booked again). */
+        public boolean dispatched() {
+            return shipment != null && !NOT_CARRYING.contains(shipment.state());
+        }
+    }
+
+    record Booked(UUID pledge, UUID booking) {
+    }
+
+    /** A window with room that logistics booking proposed when the chosen one was full (same node). */
+    record Alternative(UUID slot, LocalDate day, LocalTime windowStart, LocalTime windowEnd, BigDecimal freeKg, int freeParcels) {
+    }
+
+    /** @param remaining paid rewards still without a booking; @param alternatives when the window filled up, the next ones with room */
+    record Dispatch(List<Booked> booked, int remaining, List<Alternative> alternatives) {
+    }
+
+    /** A logistics node, as far as the dispatch form needs it: the village's post (or its township's station) and its name. */
+    record Node(UUID id, String level, String name, String township, String village) {
+    }
+
+    record Network(List<Node> nodes) {
+    }
+
+    /** A pickup window of logistics booking with its room. */
+    record Window(UUID id, UUID node, LocalDate day, String kind, LocalTime windowStart, LocalTime windowEnd, BigDecimal freeKg, int freeParcels,
+                  boolean cold) {
     }
 }

@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * One project: its story, photos' references, tiers, shares and progress; the step its status allows, for the roles
  * the service lets take it (submit a draft, review a submitted one, approve a reviewed one, cancel a published or funded
  * one, confirm a funded one's delivery); and from publication on its pledges (a page at a time), its settlement and
- * money, and its refunds. A refused step is shown in its form, by its rule.
+ * money, and its refunds; a funded or delivered one's rewards on their way ({@link RewardDeliveries}, the forms in
+ * {@link DeliveryPageController}). A refused step is shown in its form, by its rule.
  */
 @Controller
 class ProjectPageController {
@@ -47,12 +48,14 @@ class ProjectPageController {
     private final Viewers viewers;
     private final Villages villages;
     private final FormRefusals refusals;
+    private final RewardDeliveries deliveries;
 
-    ProjectPageController(Gateway gateway, Viewers viewers, Villages villages, FormRefusals refusals) {
+    ProjectPageController(Gateway gateway, Viewers viewers, Villages villages, FormRefusals refusals, RewardDeliveries deliveries) {
         this.gateway = gateway;
         this.viewers = viewers;
         this.villages = villages;
         this.refusals = refusals;
+        this.deliveries = deliveries;
     }
 
     /** @param pledges the pledges' status to show (all by default); @param offset the first pledge shown */
@@ -90,7 +93,9 @@ class ProjectPageController {
                                     }, Crowdfunding.Pledge.class),
                                     gateway.get(uri -> uri.path(path + "/settlement").build(county, id), Crowdfunding.ProjectSettlement.class),
                                     gateway.list(uri -> uri.path(path + "/refunds").queryParam("limit", REFUNDS).build(county, id),
-                                            Crowdfunding.Refund.class))
+                                            Crowdfunding.Refund.class),
+                                    deliveries.into(county, project, (Viewer) model.getAttribute("viewer"), loaded.getT2(), model)
+                                            .thenReturn(Boolean.TRUE))
                             .map(more -> {
                                 model.addAttribute("pledges", more.getT1());
                                 model.addAttribute("previousPledges", first == 0 ? null : PageLinks.with(exchange, "offset", Math.max(first - PLEDGES, 0)));
@@ -100,6 +105,25 @@ class ProjectPageController {
                                 model.addAttribute("refundsFull", more.getT3().size() == REFUNDS);
                                 return "crowdfunding-project";
                             });
+                }));
+    }
+
+    /**
+     * The project page's delivery section alone, for htmx to swap in after a dispatch: the rewards read again (those
+     * just booked now show their booking), the dispatch's result or refusal as the model holds it.
+     */
+    Mono<String> deliverySection(String county, UUID id, ServerWebExchange exchange, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new LinkedMultiValueMap<String, String>());
+        }
+        return CountyPage.of(viewers, exchange, county, model).flatMap(found -> Mono.zip(
+                        gateway.get(uri -> uri.path(BASE + "/projects/{id}").build(county, id), Crowdfunding.Project.class), villages.of(county))
+                .flatMap(loaded -> {
+                    Crowdfunding.Project project = loaded.getT1();
+                    model.addAttribute("project", project);
+                    model.addAttribute("villages", loaded.getT2());
+                    return deliveries.into(county, project, (Viewer) model.getAttribute("viewer"), loaded.getT2(), model)
+                            .thenReturn("crowdfunding-project :: delivery");
                 }));
     }
 
@@ -190,10 +214,11 @@ class ProjectPageController {
     /**
      * Rules other services name alike but crowdfunding means of a project: its four eyes are the reviewer's, not the
      * applicant's (as the subsidies' are), so the approver reads that someone other than the reviewer must approve;
-     * logistics cancels shipments, not projects. These are translated as problem.code.project-&lt;rule&gt;.
+     * logistics cancels shipments, not projects; the supply platform's unknown lot is one the county has not, crowdfunding's
+     * one no published lot has the code. These are translated as problem.code.project-&lt;rule&gt;.
      */
     static final java.util.Set<String> PROJECT_RULES = java.util.Set.of("four-eyes", "frozen", "shares-sum", "deadline-passed", "not-cancellable",
-            "wrong-status", "refunds-pending");
+            "wrong-status", "refunds-pending", "unknown-lot");
 
     static ServiceProblem.Refused inOwnWords(ServiceProblem.Refused refused) {
         ServiceProblem problem = refused.problem();

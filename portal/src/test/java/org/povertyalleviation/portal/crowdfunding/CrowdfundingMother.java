@@ -4,7 +4,9 @@ package org.povertyalleviation.portal.crowdfunding;
  * The crowdfunding service's answers for Wen County, as its controllers write them: a Sichuan-pepper project of a
  * household in Shangba (goal 30,000 yuan, 12,345.67 paid: 41 %) in any status; a cooperative's draft; two tiers, one
  * tied to a traced lot; two pledges; a funded settlement with two households' payouts, the money ledger, and two refunds
- * (one still being sent after an error, one confirmed).
+ * (one still being sent after an error, one confirmed); on delivery, three paid rewards (one on its way, one not booked
+ * yet, one returned and to be booked again), the village's post with two pickup windows, and a dispatch that filled its
+ * window.
  */
 final class CrowdfundingMother {
 
@@ -20,6 +22,17 @@ final class CrowdfundingMother {
     static final String PAID_PLEDGE = "0f4b2e85-1c6d-4a9e-b3f7-5e8a2f1c4d60";
     static final String REFUND = "1a5c3f96-2d7e-4b0f-84a8-6f9b3a2d5e71";
     static final String CONFIRMED_REFUND = "2b6d4a07-3e8f-4c1a-95b9-7a0c4b3e6f82";
+    static final String UNBOOKED_PLEDGE = "3c7f5b18-4e9a-4d2b-a6c0-8b1d5c4f7a94";
+    static final String RETURNED_PLEDGE = "4d8a6c29-5fab-4e3c-b7d1-9c2e6d5a8b05";
+    static final String BOOKING = "5e9b7d3a-6abc-4f4d-88e2-0d3f7e6b9c16";
+    static final String RETURNED_BOOKING = "6fac8e4b-7bcd-4a5e-99f3-1e4a8f7cad27";
+    static final String NEW_BOOKING = "7abd9f5c-8cde-4b6f-8a04-2f5b9a8dbe38";
+    static final String TRACE_URL = "https://wenxian.example.cn/api/supply-platform/trace/WX-2099-0042";
+    static final String POST = "5a1c7e3b-9d2f-4b6a-8c40-7e1f3d9b2a65";
+    static final String STATION = "3f6d2b8a-1c4e-4a7f-9b52-8e0d6c1a7f34";
+    static final String WINDOW = "5d2c8e1a-7b3f-4a69-9e04-1c6b8d2f3a57";
+    static final String LATER_WINDOW = "6e3d9f2b-8c4a-4b7a-8f15-2d7c9e3f4b68";
+    static final String ALTERNATIVE = "8bce0a6d-9def-4c70-9b15-3a6cab9ecf49";
 
     private CrowdfundingMother() {
     }
@@ -112,5 +125,56 @@ final class CrowdfundingMother {
     static String townships() {
         return """
                 [{"code":"621222101","nameZh":"碧口镇"}]""";
+    }
+
+    /**
+     * The paid rewards: two of the lot-tied tier (one picked up and at the township station, one returned), and two
+     * of the tier without a lot, not booked.
+     */
+    static String deliveries() {
+        return """
+                [{"pledge":"%s","client":"partner-jd","backerRef":"jd-u-8f2a61c0","quantity":1,"tier":"%s","tierName":"一斤尝鲜装",
+                  "lotCode":"WX-2099-0042","traceUrl":"%s","shipment":{"booking":"%s","state":"AT_TOWNSHIP","updatedAt":"2099-07-16T02:30:00Z"}},
+                 {"pledge":"%s","client":"partner-jd","backerRef":"jd-u-11aa22bb","quantity":2,"tier":"%s","tierName":"五斤装花椒",
+                  "lotCode":null,"traceUrl":null,"shipment":null},
+                 {"pledge":"%s","client":"partner-pdd","backerRef":"pdd-7731","quantity":1,"tier":"%s","tierName":"一斤尝鲜装",
+                  "lotCode":"WX-2099-0042","traceUrl":"%s","shipment":{"booking":"%s","state":"RETURNED","updatedAt":"2099-07-18T09:00:00Z"}}]"""
+                .formatted(PAID_PLEDGE, LOT_TIER, TRACE_URL, BOOKING, UNBOOKED_PLEDGE, TIER, RETURNED_PLEDGE, LOT_TIER, TRACE_URL, RETURNED_BOOKING);
+    }
+
+    /** Every reward delivered. */
+    static String delivered() {
+        return """
+                [{"pledge":"%s","client":"partner-jd","backerRef":"jd-u-8f2a61c0","quantity":1,"tier":"%s","tierName":"一斤尝鲜装",
+                  "lotCode":"WX-2099-0042","traceUrl":"%s","shipment":{"booking":"%s","state":"DELIVERED","updatedAt":"2099-07-20T06:00:00Z"}}]"""
+                .formatted(PAID_PLEDGE, LOT_TIER, TRACE_URL, BOOKING);
+    }
+
+    /** Logistics booking's network: Bikou's station and Shangba's post (the project's village). */
+    static String network() {
+        return """
+                {"county":"621222","nodes":[
+                 {"id":"%s","county":"621222","level":"TOWNSHIP_STATION","name":"碧口镇快递站","parent":null,"township":"621222101","village":null},
+                 {"id":"%s","county":"621222","level":"VILLAGE_POST","name":"上坝村服务站","parent":"%s","township":"621222101","village":"621222101201"}],
+                 "legs":[]}""".formatted(STATION, POST, STATION);
+    }
+
+    /** The post's next pickup windows with room. */
+    static String windows() {
+        return """
+                [{"id":"%s","node":"%s","day":"2099-07-20","kind":"PICKUP","windowStart":"09:00:00","windowEnd":"11:00:00","capacityKg":800,
+                  "capacityParcels":60,"bookedKg":795.5,"bookedParcels":58,"freeKg":4.5,"freeParcels":2,"cold":false,"carrier":null},
+                 {"id":"%s","node":"%s","day":"2099-07-21","kind":"PICKUP","windowStart":"14:00:00","windowEnd":"16:00:00","capacityKg":800,
+                  "capacityParcels":60,"bookedKg":0,"bookedParcels":0,"freeKg":800,"freeParcels":60,"cold":false,"carrier":null}]"""
+                .formatted(WINDOW, POST, LATER_WINDOW, POST);
+    }
+
+    /** The window took one reward and was then full: one left, and logistics booking's next windows with room. */
+    static String dispatchFilledTheWindow() {
+        return """
+                {"booked":[{"pledge":"%s","booking":"%s"}],"remaining":1,
+                 "alternatives":[{"slot":"%s","day":"2099-07-21","windowStart":"14:00","windowEnd":"16:00","freeKg":800,"freeParcels":60},
+                                 {"slot":"%s","day":"2099-07-22","windowStart":"09:00","windowEnd":"12:00","freeKg":120.5,"freeParcels":9}]}"""
+                .formatted(UNBOOKED_PLEDGE, NEW_BOOKING, LATER_WINDOW, ALTERNATIVE);
     }
 }

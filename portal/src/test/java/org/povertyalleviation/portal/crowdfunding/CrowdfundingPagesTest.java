@@ -2,15 +2,24 @@ package org.povertyalleviation.portal.crowdfunding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.ALTERNATIVE;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.BOOKING;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.CONFIRMED_REFUND;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.CROWDFUNDING;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.DRAFT;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.HOUSEHOLD;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.LATER_WINDOW;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.LOT_TIER;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.OTHER_HOUSEHOLD;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PAID_PLEDGE;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.POST;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PROJECT;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.REFUND;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.RETURNED_PLEDGE;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.TIER;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.TRACE_URL;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.UNBOOKED_PLEDGE;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.WINDOW;
 
 import java.nio.charset.StandardCharsets;
 
@@ -27,6 +36,7 @@ class CrowdfundingPagesTest extends PagesTest {
     private static final String PAGES = "/counties/621222/crowdfunding";
     private static final String PROJECT_PAGE = PAGES + "/projects/" + PROJECT;
     private static final String SERVICE_PROJECT = CROWDFUNDING + "/projects/" + PROJECT;
+    private static final String LOGISTICS = "/api/logistics-booking/counties/621222";
 
     @BeforeEach
     void crowdfundingAnswers() {
@@ -35,7 +45,10 @@ class CrowdfundingPagesTest extends PagesTest {
                 .json("GET " + SERVICE_PROJECT + "/settlement", CrowdfundingMother.settlement())
                 .json("GET " + SERVICE_PROJECT + "/refunds", CrowdfundingMother.refunds())
                 .json("/api/county-registry/counties/621222/townships", CrowdfundingMother.townships())
-                .json("/api/county-registry/counties/621222/villages", CrowdfundingMother.villages());
+                .json("/api/county-registry/counties/621222/villages", CrowdfundingMother.villages())
+                .json("GET " + SERVICE_PROJECT + "/deliveries", CrowdfundingMother.deliveries())
+                .json(LOGISTICS + "/nodes", CrowdfundingMother.network())
+                .json(LOGISTICS + "/slots/next-free", CrowdfundingMother.windows());
         inStatus("FUNDED");
     }
 
@@ -91,8 +104,7 @@ class CrowdfundingPagesTest extends PagesTest {
         assertThat(element(page, "pledge-" + PAID_PLEDGE)).containsSubsequence("jd-u-8f2a61c0", "五斤装花椒", "2", "396.00", "partner-jd", "已支付");
         assertThat(element(page, "refund-" + REFUND)).containsSubsequence("198.00", "回报未交付", "快递丢件", "已发送", ">3<", "partner answered 503");
         assertThat(element(page, "refund-" + CONFIRMED_REFUND)).contains("逾期付款", "已到账");
-        // Delivery per backer is another's work in progress: a marked place, no figures.
-        assertThat(element(page, "delivery-status")).contains("正在建设中");
+        assertThat(element(page, "delivery-status")).contains("已付款的回报3份：已预约发货1份，尚未预约2份。");
         assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(SERVICE_PROJECT + "/pledges")).singleElement()
                 .satisfies(request -> assertThat(request.query()).isEqualTo("limit=50&offset=0"));
         assertThat(page).doesNotContain("id=\"pledge-paging\"><a");
@@ -197,6 +209,174 @@ class CrowdfundingPagesTest extends PagesTest {
 
         assertThat(element(page, "cancellation-form")).contains("只有众筹中或众筹成功的项目可以取消。", "value=\"冰雹\"");
         assertThat(element(page, "delivery-form")).doesNotContain("只有众筹中");
+    }
+
+    @Test
+    void a_funded_project_shows_each_tiers_lot_and_each_backers_reward_with_its_booking_and_shipment() {
+        String page = page(signedIn("county-clerk"), PROJECT_PAGE);
+
+        assertThat(element(page, "tier-lot-" + LOT_TIER)).contains("href=\"" + TRACE_URL + "\"", "WX-2099-0042", "大红袍花椒（特级）",
+                "action=\"" + PROJECT_PAGE + "/tiers/" + LOT_TIER + "/lot\"", "name=\"lotCode\"", "value=\"WX-2099-0042\"", "更换批次");
+        assertThat(element(page, "tier-lot-" + TIER)).contains("尚未关联批次", "关联批次").doesNotContain("value=\"WX");
+        assertThat(element(page, "reward-" + PAID_PLEDGE)).containsSubsequence("jd-u-8f2a61c0", "partner-jd", "一斤尝鲜装", "href=\"" + TRACE_URL + "\"",
+                "WX-2099-0042", "href=\"/counties/621222/logistics/bookings/" + BOOKING + "\"", BOOKING.substring(0, 8), "到达乡镇快递站", "2099");
+        assertThat(element(page, "reward-" + UNBOOKED_PLEDGE)).containsSubsequence("jd-u-11aa22bb", "五斤装花椒", ">2<", "尚未关联批次", "尚未预约")
+                .doesNotContain("/logistics/bookings/");
+        assertThat(element(page, "reward-" + RETURNED_PLEDGE)).contains("pdd-7731", "已退回");
+        // Two rewards left: 2 × 2,600 g and 1 × 600 g; the windows offered have room for the lightest (0.6 kg, one parcel).
+        String dispatch = element(page, "dispatch-form");
+        assertThat(dispatch).contains("还有2份回报尚未预约，合计约5.8公斤", "揽收网点：上坝村服务站", "hx-post=\"" + PROJECT_PAGE + "/deliveries\"",
+                        "hx-target=\"#delivery-status\"", "name=\"slot\"")
+                .containsSubsequence("value=\"" + WINDOW + "\"", "2099年7月20日 09:00至11:00（剩余4.5公斤、2件）", "value=\"" + LATER_WINDOW + "\"",
+                        "剩余800公斤、60件");
+        assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(LOGISTICS + "/slots/next-free")).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.query()).isEqualTo("node=" + POST + "&kind=PICKUP&weightKg=0.6&parcels=1&limit=10");
+                    assertThat(request.authorization()).isEqualTo("Bearer " + USER_TOKEN);
+                });
+        assertThat(element(page(signedIn("county-admin"), PROJECT_PAGE), "delivery-undispatched")).contains("还有2份回报尚未预约发货");
+    }
+
+    @Test
+    void readers_who_do_not_dispatch_see_the_lots_and_rewards_without_forms_or_windows() {
+        String page = page(signedIn("auditor"), PROJECT_PAGE);
+
+        assertThat(element(page, "tier-lots")).contains("WX-2099-0042").doesNotContain("<form");
+        assertThat(element(page, "rewards")).contains("jd-u-8f2a61c0");
+        assertThat(page).doesNotContain("id=\"dispatch-form\"");
+        assertThat(GATEWAY.received()).noneMatch(request -> request.path().startsWith(LOGISTICS));
+    }
+
+    @Test
+    void a_delivered_project_shows_its_deliveries_read_only() {
+        inStatus("DELIVERED");
+        GATEWAY.json("GET " + SERVICE_PROJECT + "/deliveries", CrowdfundingMother.delivered());
+
+        String page = page(signedIn("county-admin"), PROJECT_PAGE);
+
+        assertThat(element(page, "delivery-summary")).contains("已付款的回报1份：已预约发货1份，尚未预约0份。");
+        assertThat(element(page, "reward-" + PAID_PLEDGE)).contains("已签收", "href=\"" + TRACE_URL + "\"");
+        assertThat(element(page, "delivery-status")).doesNotContain("<form", "name=\"lotCode\"", "name=\"slot\"");
+        assertThat(page).doesNotContain("id=\"dispatch-form\"", "/delivery-confirmation\"");
+        assertThat(GATEWAY.received()).noneMatch(request -> request.path().startsWith(LOGISTICS));
+    }
+
+    @Test
+    void projects_not_funded_or_delivered_have_no_delivery_section() {
+        inStatus("PUBLISHED");
+        GATEWAY.json("GET " + SERVICE_PROJECT + "/settlement", CrowdfundingMother.unsettled());
+
+        assertThat(page(signedIn("county-admin"), PROJECT_PAGE)).doesNotContain("id=\"delivery-status\"");
+        assertThat(GATEWAY.received()).noneMatch(request -> request.path().endsWith("/deliveries"));
+    }
+
+    @Test
+    void a_lot_is_tied_to_its_tier_by_its_code() {
+        GATEWAY.json("PUT " + CROWDFUNDING + "/tiers/" + TIER + "/lot", """
+                {"tier":"%s","project":"%s","name":"五斤装花椒","lotCode":"WX-2099-0043","lotProduct":"大红袍花椒","traceUrl":"%s"}"""
+                .formatted(TIER, PROJECT, TRACE_URL));
+
+        posting("county-clerk").post().uri(PROJECT_PAGE + "/tiers/" + TIER + "/lot").body(BodyInserters.fromFormData("lotCode", " WX-2099-0043 "))
+                .exchange().expectStatus().isSeeOther().expectHeader().location(PROJECT_PAGE + "#delivery-status");
+
+        assertThat(GATEWAY.received()).filteredOn(request -> "PUT".equals(request.method()))
+                .extracting(StubGateway.Received::path, StubGateway.Received::body, StubGateway.Received::authorization)
+                .containsExactly(tuple(CROWDFUNDING + "/tiers/" + TIER + "/lot", "{\"lotCode\":\"WX-2099-0043\"}", "Bearer " + USER_TOKEN));
+    }
+
+    @Test
+    void a_lot_of_another_county_is_refused_in_its_tiers_form_only() {
+        GATEWAY.answer("PUT " + CROWDFUNDING + "/tiers/" + TIER + "/lot", 422, "application/problem+json",
+                problemNaming("lot-of-another-county", "lotCode").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-clerk").post().uri(PROJECT_PAGE + "/tiers/" + TIER + "/lot")
+                .body(BodyInserters.fromFormData("lotCode", "GS-2099-0001")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "tier-lot-" + TIER)).contains("这个批次不属于本县，不能关联。", "value=\"GS-2099-0001\"", "stub-correlation");
+        assertThat(element(page, "tier-lot-" + LOT_TIER)).doesNotContain("不属于本县", "GS-2099-0001").contains("value=\"WX-2099-0042\"");
+    }
+
+    @Test
+    void an_unknown_lot_reads_as_crowdfundings_rule_not_the_supply_platforms() {
+        GATEWAY.answer("PUT " + CROWDFUNDING + "/tiers/" + TIER + "/lot", 422, "application/problem+json",
+                problemNaming("unknown-lot", "lotCode").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-admin").post().uri(PROJECT_PAGE + "/tiers/" + TIER + "/lot")
+                .body(BodyInserters.fromFormData("lotCode", "WX-0000")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "tier-lot-" + TIER)).contains("供应链平台上没有这个已发布的批次，请核对批次编号。");
+    }
+
+    @Test
+    void a_dispatch_with_htmx_answers_the_delivery_section_with_what_was_booked_and_the_windows_to_choose_next() {
+        GATEWAY.json("POST " + SERVICE_PROJECT + "/deliveries", CrowdfundingMother.dispatchFilledTheWindow());
+
+        String section = posting("county-clerk").post().uri(PROJECT_PAGE + "/deliveries").header("HX-Request", "true")
+                .body(BodyInserters.fromFormData("slot", WINDOW)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(GATEWAY.received()).filteredOn(request -> "POST".equals(request.method())).singleElement().satisfies(sent -> {
+            assertThat(sent.path()).isEqualTo(SERVICE_PROJECT + "/deliveries");
+            assertThat(sent.body()).isEqualTo("{\"slot\":\"" + WINDOW + "\"}");
+            assertThat(sent.authorization()).isEqualTo("Bearer " + USER_TOKEN);
+        });
+        // The section alone, read again after the dispatch.
+        assertThat(section).startsWith("<section id=\"delivery-status\"").doesNotContain("<html", "id=\"pledges\"");
+        assertThat(element(section, "dispatch-result")).contains("本次已预约1份，还有1份尚未预约。", "所选时段已满");
+        assertThat(element(section, "dispatch-form")).containsSubsequence("value=\"" + LATER_WINDOW + "\"", "2099年7月21日 14:00至16:00",
+                "value=\"" + ALTERNATIVE + "\"", "2099年7月22日 09:00至12:00（剩余120.5公斤、9件）").doesNotContain("value=\"" + WINDOW + "\"");
+        assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(SERVICE_PROJECT + "/deliveries") && "GET".equals(request.method()))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_dispatch_refused_for_a_tier_without_its_lot_is_shown_in_the_dispatch_form() {
+        GATEWAY.answer("POST " + SERVICE_PROJECT + "/deliveries", 422, "application/problem+json",
+                problemNaming("lot-missing", "tier").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-admin").post().uri(PROJECT_PAGE + "/deliveries").body(BodyInserters.fromFormData("slot", WINDOW)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "dispatch-form")).contains("有档位已有人付款但还没有关联溯源批次", "value=\"" + WINDOW + "\" selected=\"selected\"");
+        assertThat(page).contains("<html");
+    }
+
+    @Test
+    void a_dispatch_under_way_refused_with_htmx_keeps_the_section_in_place_with_the_reason() {
+        GATEWAY.answer("POST " + SERVICE_PROJECT + "/deliveries", 409, "application/problem+json",
+                StubGateway.problem(409, "conflict", "dispatch-in-progress").getBytes(StandardCharsets.UTF_8));
+
+        String section = posting("county-clerk").post().uri(PROJECT_PAGE + "/deliveries").header("HX-Request", "true")
+                .body(BodyInserters.fromFormData("slot", WINDOW)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(section, "dispatch-form")).contains("此项目正在预约发货，请等这次预约完成后再试。");
+    }
+
+    @Test
+    void delivery_confirmed_before_every_reward_is_booked_is_refused_in_the_delivery_form() {
+        GATEWAY.answer("POST " + SERVICE_PROJECT + "/delivery-confirmation", 422, "application/problem+json",
+                problemNaming("rewards-not-dispatched", "status").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-admin").post().uri(PROJECT_PAGE + "/delivery-confirmation").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "delivery-form")).contains("还有已付款的回报尚未预约发货，全部预约后才能确认交付。");
+    }
+
+    /** A 422 naming its rule and field, as crowdfunding writes it. */
+    private static String problemNaming(String rule, String field) {
+        return """
+                {"type":"urn:poverty-platform:problem:rule-violated","title":"Refused","status":422,"rule":"%s","field":"%s","detail":"refused by the stub"}"""
+                .formatted(rule, field);
     }
 
     @Test

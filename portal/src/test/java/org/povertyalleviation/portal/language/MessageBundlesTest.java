@@ -83,10 +83,11 @@ class MessageBundlesTest {
             Map.entry("crowdfunding.outcome.", List.of("FUNDED", "FAILED")),
             Map.entry("crowdfunding.entry.", List.of("PLEDGE_PAID", "REFUND_CONFIRMED", "PAYOUT")),
             Map.entry("problem.code.project-", List.of("four-eyes", "frozen", "shares-sum", "deadline-passed", "not-cancellable", "wrong-status",
-                    "refunds-pending")),
+                    "refunds-pending", "unknown-lot")),
             Map.entry("problem.code.", List.of("unknown-course", "already-enrolled", "app-person-required", "already-cancelled", "not-enrolled",
                     "no-sittings", "attendance-below-threshold", "assessment-not-passed", "certificate-issued", "already-revoked", "outside-sitting",
-                    "token-invalid", "token-expired", "token-of-another-sitting", "code-invalid")));
+                    "token-invalid", "token-expired", "token-of-another-sitting", "code-invalid", "lot-of-another-county", "lot-missing",
+                    "dispatch-in-progress", "rewards-not-dispatched", "logistics-refused")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {
