@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
 import org.povertyalleviation.bench.BenchData;
 import org.povertyalleviation.bench.BenchRun;
 import org.povertyalleviation.bench.BenchStack;
+import org.povertyalleviation.bench.ClosedLoopPosts;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyEvents;
 import org.povertyalleviation.bench.Machine;

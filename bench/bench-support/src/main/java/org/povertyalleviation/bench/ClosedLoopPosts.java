@@ -1,4 +1,4 @@
-package org.povertyalleviation.bench.logistics;
+package org.povertyalleviation.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,35 +21,35 @@ import reactor.netty.resources.LoopResources;
  * A closed-loop generator of POSTs: a fixed number of requests, at most {@code concurrency} in flight at once (each
  * over a keep-alive connection of its own), the next one sent as soon as one is answered. Unlike bench-support's
  * FixedRateLoad (open loop, GETs), it answers "how fast can these N requests be served when this many wait at once",
- * which is what a burst of bookings is. Latency is from each request's send to the end of its answer; since no request
+ * which is what a burst of bookings or pledges is. Latency is from each request's send to the end of its answer; since no request
  * is due before a slot in flight frees, there is no due time for a stall to be measured against, and the wall time
  * of the whole burst is the figure to read.
  *
  * <p>Lean, as it shares the machine's CPUs with what it measures: one Netty event-loop thread; statuses and latencies
  * kept in preallocated arrays.
  */
-final class ClosedLoopPosts implements AutoCloseable {
+public final class ClosedLoopPosts implements AutoCloseable {
 
     /** One request: its URL, its bearer token and its JSON body. */
-    record Post(String url, String authorization, String json) {
+    public record Post(String url, String authorization, String json) {
     }
 
     /**
      * What one burst did: per request (by index) its status (0: no answer: a connection error or the response timeout)
      * and latency in microseconds, and the burst's wall time from the first send to the last answer.
      */
-    record Result(int[] statuses, long[] micros, double wallSeconds, List<String> otherAnswers) {
+    public record Result(int[] statuses, long[] micros, double wallSeconds, List<String> otherAnswers) {
 
-        long count(int status) {
+        public long count(int status) {
             return Arrays.stream(statuses).filter(s -> s == status).count();
         }
 
-        long other() {
+        public long other() {
             return Arrays.stream(statuses).filter(s -> s != 201 && s != 409 && s != 429 && s != 0).count();
         }
 
         /** The percentile of the latencies of every answered request, in ms. */
-        double percentileMillis(double percentile) {
+        public double percentileMillis(double percentile) {
             long[] answered = new long[statuses.length];
             int n = 0;
             for (int i = 0; i < statuses.length; i++) {
@@ -67,7 +67,7 @@ final class ClosedLoopPosts implements AutoCloseable {
         }
 
         /** The percentile of the latencies of the answers with this status, in ms. */
-        double percentileMillis(double percentile, int status) {
+        public double percentileMillis(double percentile, int status) {
             long[] of = new long[statuses.length];
             int n = 0;
             for (int i = 0; i < statuses.length; i++) {
@@ -85,14 +85,14 @@ final class ClosedLoopPosts implements AutoCloseable {
         }
     }
 
-    private final LoopResources loop = LoopResources.create("bench-bookings", 1, true);
+    private final LoopResources loop = LoopResources.create("bench-posts", 1, true);
     private final ConnectionProvider pool;
     private final HttpClient client;
     private final int concurrency;
 
-    ClosedLoopPosts(int concurrency, Duration responseTimeout) {
+    public ClosedLoopPosts(int concurrency, Duration responseTimeout) {
         this.concurrency = concurrency;
-        this.pool = ConnectionProvider.builder("bench-bookings")
+        this.pool = ConnectionProvider.builder("bench-posts")
                 .maxConnections(concurrency)
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(Duration.ofMinutes(5))
@@ -103,7 +103,7 @@ final class ClosedLoopPosts implements AutoCloseable {
     }
 
     /** Sends the {@code count} requests, at most {@code concurrency} at once, in index order; returns when every one is answered or failed. */
-    Result run(int count, IntFunction<Post> requests) {
+    public Result run(int count, IntFunction<Post> requests) {
         int[] statuses = new int[count];
         long[] micros = new long[count];
         List<String> otherAnswers = Collections.synchronizedList(new ArrayList<>());
