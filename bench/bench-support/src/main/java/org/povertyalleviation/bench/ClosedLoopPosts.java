@@ -6,8 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
@@ -30,15 +35,20 @@ import reactor.netty.resources.LoopResources;
  */
 public final class ClosedLoopPosts implements AutoCloseable {
 
-    /** One request: its URL, its bearer token and its JSON body. */
-    public record Post(String url, String authorization, String json) {
+    /** One request: its URL, its {@code Authorization} (null: none), its JSON body and any further headers (a signature, say). */
+    public record Post(String url, String authorization, String json, Map<String, String> headers) {
+
+        public Post(String url, String authorization, String json) {
+            this(url, authorization, json, Map.of());
+        }
     }
 
     /**
      * What one burst did: per request (by index) its status (0: no answer: a connection error or the response timeout)
-     * and latency in microseconds, and the burst's wall time from the first send to the last answer.
+     * and latency in microseconds, the burst's wall time from the first send to the last answer, and how many answers
+     * of each kind came (the status, and for a problem its reason or else the last part of its type: "409 tier-sold-out").
      */
-    public record Result(int[] statuses, long[] micros, double wallSeconds, List<String> otherAnswers) {
+    public record Result(int[] statuses, long[] micros, double wallSeconds, List<String> otherAnswers, Map<String, Long> answers) {
 
         public long count(int status) {
             return Arrays.stream(statuses).filter(s -> s == status).count();
@@ -85,6 +95,10 @@ public final class ClosedLoopPosts implements AutoCloseable {
         }
     }
 
+    /** A problem's stable reason ({@code "reason":"slot-full"}), else the last part of its type ({@code urn:…:problem:rate-limited}). */
+    private static final Pattern PROBLEM_REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*?([^:/\"]+)\"");
+
     private final LoopResources loop = LoopResources.create("bench-posts", 1, true);
     private final ConnectionProvider pool;
     private final HttpClient client;
@@ -107,6 +121,7 @@ public final class ClosedLoopPosts implements AutoCloseable {
         int[] statuses = new int[count];
         long[] micros = new long[count];
         List<String> otherAnswers = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> answers = new ConcurrentHashMap<>();
         AtomicLong lastAnswer = new AtomicLong();
         long start = System.nanoTime();
         Flux.range(0, count)
@@ -114,11 +129,17 @@ public final class ClosedLoopPosts implements AutoCloseable {
                     Post post = requests.apply(i);
                     return Mono.defer(() -> {
                         long sent = System.nanoTime();
-                        return client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, post.authorization())).post().uri(post.url())
+                        return client.headers(h -> {
+                                    if (post.authorization() != null) {
+                                        h.set(HttpHeaderNames.AUTHORIZATION, post.authorization());
+                                    }
+                                    post.headers().forEach((name, value) -> h.set(name, value));
+                                }).post().uri(post.url())
                                 .send(ByteBufFlux.fromString(Mono.just(post.json()), StandardCharsets.UTF_8, io.netty.buffer.ByteBufAllocator.DEFAULT))
                                 .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                                         .map(text -> {
                                             int status = response.status().code();
+                                            answers.merge(status >= 400 ? status + kind(text) : Integer.toString(status), 1L, Long::sum);
                                             if (status != 201 && status != 409 && otherAnswers.size() < 5) {
                                                 otherAnswers.add(status + " " + text.substring(0, Math.min(300, text.length())));
                                             }
@@ -133,6 +154,7 @@ public final class ClosedLoopPosts implements AutoCloseable {
                                 .onErrorResume(error -> {
                                     long end = System.nanoTime();
                                     statuses[i] = 0;
+                                    answers.merge("no answer", 1L, Long::sum);
                                     micros[i] = (end - sent) / 1_000;
                                     lastAnswer.accumulateAndGet(end, Math::max);
                                     if (otherAnswers.size() < 5) {
@@ -143,7 +165,17 @@ public final class ClosedLoopPosts implements AutoCloseable {
                     });
                 }, concurrency)
                 .blockLast(Duration.ofMinutes(10));
-        return new Result(statuses, micros, (lastAnswer.get() - start) / 1e9, List.copyOf(otherAnswers));
+        return new Result(statuses, micros, (lastAnswer.get() - start) / 1e9, List.copyOf(otherAnswers), new TreeMap<>(answers));
+    }
+
+    /** " reason" of a problem's body, " type" without a reason, "" if it is not a problem. */
+    private static String kind(String body) {
+        Matcher reason = PROBLEM_REASON.matcher(body);
+        if (reason.find()) {
+            return " " + reason.group(1);
+        }
+        Matcher type = PROBLEM_TYPE.matcher(body);
+        return type.find() ? " " + type.group(1) : "";
     }
 
     @Override
