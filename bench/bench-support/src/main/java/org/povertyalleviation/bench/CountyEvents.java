@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The county registry's events, published the way its outbox relay does (a structured CloudEvent, key
  * {@code county:subject}) and the way the service's own tests publish them (HouseholdRegistryIT.publish): a county
  * joins with county.joined.v1 on {@code county.events}, each of its villages with village.registered.v1 on
- * {@code village.events}.
+ * {@code village.events}; and the household registry's household.registered.v1 on {@code household.events}.
  */
 public final class CountyEvents implements AutoCloseable {
 
@@ -37,6 +37,13 @@ public final class CountyEvents implements AutoCloseable {
     public void villageRegistered(String county, String village, String township, String nameZh) {
         publish("village.events", county, village, "village.registered.v1", "{\"county\":\"" + county + "\",\"village\":\"" + village
                 + "\",\"township\":\"" + township + "\",\"nameZh\":\"" + nameZh + "\",\"poor\":true}");
+    }
+
+    /** The household registry's household.registered.v1 on {@code household.events}, as the services' tests publish it (ServiceIT). */
+    public void householdRegistered(String county, UUID household, String village) {
+        publish("household.events", county, household.toString(), "household.registered.v1", "{\"county\":\"" + county + "\",\"household\":\""
+                + household + "\",\"fileNumber\":\"F-" + household.toString().substring(0, 8) + "\",\"village\":\"" + village
+                + "\",\"registrationYear\":2016,\"status\":\"REGISTERED\",\"members\":3,\"causes\":[\"ILLNESS\"],\"primaryCause\":\"ILLNESS\"}");
     }
 
     private void publish(String topic, String county, String subject, String type, String dataJson) {

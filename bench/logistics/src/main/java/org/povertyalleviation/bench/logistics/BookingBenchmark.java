@@ -32,18 +32,18 @@ import java.util.stream.IntStream;
 
 import org.povertyalleviation.bench.BenchData;
 import org.povertyalleviation.bench.BenchRun;
+import org.povertyalleviation.bench.BenchStack;
+import org.povertyalleviation.bench.ClosedLoopPosts;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyEvents;
 import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.bench.Sampler;
 import org.povertyalleviation.bench.ServiceInstance;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.PostgresServer;
-import org.povertyalleviation.platform.infra.RedisServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -173,16 +173,14 @@ public final class BookingBenchmark {
         String startLoad = Machine.loadAverage();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 
-        log.info("Starting PostgreSQL, Kafka, Redis and Keycloak");
-        PostgresServer postgres = run.track(PostgresServer.start());
-        KafkaBroker kafka = run.track(KafkaBroker.start());
-        RedisServer redis = run.track(RedisServer.start());
-        KeycloakServer keycloak = run.track(KeycloakServer.start(List.of(realm())));
-        String issuer = keycloak.issuer(PlatformRealm.NAME);
+        BenchStack stack = BenchStack.start(run, realm());
+        PostgresServer postgres = stack.postgres();
+        KafkaBroker kafka = stack.kafka();
+        KeycloakServer keycloak = stack.keycloak();
         PostgresServer.Database database = postgres.database("logistics_booking");
-        ServiceInstance service = run.track(ServiceInstance.start("logistics-booking", serviceJar, split(settings.serviceJvm()), List.of(), database,
-                kafka.bootstrapServers(), issuer, run.directory(), Map.of()));
-        ServiceInstance gateway = run.track(startGateway(gatewayJar, service, redis, kafka, issuer));
+        ServiceInstance service = stack.service("logistics-booking", serviceJar, split(settings.serviceJvm()), List.of(), database, Map.of());
+        // The gateway's budgets are its own defaults.
+        ServiceInstance gateway = stack.gateway(gatewayJar, split(settings.gatewayJvm()), Map.of("LOGISTICS_BOOKING_URL", service), null, List.of());
 
         String admin = keycloak.passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, ADMIN, PASSWORD);
         List<String> clerks = new ArrayList<>();
@@ -236,27 +234,6 @@ public final class BookingBenchmark {
 
     private static String clerk(int u) {
         return String.format(Locale.ROOT, "clerk-%s-%03d", COUNTY, u + 1);
-    }
-
-    /**
-     * The gateway jar as shipped, configured as the devstack configures it (its service's URL, Redis, Kafka, the issuer,
-     * management on a port of its own); the services it does not reach point nowhere. Its budgets are its own defaults.
-     */
-    private ServiceInstance startGateway(Path jar, ServiceInstance service, RedisServer redis, KafkaBroker kafka, String issuer) {
-        int port = FreePorts.next();
-        int managementPort = FreePorts.next();
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-        environment.put("SPRING_DATA_REDIS_HOST", redis.host());
-        environment.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
-        environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
-        environment.put("PLATFORM_ISSUER_URI", issuer);
-        environment.put("LOGISTICS_BOOKING_URL", service.baseUrl());
-        for (String other : List.of("COUNTY_REGISTRY_URL", "HOUSEHOLD_REGISTRY_URL", "SHOP_MANAGEMENT_URL", "SUPPLY_PLATFORM_URL")) {
-            environment.put(other, "http://127.0.0.1:9");
-        }
-        return ServiceInstance.launch("gateway", jar, split(settings.gatewayJvm()), List.of(), environment, run.directory(), port, managementPort,
-                "management on " + managementPort);
     }
 
     /**

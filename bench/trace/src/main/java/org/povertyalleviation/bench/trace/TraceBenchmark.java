@@ -18,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 
 import org.povertyalleviation.bench.BenchRun;
+import org.povertyalleviation.bench.BenchStack;
 import org.povertyalleviation.bench.BenchData;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyCodes;
@@ -38,12 +38,10 @@ import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.bench.Sampler;
 import org.povertyalleviation.bench.ServiceInstance;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.PostgresServer;
-import org.povertyalleviation.platform.infra.RedisServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +66,6 @@ public final class TraceBenchmark {
     /** The gateway's route to the supply platform. */
     static final String GATEWAY_PREFIX = "/api/supply-platform";
     /** Only loopback is a trusted proxy: the benchmark is the ingress, and every 10.x address it names is a phone. */
-    static final String LOOPBACK_ONLY = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
 
     record Settings(int rate, int lowRate, Duration warmup, Duration duration, int connections, int addresses, int labels, Duration responseTimeout,
                     String serviceJvm, String gatewayJvm, Path supplyJar, Path gatewayJar, long seed, boolean keepLogs) {
@@ -150,16 +147,15 @@ public final class TraceBenchmark {
         String startLoad = Machine.loadAverage();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 
-        log.info("Starting PostgreSQL, Kafka, Redis and Keycloak");
-        PostgresServer postgres = run.track(PostgresServer.start());
-        KafkaBroker kafka = run.track(KafkaBroker.start());
-        RedisServer redis = run.track(RedisServer.start());
-        KeycloakServer keycloak = run.track(KeycloakServer.start(List.of(BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD))));
-        String issuer = keycloak.issuer(PlatformRealm.NAME);
+        BenchStack stack = BenchStack.start(run, BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD));
+        PostgresServer postgres = stack.postgres();
+        KafkaBroker kafka = stack.kafka();
+        KeycloakServer keycloak = stack.keycloak();
         PostgresServer.Database supplyDb = postgres.database("supply_platform");
-        ServiceInstance supply = run.track(ServiceInstance.start("supply-platform", supplyJar, split(settings.serviceJvm()), List.of(), supplyDb,
-                kafka.bootstrapServers(), issuer, run.directory(), Map.of()));
-        ServiceInstance gateway = run.track(startGateway(gatewayJar, supply, redis, kafka, issuer));
+        ServiceInstance supply = stack.service("supply-platform", supplyJar, split(settings.serviceJvm()), List.of(), supplyDb, Map.of());
+        // Only loopback is trusted as a proxy, so that each X-Forwarded-For address the load sends is a caller of its own.
+        ServiceInstance gateway = stack.gateway(gatewayJar, split(settings.gatewayJvm()), Map.of("SUPPLY_PLATFORM_URL", supply),
+                BenchStack.LOOPBACK_ONLY, List.of());
         String token = keycloak.passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, ADMIN, PASSWORD);
 
         Seeded seeded = seed(postgres, supplyDb, supply, kafka, token);
@@ -196,29 +192,6 @@ public final class TraceBenchmark {
         }
         String scans = scanSummary(postgres, supplyDb);
         System.out.println(report(startedAt, startLoad, phases, seeded, scans));
-    }
-
-    /**
-     * The gateway jar as shipped, configured as the devstack configures it (every service's URL, Redis, Kafka, the issuer,
-     * management on a port of its own), with only loopback trusted as a proxy so that each X-Forwarded-For address the
-     * load sends is a caller of its own; the services it does not reach point nowhere.
-     */
-    private ServiceInstance startGateway(Path jar, ServiceInstance supply, RedisServer redis, KafkaBroker kafka, String issuer) {
-        int port = FreePorts.next();
-        int managementPort = FreePorts.next();
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-        environment.put("SPRING_DATA_REDIS_HOST", redis.host());
-        environment.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
-        environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
-        environment.put("PLATFORM_ISSUER_URI", issuer);
-        environment.put("TRUSTED_PROXIES", LOOPBACK_ONLY);
-        environment.put("SUPPLY_PLATFORM_URL", supply.baseUrl());
-        for (String other : List.of("COUNTY_REGISTRY_URL", "HOUSEHOLD_REGISTRY_URL", "SHOP_MANAGEMENT_URL")) {
-            environment.put(other, "http://127.0.0.1:9");
-        }
-        return ServiceInstance.launch("gateway", jar, split(settings.gatewayJvm()), List.of(), environment, run.directory(), port, managementPort,
-                "management on " + managementPort + ", trusted proxies " + LOOPBACK_ONLY);
     }
 
     record Seeded(String lot, String code, List<String> serials, int events) {

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.povertyalleviation.bench.BenchRun;
+import org.povertyalleviation.bench.BenchStack;
 import org.povertyalleviation.bench.CommandLine;
 import org.povertyalleviation.bench.CountyCodes;
 import org.povertyalleviation.bench.CountyEvents;
@@ -29,12 +29,10 @@ import org.povertyalleviation.bench.Machine;
 import org.povertyalleviation.bench.Sampler;
 import org.povertyalleviation.bench.ServiceInstance;
 import org.povertyalleviation.platform.infra.BuildRepository;
-import org.povertyalleviation.platform.infra.FreePorts;
 import org.povertyalleviation.platform.infra.KafkaBroker;
 import org.povertyalleviation.platform.infra.KeycloakServer;
 import org.povertyalleviation.platform.infra.PlatformRealm;
 import org.povertyalleviation.platform.infra.PostgresServer;
-import org.povertyalleviation.platform.infra.RedisServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +60,6 @@ public final class TrainingBenchmark {
     static final String APP_SECRET = "bench-learning-app-secret-2026";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String GATEWAY_PREFIX = "/api/training";
-    static final String LOOPBACK_ONLY = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
 
     record Settings(int people, Duration window, int duplicatesPercent, int fallback, int expired, Duration screenEvery, boolean viaApp, int rounds,
                     Duration warmupWindow, Duration responseTimeout, String serviceJvm, String gatewayJvm, Path trainingJar, Path gatewayJar,
@@ -166,16 +163,14 @@ public final class TrainingBenchmark {
         String startLoad = Machine.loadAverage();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 
-        log.info("Starting PostgreSQL, Kafka, Redis and Keycloak");
-        PostgresServer postgres = run.track(PostgresServer.start());
-        KafkaBroker kafka = run.track(KafkaBroker.start());
-        RedisServer redis = run.track(RedisServer.start());
-        KeycloakServer keycloak = run.track(KeycloakServer.start(List.of(realm())));
-        String issuer = keycloak.issuer(PlatformRealm.NAME);
+        BenchStack stack = BenchStack.start(run, realm());
+        PostgresServer postgres = stack.postgres();
+        KafkaBroker kafka = stack.kafka();
+        KeycloakServer keycloak = stack.keycloak();
         PostgresServer.Database trainingDb = postgres.database("training");
-        ServiceInstance training = run.track(ServiceInstance.start("training", trainingJar, split(settings.serviceJvm()), List.of(), trainingDb,
-                kafka.bootstrapServers(), issuer, run.directory(), Map.of()));
-        ServiceInstance gateway = run.track(startGateway(gatewayJar, training, redis, kafka, issuer));
+        ServiceInstance training = stack.service("training", trainingJar, split(settings.serviceJvm()), List.of(), trainingDb, Map.of());
+        ServiceInstance gateway = stack.gateway(gatewayJar, split(settings.gatewayJvm()), Map.of("TRAINING_URL", training), BenchStack.LOOPBACK_ONLY,
+                List.of());
         String staff = keycloak.passwordGrant(PlatformRealm.NAME, PlatformRealm.CLI_CLIENT, ADMIN, PASSWORD);
         String app = keycloak.clientCredentialsGrant(PlatformRealm.NAME, APP, APP_SECRET);
 
@@ -217,25 +212,6 @@ public final class TrainingBenchmark {
                 .partner(APP, APP_SECRET, COUNTY).json());
         realm.put("accessTokenLifespan", 24 * 3600);
         return json.writeValueAsString(realm);
-    }
-
-    /** The gateway jar as the devstack configures it; the services other than training point nowhere. */
-    private ServiceInstance startGateway(Path jar, ServiceInstance training, RedisServer redis, KafkaBroker kafka, String issuer) {
-        int port = FreePorts.next();
-        int managementPort = FreePorts.next();
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-        environment.put("SPRING_DATA_REDIS_HOST", redis.host());
-        environment.put("SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()));
-        environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka.bootstrapServers());
-        environment.put("PLATFORM_ISSUER_URI", issuer);
-        environment.put("TRUSTED_PROXIES", LOOPBACK_ONLY);
-        environment.put("TRAINING_URL", training.baseUrl());
-        for (String other : List.of("COUNTY_REGISTRY_URL", "HOUSEHOLD_REGISTRY_URL", "SHOP_MANAGEMENT_URL", "SUPPLY_PLATFORM_URL", "LOGISTICS_BOOKING_URL")) {
-            environment.put(other, "http://127.0.0.1:9");
-        }
-        return ServiceInstance.launch("gateway", jar, split(settings.gatewayJvm()), List.of(), environment, run.directory(), port, managementPort,
-                "management on " + managementPort);
     }
 
     record Seeded(String session, List<String> enrolments, List<String> appPersons) {
