@@ -93,12 +93,14 @@ public class Pledges {
                 .switchIfEmpty(Mono.error(RuleRefusedException.violated("unknown-tier", "Project " + project.id() + " has no tier " + asked.tier(), "tier")))
                 .flatMap(tier -> {
                     asked.requireAmount(tier.priceOf(asked.quantity()));
+                    if (tier.left() < asked.quantity()) {
+                        // Sold out as read: refused at once instead of queueing on the tier's row for the same answer.
+                        return Mono.error(soldOut(tier, asked));
+                    }
                     return pledges.byPaymentRef(county, asked.paymentPartner(), asked.paymentRef())
                             .flatMap(taken -> Mono.<Tier>error(new ConflictException("payment-ref-taken", "Payment " + asked.paymentRef() + " of "
                                     + asked.paymentPartner() + " pays another pledge", "paymentRef")))
-                            .switchIfEmpty(projects.take(county, tier.id(), asked.quantity())
-                                    .switchIfEmpty(Mono.error(new ConflictException("tier-sold-out", "Tier " + tier.name() + " has " + tier.left()
-                                            + " rewards left; " + asked.quantity() + " asked", "quantity", Map.of("left", tier.left())))));
+                            .switchIfEmpty(Mono.just(tier));
                 })
                 .flatMap(tier -> pledges.insert(asked)
                         // The same key (or payment) posted twice at once: the other post took it; this one's rewards go back
@@ -107,8 +109,17 @@ public class Pledges {
                                 "Pledge key " + asked.pledgeKey() + " or payment " + asked.paymentRef() + " is being posted at this moment; retry",
                                 "pledgeKey")))
                         .then(audit.write("pledge.posted", "pledge", asked.id().toString()))
+                        // The rewards are taken last: the tier's row stays locked from this statement to the commit, and
+                        // concurrent pledges of the tier queue on it for as short a time as possible.
+                        .then(projects.take(county, tier.id(), asked.quantity())
+                                .switchIfEmpty(Mono.defer(() -> projects.tier(county, tier.id()).flatMap(now -> Mono.error(soldOut(now, asked))))))
                         .then(payments.applyEarlyCallbacks(county, asked))
                         .flatMap(applied -> view(county, applied, false)));
+    }
+
+    private static ConflictException soldOut(Tier tier, Pledge asked) {
+        return new ConflictException("tier-sold-out", "Tier " + tier.name() + " has " + Math.max(0, tier.left()) + " rewards left; " + asked.quantity()
+                + " asked", "quantity", Map.of("left", Math.max(0, tier.left())));
     }
 
     public Mono<PledgeView> find(CountyCode county, Caller caller, UUID id) {
