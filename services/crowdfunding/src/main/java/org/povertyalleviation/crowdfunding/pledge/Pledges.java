@@ -109,12 +109,15 @@ public class Pledges {
                                 "Pledge key " + asked.pledgeKey() + " or payment " + asked.paymentRef() + " is being posted at this moment; retry",
                                 "pledgeKey")))
                         .then(audit.write("pledge.posted", "pledge", asked.id().toString()))
+                        .then(pledges.unmatched(county, asked.paymentPartner(), asked.paymentRef()).hasElements())
                         // The rewards are taken last: the tier's row stays locked from this statement to the commit, and
-                        // concurrent pledges of the tier queue on it for as short a time as possible.
-                        .then(projects.take(county, tier.id(), asked.quantity())
-                                .switchIfEmpty(Mono.defer(() -> projects.tier(county, tier.id()).flatMap(now -> Mono.error(soldOut(now, asked))))))
-                        .then(payments.applyEarlyCallbacks(county, asked))
-                        .flatMap(applied -> view(county, applied, false)));
+                        // concurrent pledges of the tier queue on it for as short a time as possible (nothing more is read
+                        // before the commit unless a payment's callback came before the pledge).
+                        .flatMap(early -> projects.take(county, tier.id(), asked.quantity())
+                                .switchIfEmpty(Mono.defer(() -> projects.tier(county, tier.id()).flatMap(now -> Mono.error(soldOut(now, asked)))))
+                                .flatMap(taken -> early ? payments.applyEarlyCallbacks(county, asked).flatMap(applied -> view(county, applied, false))
+                                        : Mono.just(new PledgeView(asked, taken, List.of(), false,
+                                                TracedLot.traceUrl(deliveryProperties.tracePageBase(), taken.lotCode()), null)))));
     }
 
     private static ConflictException soldOut(Tier tier, Pledge asked) {
