@@ -37,6 +37,8 @@ public final class SupplyAndLogisticsFakes {
     private final Map<String, Map<String, Object>> lots = new ConcurrentHashMap<>();
     private final List<BookingCall> bookingCalls = new CopyOnWriteArrayList<>();
     private final AtomicInteger room = new AtomicInteger(1_000);
+    private final java.util.Set<UUID> pickedUp = ConcurrentHashMap.newKeySet();
+    private final List<CancellationCall> cancellationCalls = new CopyOnWriteArrayList<>();
 
     public SupplyAndLogisticsFakes() {
         try {
@@ -88,8 +90,33 @@ public final class SupplyAndLogisticsFakes {
         answer(exchange, 200, "application/json", lot);
     }
 
+    /** The bookings cancelled (as asked, with the caller's token), and those refused as picked up already. */
+    public record CancellationCall(UUID booking, String authorization, boolean cancelled) {
+    }
+
+    /** The logistics service refuses to cancel this booking (its shipment was picked up). */
+    public void pickedUp(UUID booking) {
+        pickedUp.add(booking);
+    }
+
+    public List<CancellationCall> cancellationCalls() {
+        return List.copyOf(cancellationCalls);
+    }
+
     private void book(HttpExchange exchange) throws IOException {
         String[] path = exchange.getRequestURI().getPath().split("/");
+        if (path.length == 7 && "cancellation".equals(path[6])) {
+            UUID booking = UUID.fromString(path[5]);
+            boolean refused = pickedUp.contains(booking);
+            cancellationCalls.add(new CancellationCall(booking, exchange.getRequestHeaders().getFirst("Authorization"), !refused));
+            if (refused) {
+                answer(exchange, 409, "application/problem+json", Map.of("type", "https://problems.example/conflict", "title", "Conflict",
+                        "status", 409, "detail", "The shipment was picked up", "reason", "not-cancellable"));
+            } else {
+                answer(exchange, 200, "application/json", Map.of("id", booking.toString(), "state", "CANCELLED"));
+            }
+            return;
+        }
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (room.getAndUpdate(left -> Math.max(0, left - 1)) == 0) {

@@ -35,6 +35,16 @@ public record Caller(String name, String client, Set<String> roles) {
         return new Caller(authentication.getName(), client, CountyScope.of(authentication).rolesFor(county));
     }
 
+    /**
+     * The bearer token of this request, for a call another service must answer as this caller (the token relayed, not a
+     * service identity: the other service applies its own rules to the same person). Empty without a JWT.
+     */
+    public static Mono<String> bearerToken() {
+        return ReactiveSecurityContextHolder.getContext().map(context -> context.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(authentication -> ((JwtAuthenticationToken) authentication).getToken().getTokenValue());
+    }
+
     /** Whether the caller reaches the county only as a partner platform: it sees only what is bound to it. */
     public boolean partnerOnly() {
         return roles.equals(Set.of("partner"));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.povertyalleviation.crowdfunding.delivery.LogisticsBookings.Answer;
 import org.povertyalleviation.crowdfunding.delivery.LogisticsBookings.Booked;
 import org.povertyalleviation.crowdfunding.delivery.LogisticsBookings.Refused;
+import org.povertyalleviation.crowdfunding.delivery.domain.BookingCancellation;
 import org.povertyalleviation.crowdfunding.delivery.domain.Dispatch;
 import org.povertyalleviation.crowdfunding.delivery.domain.RewardDelivery;
 import org.povertyalleviation.crowdfunding.delivery.domain.ShipmentOrder;
@@ -214,6 +215,30 @@ public class Deliveries {
         }
         return new RuleViolatedException("logistics-refused", "The logistics service refused the booking (" + refused.status() + ": " + said + "); "
                 + booked + " rewards were booked, " + remaining + " remain", "slot", facts);
+    }
+
+    /**
+     * After a project's cancellation (its refunds already requested): its rewards' bookings not yet picked up are
+     * cancelled in the logistics service as the caller, one by one, outside any transaction; one the logistics service
+     * refuses or cannot be asked about is counted, not retried (the county cancels it there), and never holds up the
+     * refunds. Shipments already under way are counted: the carrier returns them. Their states follow from the logistics
+     * service's events, as any shipment's.
+     */
+    public Mono<BookingCancellation> cancelBookings(CountyCode county, UUID projectId, String bearerToken) {
+        return tenantTransactions.inCounty(county, () -> deliveries.bookedNotPickedUp(county, projectId).collectList()
+                        .zipWith(deliveries.underway(county, projectId)))
+                .flatMap(found -> Flux.fromIterable(found.getT1())
+                        .concatMap(booking -> logistics.cancel(county, bearerToken, booking)
+                                .onErrorResume(e -> {
+                                    log.warn("Booking {} of cancelled project {} (county {}) could not be cancelled in the logistics service", booking,
+                                            projectId, county, e);
+                                    return Mono.just(false);
+                                }))
+                        .collectList()
+                        .map(answers -> {
+                            int cancelled = (int) answers.stream().filter(Boolean::booleanValue).count();
+                            return new BookingCancellation(cancelled, answers.size() - cancelled, found.getT2().intValue());
+                        }));
     }
 
     /** The project's paid rewards: lot, trace page, booking and shipment. */

@@ -47,6 +47,19 @@ class LogisticsBookings {
         this.json = json;
     }
 
+    /** Cancels a booking as the caller; false when the logistics service refused (a shipment already picked up). */
+    Mono<Boolean> cancel(CountyCode county, String bearerToken, UUID booking) {
+        return http.post().uri("/counties/{county}/bookings/{id}/cancellation", county.value(), booking)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue("{}")
+                .retrieve()
+                .toBodilessEntity()
+                .timeout(TIMEOUT)
+                .thenReturn(true)
+                .onErrorResume(WebClientResponseException.class, e -> e.getStatusCode().is4xxClientError() ? Mono.just(false) : Mono.error(e));
+    }
+
     /** Errors only when the service cannot be reached or answers nothing usable. */
     Mono<Answer> book(CountyCode county, String bearerToken, ShipmentOrder order) {
         return http.post().uri("/counties/{county}/bookings", county.value())

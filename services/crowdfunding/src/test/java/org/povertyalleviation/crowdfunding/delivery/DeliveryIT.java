@@ -230,6 +230,43 @@ class DeliveryIT extends CrowdfundingIT {
         post(confirmation(project), ADMIN, Map.of()).expectStatus().isOk();
     }
 
+    @Test
+    void a_cancelled_harvest_cancels_the_bookings_not_yet_picked_up_as_the_admin() {
+        String village = villages(WEN).get(2);
+        UUID household = registeredHousehold(WEN, village);
+        UUID project = publish(WEN, householdProject(household, village, 30_000, Instant.now().plus(20, ChronoUnit.SECONDS),
+                List.of(tier("一份", 10_000, 20))));
+        UUID tier = tierOf(WEN, project, 0);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID first = pledgePaid(project, "cancel-" + run + "-1", tier, 1, 10_000);
+        UUID second = pledgePaid(project, "cancel-" + run + "-2", tier, 1, 10_000);
+        UUID third = pledgePaid(project, "cancel-" + run + "-3", tier, 1, 10_000);
+        awaitStatus(WEN, project, "FUNDED");
+        dispatchAll(WEN, project);
+        JsonNode rewards = read(get(deliveries(project), ADMIN).expectStatus().isOk());
+        UUID onItsWay = UUID.fromString(rewardOf(rewards, first).path("shipment").path("booking").asString());
+        UUID refusedByLogistics = UUID.fromString(rewardOf(rewards, second).path("shipment").path("booking").asString());
+        UUID stillBooked = UUID.fromString(rewardOf(rewards, third).path("shipment").path("booking").asString());
+        moved(onItsWay, first, "PICKED_UP", "BOOKED", Instant.now().plusSeconds(1));
+        awaitState(project, first, "PICKED_UP");
+        // Picked up meanwhile, before this service heard of it: logistics refuses, and that stops nothing.
+        FAKES.pickedUp(refusedByLogistics);
+
+        int callsBefore = FAKES.cancellationCalls().size();
+        JsonNode cancelled = read(post("/counties/" + WEN + "/projects/" + project + "/cancellation", ADMIN, Map.of("reason", "冰雹，花椒绝收"))
+                .expectStatus().isOk());
+        assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("bookings").path("cancelled").asInt()).isEqualTo(1);
+        assertThat(cancelled.path("bookings").path("notCancelled").asInt()).isEqualTo(1);
+        assertThat(cancelled.path("bookings").path("underway").asInt()).isEqualTo(1);
+        List<org.povertyalleviation.crowdfunding.SupplyAndLogisticsFakes.CancellationCall> calls = FAKES.cancellationCalls().subList(callsBefore, FAKES.cancellationCalls().size());
+        assertThat(calls).extracting(org.povertyalleviation.crowdfunding.SupplyAndLogisticsFakes.CancellationCall::booking).containsExactlyInAnyOrder(refusedByLogistics, stillBooked);
+        assertThat(calls).allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer " + tokenFor(ADMIN)));
+        // Every backer is refunded all the same.
+        Eventually.await("the refunds confirmed", Duration.ofSeconds(60), () -> settlement(WEN, project).path("money"),
+                money -> money.path("refundedFen").asLong() == 30_000L && money.path("balanceFen").asLong() == 0);
+    }
+
     private UUID pledgePaid(UUID project, String key, UUID tier, int quantity, long amountFen) {
         String paymentRef = "pay-" + key;
         UUID pledge = UUID.fromString(read(post("/counties/" + WEN + "/projects/" + project + "/pledges", PARTNER_WEN,

@@ -134,4 +134,20 @@ public class DeliveryRepository {
         return database.sql("delete from dispatch_lease where county_code = :county and project_id = :project and holder = :holder")
                 .bind("county", county.value()).bind("project", project).bind("holder", holder).fetch().rowsUpdated().then();
     }
+
+    /** The project's rewards booked and not yet picked up: what a cancellation can still stop. */
+    public Flux<UUID> bookedNotPickedUp(CountyCode county, UUID project) {
+        return database.sql("""
+                        select d.booking_id from reward_delivery d join pledge p on p.county_code = d.county_code and p.id = d.pledge_id
+                        where d.county_code = :county and p.project_id = :project and d.state = 'BOOKED' order by d.booking_id""")
+                .bind("county", county.value()).bind("project", project).map(row -> row.get("booking_id", UUID.class)).all();
+    }
+
+    /** The project's rewards on their way (picked up, not yet delivered, returned or cancelled). */
+    public Mono<Long> underway(CountyCode county, UUID project) {
+        return database.sql("""
+                        select count(*) as underway from reward_delivery d join pledge p on p.county_code = d.county_code and p.id = d.pledge_id
+                        where d.county_code = :county and p.project_id = :project and d.state not in ('BOOKED', 'DELIVERED', 'CANCELLED', 'RETURNED')""")
+                .bind("county", county.value()).bind("project", project).map(row -> row.get("underway", Long.class)).one();
+    }
 }

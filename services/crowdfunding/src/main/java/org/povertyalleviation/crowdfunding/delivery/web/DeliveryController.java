@@ -16,8 +16,6 @@ import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
 import org.povertyalleviation.platform.problem.RequestIds;
 import org.povertyalleviation.platform.security.Caller;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,10 +90,8 @@ class DeliveryController {
     }
 
     /** The caller's own token, relayed to the logistics service. */
-    private static Mono<String> bearerToken() {
-        return ReactiveSecurityContextHolder.getContext().map(context -> context.getAuthentication())
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(authentication -> ((JwtAuthenticationToken) authentication).getToken().getTokenValue())
+    static Mono<String> bearerToken() {
+        return Caller.bearerToken()
                 .switchIfEmpty(Mono.error(InvalidRequestException.field("Authorization", "a bearer token is required to book with the logistics service")));
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.povertyalleviation.crowdfunding.delivery.Deliveries;
+import org.povertyalleviation.crowdfunding.delivery.domain.BookingCancellation;
 import org.povertyalleviation.crowdfunding.settlement.Settlements;
 import org.povertyalleviation.crowdfunding.settlement.Settlements.SettlementView;
 import org.povertyalleviation.crowdfunding.settlement.domain.MoneyLedger;
@@ -51,7 +53,12 @@ class SettlementController {
                          List<EntryResponse> latest) {
     }
 
-    record ProjectSettlementResponse(UUID project, String status, SettlementResponse settlement, List<PayoutResponse> payouts, MoneyResponse money) {
+    record BookingsResponse(int cancelled, int notCancelled, int underway) {
+    }
+
+    record ProjectSettlementResponse(UUID project, String status, SettlementResponse settlement, List<PayoutResponse> payouts, MoneyResponse money,
+                                     @Schema(description = "A cancellation only: its rewards' bookings cancelled in the logistics service, those "
+                                             + "it refused or could not be asked about, and the shipments already under way") BookingsResponse bookings) {
     }
 
     record RefundResponse(UUID id, UUID pledge, UUID project, long amountFen, String reason, String note, String status, int attempts,
@@ -60,10 +67,12 @@ class SettlementController {
 
     private final CountyGate gate;
     private final Settlements settlements;
+    private final Deliveries deliveries;
 
-    SettlementController(CountyGate gate, Settlements settlements) {
+    SettlementController(CountyGate gate, Settlements settlements, Deliveries deliveries) {
         this.gate = gate;
         this.settlements = settlements;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/counties/{county}/projects/{id}/settlement")
@@ -75,9 +84,14 @@ class SettlementController {
     @PostMapping("/counties/{county}/projects/{id}/cancellation")
     Mono<ProjectSettlementResponse> cancel(@PathVariable String county, @PathVariable String id, @RequestBody(required = false) CancellationRequest request) {
         UUID project = RequestIds.uuid("id", id);
+        // The refunds are requested in the cancellation's transaction; the rewards' bookings are cancelled after it, as
+        // the caller, and whatever the logistics service says does not undo the cancellation.
         return gate.act(county).flatMap(code -> Caller.of(code).flatMap(caller -> settlements.cancel(code, caller, project,
-                        request == null ? null : request.reason())))
-                .map(SettlementController::response);
+                                request == null ? null : request.reason()))
+                        .flatMap(view -> Caller.bearerToken()
+                                .flatMap(token -> deliveries.cancelBookings(code, project, token))
+                                .defaultIfEmpty(BookingCancellation.NONE)
+                                .map(cancelled -> response(view, cancelled))));
     }
 
     @PostMapping("/counties/{county}/projects/{id}/delivery-confirmation")
@@ -120,6 +134,10 @@ class SettlementController {
     }
 
     private static ProjectSettlementResponse response(SettlementView view) {
+        return response(view, null);
+    }
+
+    private static ProjectSettlementResponse response(SettlementView view, BookingCancellation bookings) {
         Settlement settlement = view.settlement();
         MoneyLedger money = view.money();
         return new ProjectSettlementResponse(view.project(), view.status().name(),
@@ -129,6 +147,7 @@ class SettlementController {
                         .toList(),
                 new MoneyResponse(money.inFen(), money.refundedFen(), money.paidOutFen(), money.balanceFen(), money.pendingRefundFen(),
                         money.pendingRefunds(), money.entries().stream().map(entry -> new EntryResponse(entry.id(), entry.kind().name(), entry.amountFen(),
-                                entry.pledge(), entry.refund(), entry.household(), entry.bookedAt())).toList()));
+                                entry.pledge(), entry.refund(), entry.household(), entry.bookedAt())).toList()),
+                bookings == null ? null : new BookingsResponse(bookings.cancelled(), bookings.notCancelled(), bookings.underway()));
     }
 }
