@@ -97,6 +97,11 @@ public record Viewer(String username, String name, Set<String> roles, List<Count
         return officeStaff();
     }
 
+    /** Refunds a funded project's backer whose reward will not be delivered: crowdfunding's staff (county admins, clerks, operators). */
+    public boolean refundsPledges() {
+        return officeStaff();
+    }
+
     /** Milk runs are planned, locked and replanned by operators, county admins and clerks only. */
     public boolean plansMilkRuns() {
         return officeStaff();

@@ -77,6 +77,8 @@ class ProjectPageController {
                     Crowdfunding.Project project = loaded.getT1();
                     model.addAttribute("project", project);
                     model.addAttribute("steps", steps(project.status(), (Viewer) model.getAttribute("viewer")));
+                    // A paid backer's reward that cannot be delivered is refunded from its pledge's row (the service: FUNDED only).
+                    model.addAttribute("refundsPledges", "FUNDED".equals(project.status()) && ((Viewer) model.getAttribute("viewer")).refundsPledges());
                     model.addAttribute("villages", loaded.getT2());
                     model.addAttribute("tierById", project.tiers().stream().collect(Collectors.toMap(Crowdfunding.Tier::id, Function.identity())));
                     if (!project.published()) {
@@ -135,7 +137,10 @@ class ProjectPageController {
     static List<String> steps(String status, Viewer viewer) {
         List<String> steps = new java.util.ArrayList<>();
         switch (status) {
-            case "DRAFT" -> add(steps, viewer.draftsProjects(), "submission");
+            case "DRAFT" -> {
+                add(steps, viewer.draftsProjects(), "edit");
+                add(steps, viewer.draftsProjects(), "submission");
+            }
             case "SUBMITTED" -> add(steps, viewer.draftsProjects(), "review");
             case "REVIEWED" -> {
                 add(steps, viewer.approvesProjects(), "approval");
@@ -191,6 +196,25 @@ class ProjectPageController {
     @PostMapping("/counties/{county}/crowdfunding/projects/{id}/delivery-confirmation")
     Mono<String> confirmDelivery(@PathVariable String county, @PathVariable UUID id, ServerWebExchange exchange, Model model) {
         return step(county, id, "delivery", "delivery-confirmation", form -> Map.of(), exchange, model);
+    }
+
+    /**
+     * Refunds one backer's reward that will not be delivered (lost in the post, the tier's harvest short): the service
+     * refunds the pledge's amount through its payment partner, the refund then listed with the others. Refused (the
+     * pledge not paid, the project no longer funded, no note), the reason is shown in that pledge's row, on the page
+     * of pledges it was sent from.
+     */
+    @PostMapping("/counties/{county}/crowdfunding/projects/{id}/pledges/{pledge}/refund")
+    Mono<String> refund(@PathVariable String county, @PathVariable UUID id, @PathVariable UUID pledge, ServerWebExchange exchange, Model model) {
+        return CountyPage.of(viewers, exchange, county, model).then(exchange.getFormData()).flatMap(form -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("note", blank(form.getFirst("note")));
+            Integer offset = org.povertyalleviation.portal.county.FormValues.integer(form.getFirst("offset"));
+            return gateway.post(uri -> uri.path(BASE + "/pledges/{pledge}/refund").build(county, pledge), body, Map.class)
+                    .thenReturn("redirect:/counties/" + county + "/crowdfunding/projects/" + id + "#refund-section")
+                    .onErrorResume(ServiceProblem.Refused.class, refused -> refusals.showIn("refund-" + pledge, form, inOwnWords(refused), exchange, model,
+                            () -> project(county, id, blank(form.getFirst("pledges")), offset == null ? 0 : offset, exchange, model)));
+        });
     }
 
     /** A step posted to the service; done, the project again; refused, the project again with the reason in that step's form. */

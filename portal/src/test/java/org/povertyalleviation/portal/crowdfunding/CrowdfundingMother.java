@@ -58,6 +58,12 @@ final class CrowdfundingMother {
                         published(status) ? "\"2099-06-01T00:00:00Z\"" : "null", TIER, LOT_TIER, HOUSEHOLD);
     }
 
+    /** The household's project returned to its draft by the clerk's review, with the note. */
+    static String returnedDraft() {
+        return project("DRAFT").replace("\"reviewedBy\":null", "\"reviewedBy\":\"clerk-621222\"")
+                .replace("\"reviewNote\":null", "\"reviewNote\":\"故事里的亩产数字请与村里核实\"");
+    }
+
     private static boolean published(String status) {
         return Crowdfunding.PUBLISHED_OR_LATER.contains(status);
     }

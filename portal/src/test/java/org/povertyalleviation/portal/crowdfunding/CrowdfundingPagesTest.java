@@ -12,6 +12,7 @@ import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.LATE
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.LOT_TIER;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.OTHER_HOUSEHOLD;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PAID_PLEDGE;
+import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PLEDGE;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.POST;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.PROJECT;
 import static org.povertyalleviation.portal.crowdfunding.CrowdfundingMother.REFUND;
@@ -406,6 +407,117 @@ class CrowdfundingPagesTest extends PagesTest {
                     + "\"quantity\":\"2.5 kg\",\"weightGrams\":2600,\"priceFen\":10,\"limit\":200}]}");
             assertThat(sent.authorization()).isEqualTo("Bearer " + USER_TOKEN);
         });
+    }
+
+    @Test
+    void a_returned_draft_opens_in_the_form_with_its_values_as_typed_and_the_review_note_above() {
+        GATEWAY.json("GET " + SERVICE_PROJECT, CrowdfundingMother.returnedDraft());
+        assertThat(element(page(signedIn("county-clerk"), PROJECT_PAGE), "edit-project")).contains("href=\"" + PROJECT_PAGE + "/edit\"", "修改草稿");
+        assertThat(page(signedIn("village-cadre"), PROJECT_PAGE)).doesNotContain("id=\"edit-project\"");
+        inStatus("SUBMITTED");
+        assertThat(page(signedIn("county-clerk"), PROJECT_PAGE)).doesNotContain("id=\"edit-project\"");
+        GATEWAY.json("GET " + SERVICE_PROJECT, CrowdfundingMother.returnedDraft());
+
+        String page = page(signedIn("county-clerk"), PROJECT_PAGE + "/edit");
+
+        assertThat(element(page, "review-note")).contains("审核退回意见（clerk-621222）", "故事里的亩产数字请与村里核实");
+        String form = element(page, "project-form");
+        // Fen as yuan with two decimals, instants as China time (UTC+8): sent back unchanged, they are the same values.
+        assertThat(form).contains("action=\"" + PROJECT_PAGE + "/edit\"", "value=\"HOUSEHOLD\" required checked=\"checked\"", "value=\"" + HOUSEHOLD + "\"",
+                        "value=\"621222101201\" selected=\"selected\"", "value=\"石峡村的大红袍花椒，预售今秋新椒\"", ">我家种了三亩花椒，今年雨水好。</textarea>",
+                        ">projects/2026/shixia-1.jpg</textarea>", "name=\"goalYuan\"", "value=\"30000.00\"", "value=\"2099-06-01T08:00\"",
+                        "value=\"2099-07-01T08:00\"", "value=\"2099-07-15\"", "value=\"2099-08-15\"", "保存修改")
+                .containsSubsequence("name=\"tierName0\"", "value=\"五斤装花椒\"", "value=\"2600\"", "value=\"198.00\"", "value=\"200\"",
+                        "name=\"tierName1\"", "value=\"一斤尝鲜装\"", "value=\"49.90\"", "value=\"500\"", "name=\"tierName2\"");
+        // A household's project shows no shares (its single share of 100 % is the service's).
+        assertThat(form).contains("name=\"shareHousehold0\" maxlength=\"36\" value=\"\"");
+    }
+
+    @Test
+    void a_rewritten_draft_is_put_with_the_same_exact_conversions_as_a_new_one() {
+        GATEWAY.json("PUT " + SERVICE_PROJECT, CrowdfundingMother.project("DRAFT"));
+
+        posting("county-clerk").post().uri(PROJECT_PAGE + "/edit")
+                .body(BodyInserters.fromFormData("ownerKind", "HOUSEHOLD").with("household", HOUSEHOLD).with("cooperative", "")
+                        .with("shareHousehold0", "").with("sharePercent0", "").with("village", "621222101201").with("title", "石峡村的大红袍花椒")
+                        .with("story", "亩产已与村里核实。").with("photos", "projects/2026/shixia-1.jpg").with("goalYuan", "30000.00")
+                        .with("startsAt", "2099-06-01T08:00").with("deadline", "2099-07-01T08:00").with("deliveryFrom", "2099-07-15")
+                        .with("deliveryTo", "2099-08-15").with("tierName0", "五斤装花椒").with("tierProduct0", "大红袍花椒").with("tierQuantity0", "2.5 kg")
+                        .with("tierWeight0", "2600").with("tierPrice0", "198.00").with("tierLimit0", "200").with("tierName1", "一斤尝鲜装")
+                        .with("tierProduct1", "大红袍花椒").with("tierQuantity1", "0.5 kg").with("tierWeight1", "600").with("tierPrice1", "49.90")
+                        .with("tierLimit1", "500").with("tierName2", "").with("tierPrice2", "").with("tierName3", "十斤装").with("tierPrice3", "0.3"))
+                .exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().location(PROJECT_PAGE);
+
+        assertThat(GATEWAY.received()).filteredOn(request -> "PUT".equals(request.method())).singleElement().satisfies(sent -> {
+            assertThat(sent.path()).isEqualTo(SERVICE_PROJECT);
+            assertThat(sent.body()).isEqualTo("{\"ownerKind\":\"HOUSEHOLD\",\"household\":\"" + HOUSEHOLD + "\",\"cooperative\":null,"
+                    + "\"village\":\"621222101201\",\"title\":\"石峡村的大红袍花椒\",\"story\":\"亩产已与村里核实。\","
+                    + "\"photos\":[\"projects/2026/shixia-1.jpg\"],\"goalFen\":3000000,\"startsAt\":\"2099-06-01T00:00:00Z\","
+                    + "\"deadline\":\"2099-07-01T00:00:00Z\",\"deliveryFrom\":\"2099-07-15\",\"deliveryTo\":\"2099-08-15\",\"shares\":null,"
+                    + "\"tiers\":[{\"name\":\"五斤装花椒\",\"product\":\"大红袍花椒\",\"quantity\":\"2.5 kg\",\"weightGrams\":2600,\"priceFen\":19800,\"limit\":200},"
+                    + "{\"name\":\"一斤尝鲜装\",\"product\":\"大红袍花椒\",\"quantity\":\"0.5 kg\",\"weightGrams\":600,\"priceFen\":4990,\"limit\":500},"
+                    + "{\"name\":\"十斤装\",\"product\":null,\"quantity\":null,\"weightGrams\":null,\"priceFen\":30,\"limit\":null}]}");
+            assertThat(sent.authorization()).isEqualTo("Bearer " + USER_TOKEN);
+        });
+    }
+
+    @Test
+    void rewriting_a_project_no_longer_a_draft_is_refused_as_frozen_in_the_form_with_what_was_typed() {
+        inStatus("SUBMITTED");
+        GATEWAY.answer("PUT " + SERVICE_PROJECT, 409, "application/problem+json",
+                StubGateway.problem(409, "conflict", "frozen").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-clerk").post().uri(PROJECT_PAGE + "/edit")
+                .body(BodyInserters.fromFormData("ownerKind", "HOUSEHOLD").with("household", HOUSEHOLD).with("title", "改过的标题")
+                        .with("goalYuan", "30000.00")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "project-form")).contains("项目已提交，只有草稿可以修改。", "value=\"改过的标题\"", "action=\"" + PROJECT_PAGE + "/edit\"");
+        assertThat(page).doesNotContain("refused by the stub");
+    }
+
+    @Test
+    void staff_refund_a_funded_projects_paid_pledge_from_its_row_with_a_note() {
+        GATEWAY.json("POST " + CROWDFUNDING + "/pledges/" + PAID_PLEDGE + "/refund", """
+                {"id":"%s","pledge":"%s","project":"%s","amountFen":39600,"reason":"UNDELIVERED","note":"快递丢件","status":"REQUESTED","attempts":0,
+                 "nextAttemptAt":"2099-07-03T02:00:00Z","lastError":null,"requestedAt":"2099-07-03T02:00:00Z","confirmedAt":null,
+                 "paymentPartner":"partner-pay"}""".formatted(REFUND, PAID_PLEDGE, PROJECT));
+
+        String page = page(signedIn("county-clerk"), PROJECT_PAGE);
+        assertThat(element(page, "pledge-refund-" + PAID_PLEDGE)).contains("action=\"" + PROJECT_PAGE + "/pledges/" + PAID_PLEDGE + "/refund\"",
+                "name=\"note\"", "required", "data-confirm=", "退款");
+        assertThat(element(page, "pledge-refund-" + PLEDGE)).doesNotContain("<form");
+        assertThat(page(signedIn("auditor"), PROJECT_PAGE)).doesNotContain("pledge-refund-", "/refund\"");
+        inStatus("DELIVERED");
+        GATEWAY.json("GET " + SERVICE_PROJECT + "/deliveries", CrowdfundingMother.delivered());
+        assertThat(page(signedIn("county-admin"), PROJECT_PAGE)).doesNotContain("pledge-refund-");
+
+        posting("county-clerk").post().uri(PROJECT_PAGE + "/pledges/" + PAID_PLEDGE + "/refund")
+                .body(BodyInserters.fromFormData("note", " 快递丢件 ").with("pledges", "").with("offset", "0")).exchange()
+                .expectStatus().isSeeOther().expectHeader().location(PROJECT_PAGE + "#refund-section");
+
+        assertThat(GATEWAY.received()).filteredOn(request -> "POST".equals(request.method()))
+                .extracting(StubGateway.Received::path, StubGateway.Received::body, StubGateway.Received::authorization)
+                .containsExactly(tuple(CROWDFUNDING + "/pledges/" + PAID_PLEDGE + "/refund", "{\"note\":\"快递丢件\"}", "Bearer " + USER_TOKEN));
+    }
+
+    @Test
+    void a_refused_refund_is_shown_in_its_pledges_row_on_the_page_it_was_sent_from() {
+        GATEWAY.answer("POST " + CROWDFUNDING + "/pledges/" + PAID_PLEDGE + "/refund", 409, "application/problem+json",
+                StubGateway.problem(409, "conflict", "not-paid").getBytes(StandardCharsets.UTF_8));
+
+        String page = posting("county-admin").post().uri(PROJECT_PAGE + "/pledges/" + PAID_PLEDGE + "/refund")
+                .body(BodyInserters.fromFormData("note", "快递丢件").with("pledges", "PAID").with("offset", "50")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(element(page, "pledge-refund-" + PAID_PLEDGE)).contains("只有已支付的认筹可以退款。", "value=\"快递丢件\"", "stub-correlation");
+        assertThat(element(page, "cancellation-form")).doesNotContain("只有已支付");
+        assertThat(GATEWAY.received()).filteredOn(request -> request.path().equals(SERVICE_PROJECT + "/pledges")).singleElement()
+                .satisfies(request -> assertThat(request.query()).isEqualTo("limit=50&offset=50&status=PAID"));
     }
 
     @Test

@@ -87,7 +87,7 @@ class MessageBundlesTest {
             Map.entry("problem.code.", List.of("unknown-course", "already-enrolled", "app-person-required", "already-cancelled", "not-enrolled",
                     "no-sittings", "attendance-below-threshold", "assessment-not-passed", "certificate-issued", "already-revoked", "outside-sitting",
                     "token-invalid", "token-expired", "token-of-another-sitting", "code-invalid", "lot-of-another-county", "lot-missing",
-                    "dispatch-in-progress", "rewards-not-dispatched", "logistics-refused")));
+                    "dispatch-in-progress", "rewards-not-dispatched", "logistics-refused", "not-paid")));
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {
