@@ -39,6 +39,18 @@ public final class BenchRun implements AutoCloseable {
         return component;
     }
 
+    /**
+     * Runs a benchmark and exits the JVM: status 0, or 1 when {@code work} threw (the run then counts as failed and its
+     * directory is kept for the logs). {@code close} stops what the benchmark started, also on Ctrl-C.
+     */
+    public void runAndExit(String name, Runnable work, Runnable close) {
+        Machine.runAndExit(name, work, close, e -> {
+            failed();
+            log.error("Benchmark failed: {}", e.getMessage(), e);
+            return 1;
+        });
+    }
+
     /** The run failed: its directory is kept for the logs. */
     public void failed() {
         failed = true;

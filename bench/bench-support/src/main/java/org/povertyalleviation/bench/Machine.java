@@ -61,4 +61,9 @@ public final class Machine {
         close.run();
         System.exit(status);
     }
+
+    /** Now, to the minute, as a report's heading gives when the run started. */
+    public static String startedAt() {
+        return java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
 }

@@ -10,9 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -224,11 +222,7 @@ public final class CrowdfundingBenchmark {
     public static void main(String[] args) {
         Settings settings = CommandLine.parseOrExit(args, Settings::parse, Settings.USAGE);
         CrowdfundingBenchmark benchmark = new CrowdfundingBenchmark(settings);
-        Machine.runAndExit("crowdfunding-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.run.failed();
-            log.error("Benchmark failed: {}", e.getMessage(), e);
-            return 1;
-        });
+        benchmark.run.runAndExit("crowdfunding-bench", benchmark::run, benchmark::close);
     }
 
     private void run() {
@@ -236,7 +230,7 @@ public final class CrowdfundingBenchmark {
         Path serviceJar = ServiceInstance.copyJar(settings.crowdfundingJar(), run.directory(), "crowdfunding.jar");
         Path gatewayJar = ServiceInstance.copyJar(settings.gatewayJar(), run.directory(), "gateway.jar");
         String startLoad = Machine.loadAverage();
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
 
         PaymentPartnerSimulator partner = run.track(new PaymentPartnerSimulator(SIGNING_SECRET));
         BenchStack stack = BenchStack.start(run, realm());

@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,7 +234,7 @@ public final class GatewayBenchmark implements AutoCloseable {
     private String report(List<Target> targets, Map<Target, Wrk.Result> peaks, Map<Target, FixedRateLoad.Result> fixed,
                           int rate, String startLoad, String endLoad) {
         StringBuilder out = new StringBuilder();
-        out.append("\n## Gateway benchmark, ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+        out.append("\n## Gateway benchmark, ").append(Machine.startedAt())
                 .append("\n\n");
         out.append(String.format(Locale.ROOT, "Machine: %d CPUs, load average %s at start, %s at end. The load generators "
                 + "run on the same CPUs as the servers, so absolute figures are below what a separate client would "
@@ -342,10 +340,6 @@ public final class GatewayBenchmark implements AutoCloseable {
     public static void main(String[] args) {
         BenchSettings settings = CommandLine.parseOrExit(args, BenchSettings::parse, BenchSettings.USAGE);
         GatewayBenchmark benchmark = new GatewayBenchmark(settings);
-        Machine.runAndExit("gateway-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.run.failed();
-            log.error("Benchmark failed: {}", e.getMessage(), e);
-            return 1;
-        });
+        benchmark.run.runAndExit("gateway-bench", benchmark::run, benchmark::close);
     }
 }

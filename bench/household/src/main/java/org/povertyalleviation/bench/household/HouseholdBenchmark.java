@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,7 +72,7 @@ public final class HouseholdBenchmark implements AutoCloseable {
         }
         String startLoad = Machine.loadAverage();
         sourceVersion = sourceVersion();
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
         log.info("Run directory {}; service jar {} ({} KB, modified {})", run.directory(), settings.serviceJar(),
                 settings.serviceJar().toFile().length() / 1024, Files.isRegularFile(settings.serviceJar())
                         ? java.time.Instant.ofEpochMilli(settings.serviceJar().toFile().lastModified()) : "?");

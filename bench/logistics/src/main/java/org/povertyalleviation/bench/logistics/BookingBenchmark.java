@@ -12,9 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -159,11 +157,7 @@ public final class BookingBenchmark {
     public static void main(String[] args) {
         Settings settings = CommandLine.parseOrExit(args, Settings::parse, Settings.USAGE);
         BookingBenchmark benchmark = new BookingBenchmark(settings);
-        Machine.runAndExit("bookings-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.run.failed();
-            log.error("Benchmark failed: {}", e.getMessage(), e);
-            return 1;
-        });
+        benchmark.run.runAndExit("bookings-bench", benchmark::run, benchmark::close);
     }
 
     private void run() {
@@ -171,7 +165,7 @@ public final class BookingBenchmark {
         Path serviceJar = ServiceInstance.copyJar(settings.serviceJar(), run.directory(), "logistics-booking.jar");
         Path gatewayJar = ServiceInstance.copyJar(settings.gatewayJar(), run.directory(), "gateway.jar");
         String startLoad = Machine.loadAverage();
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
 
         BenchStack stack = BenchStack.start(run, realm());
         PostgresServer postgres = stack.postgres();

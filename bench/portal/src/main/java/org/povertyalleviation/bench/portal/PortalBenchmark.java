@@ -52,7 +52,7 @@ public final class PortalBenchmark {
     }
 
     private String run() {
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
         String startLoad = Machine.loadAverage();
         // Read now, before the run: run.sh has just built the portal from this working tree.
         String portalSource = sourceVersion();

@@ -15,10 +15,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +141,7 @@ public final class SupplyBenchmark implements AutoCloseable {
         Path registryJar = ServiceInstance.copyJar(settings.registryJar(), run.directory(), "household-registry.jar");
         Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), run.directory(), "supply-platform.jar");
         String startLoad = Machine.loadAverage();
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
 
         log.info("Starting PostgreSQL, Kafka and Keycloak");
         postgres = run.track(PostgresServer.start());

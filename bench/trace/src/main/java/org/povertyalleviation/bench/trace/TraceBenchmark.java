@@ -14,9 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,11 +131,7 @@ public final class TraceBenchmark {
     public static void main(String[] args) {
         Settings settings = CommandLine.parseOrExit(args, Settings::parse, Settings.USAGE);
         TraceBenchmark benchmark = new TraceBenchmark(settings);
-        Machine.runAndExit("trace-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.run.failed();
-            log.error("Benchmark failed: {}", e.getMessage(), e);
-            return 1;
-        });
+        benchmark.run.runAndExit("trace-bench", benchmark::run, benchmark::close);
     }
 
     private void run() {
@@ -145,7 +139,7 @@ public final class TraceBenchmark {
         Path supplyJar = ServiceInstance.copyJar(settings.supplyJar(), run.directory(), "supply-platform.jar");
         Path gatewayJar = ServiceInstance.copyJar(settings.gatewayJar(), run.directory(), "gateway.jar");
         String startLoad = Machine.loadAverage();
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
 
         BenchStack stack = BenchStack.start(run, BenchData.realmWithCountyAdmin(COUNTY, ADMIN, PASSWORD));
         PostgresServer postgres = stack.postgres();

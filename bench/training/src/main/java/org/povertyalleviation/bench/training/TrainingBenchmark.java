@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,11 +147,7 @@ public final class TrainingBenchmark {
     public static void main(String[] args) {
         Settings settings = CommandLine.parseOrExit(args, Settings::parse, Settings.USAGE);
         TrainingBenchmark benchmark = new TrainingBenchmark(settings);
-        Machine.runAndExit("training-bench", benchmark::run, benchmark::close, e -> {
-            benchmark.run.failed();
-            log.error("Benchmark failed: {}", e.getMessage(), e);
-            return 1;
-        });
+        benchmark.run.runAndExit("training-bench", benchmark::run, benchmark::close);
     }
 
     private void run() {
@@ -161,7 +155,7 @@ public final class TrainingBenchmark {
         Path trainingJar = ServiceInstance.copyJar(settings.trainingJar(), run.directory(), "training.jar");
         Path gatewayJar = ServiceInstance.copyJar(settings.gatewayJar(), run.directory(), "gateway.jar");
         String startLoad = Machine.loadAverage();
-        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String startedAt = Machine.startedAt();
 
         BenchStack stack = BenchStack.start(run, realm());
         PostgresServer postgres = stack.postgres();
