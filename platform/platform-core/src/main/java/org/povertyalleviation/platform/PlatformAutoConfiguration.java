@@ -13,6 +13,7 @@ import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.outbox.Outbox;
 import org.povertyalleviation.platform.outbox.OutboxProperties;
 import org.povertyalleviation.platform.outbox.OutboxRelay;
+import org.povertyalleviation.platform.kafka.KafkaClients;
 import org.povertyalleviation.platform.tenancy.CountySuspensions;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -188,9 +189,28 @@ public class PlatformAutoConfiguration {
         @Bean
         @ConditionalOnBean(StreamBridge.class)
         @ConditionalOnProperty(name = "platform.outbox.relay-enabled", matchIfMissing = true)
-        OutboxRelay outboxRelay(DatabaseClient database, ReactiveTransactionManager transactionManager, StreamBridge bridge,
-                                OutboxProperties properties, MeterRegistry meters) {
-            return new OutboxRelay(database, TransactionalOperator.create(transactionManager), bridge, properties, meters);
+        OutboxRelay outboxRelay(DatabaseClient database, KafkaClients kafka, OutboxProperties properties, MeterRegistry meters,
+                                org.springframework.core.env.Environment environment) {
+            return new OutboxRelay(database, kafka.reliableProducer(environment.getProperty("spring.application.name", "service") + "-outbox"),
+                    properties, meters);
+        }
+
+        /** Retries and dead letters for every binding, by the kind of failure (ConsumerFailures). */
+        @Bean
+        @ConditionalOnMissingBean
+        org.povertyalleviation.platform.consuming.ConsumerFailures consumerFailures(KafkaClients kafka, MeterRegistry meters,
+                                                                                    org.springframework.core.env.Environment environment) {
+            return new org.povertyalleviation.platform.consuming.ConsumerFailures(kafka, meters,
+                    environment.getProperty("platform.consumers.initial-interval", java.time.Duration.class, java.time.Duration.ofMillis(500)).toMillis(),
+                    environment.getProperty("platform.consumers.max-interval", java.time.Duration.class, java.time.Duration.ofSeconds(30)).toMillis(),
+                    environment.getProperty("platform.consumers.attempts", Integer.class, 3));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        KafkaClients kafkaClients(org.springframework.core.env.Environment environment,
+                                  org.springframework.beans.factory.ObjectProvider<org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails> details) {
+            return new KafkaClients(environment, details);
         }
     }
 }

@@ -64,6 +64,7 @@ class PlatformDefaultsTest {
                 .isEqualTo("countyStatus;countyJoined;villageRegistered;householdChanged;certificationExpired");
         assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.destination")).isEqualTo("household.events");
         assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.group")).isEqualTo("supply-platform.household-copy");
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.consumer.batch-mode")).isEqualTo("true");
     }
 
     @Test

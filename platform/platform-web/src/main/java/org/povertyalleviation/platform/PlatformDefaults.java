@@ -72,6 +72,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         if (environment.getProperty(HOUSEHOLD_COPY_ENABLED, Boolean.class, false)) {
             derived.put("spring.cloud.stream.bindings.householdChanged-in-0.destination", "household.events");
             derived.put("spring.cloud.stream.bindings.householdChanged-in-0.group", applicationName + ".household-copy");
+            // A county's import sends one event per household: the copy takes a poll's events at once (HouseholdCopy).
+            derived.put("spring.cloud.stream.bindings.householdChanged-in-0.consumer.batch-mode", "true");
+            // The records' bytes as the deserializer gave them: the binder's conversion empties a List<byte[]> payload.
+            derived.put("spring.cloud.stream.bindings.householdChanged-in-0.consumer.use-native-decoding", "true");
             platformFunctions.add("householdChanged");
         }
         environment.getPropertySources().addLast(new MapPropertySource("platformDerivedDefaults", derived));

@@ -1,7 +1,13 @@
 package org.povertyalleviation.platform.consuming;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+
+import org.povertyalleviation.platform.domain.CountyCode;
 
 import org.povertyalleviation.platform.events.EventEnvelope;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -38,5 +44,38 @@ public class IdempotentConsumer {
                 .bind("county", event.county())
                 .fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? effect.apply(event).thenReturn(true) : Mono.just(false)));
+    }
+
+    /**
+     * Applies a batch of one county's events at most once each, in one transaction for the county: their ids are
+     * recorded in one statement, and {@code effect} gets those not processed before, in their order (an id twice in
+     * the batch counts once).
+     *
+     * @return how many events the effect got
+     */
+    public Mono<Integer> handleBatchOnce(String consumer, CountyCode county, List<EventEnvelope> events,
+                                         Function<List<EventEnvelope>, Mono<Void>> effect) {
+        return tenantTransactions.inCounty(county, () -> database.sql("""
+                                insert into processed_event (consumer, event_id, event_type, county_code)
+                                select :consumer, e.id, e.type, :county
+                                  from unnest(:ids::uuid[], :types::text[]) with ordinality as e(id, type, n)
+                                 order by e.n
+                                on conflict do nothing
+                                returning event_id""")
+                .bind("consumer", consumer)
+                .bind("ids", events.stream().map(event -> UUID.fromString(event.id())).toArray(UUID[]::new))
+                .bind("types", events.stream().map(EventEnvelope::type).toArray(String[]::new))
+                .bind("county", county.value())
+                .map(row -> row.get(0, UUID.class).toString()).all().collect(java.util.stream.Collectors.toSet())
+                .flatMap(fresh -> {
+                    Set<String> taken = new HashSet<>();
+                    List<EventEnvelope> toApply = new ArrayList<>();
+                    for (EventEnvelope event : events) {
+                        if (fresh.contains(event.id()) && taken.add(event.id())) {
+                            toApply.add(event);
+                        }
+                    }
+                    return toApply.isEmpty() ? Mono.just(0) : effect.apply(toApply).thenReturn(toApply.size());
+                }));
     }
 }

@@ -12,26 +12,31 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The outbox relay's settings ({@code platform.outbox.*}).
  *
- * @param relayEnabled   whether this instance publishes; every replica may, they never send a row twice
- * @param pollInterval   how long the relay waits when nothing is pending
- * @param batchSize      rows claimed per transaction
- * @param initialBackoff wait before the first retry of a row that failed to publish; doubles per attempt
- * @param maxBackoff     the longest wait between retries of one row
- * @param inFlight       sends of one batch awaiting Kafka's acknowledgement at once; a batch holds at most one row
- *                       per aggregate, so sending them together keeps each aggregate's order
- * @param lease          how long a claimed row is left to the relay that claimed it before another may claim it again;
- *                       longer than a batch's sends can take (the producer gives up on a record after 10 s)
+ * @param relayEnabled       whether this instance may relay; of the replicas that may, the lease holder does
+ * @param pollInterval       how long the relay waits when nothing was pending; bounds the latency it adds to an event
+ * @param batchSize          unsent rows read per claim, in position order (fewer are sent when rows of one aggregate
+ *                           repeat: at most one per aggregate per claim)
+ * @param initialBackoff     wait before the first retry of a row that failed to publish; doubles per attempt
+ * @param maxBackoff         the longest wait between retries of one row
+ * @param lease              how long the relay's lease lasts after its last claim; longer than a claim's sends can
+ *                           take (the producer gives up on a record after 10 s), shorter than a failover may wait
+ * @param sentRetention      how long sent rows are kept (for an operator's look) before retention deletes them
+ * @param processedRetention how long processed-event ids are kept; longer than any topic's retention, so that a
+ *                           redelivered event is always recognised
+ * @param retentionInterval  how often the lease holder runs retention
  */
 @Validated
 @ConfigurationProperties("platform.outbox")
 public record OutboxProperties(
         @DefaultValue("true") boolean relayEnabled,
-        @NotNull @DefaultValue("500ms") Duration pollInterval,
-        @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
+        @NotNull @DefaultValue("100ms") Duration pollInterval,
+        @Min(1) @Max(5000) @DefaultValue("1000") int batchSize,
         @NotNull @DefaultValue("1s") Duration initialBackoff,
         @NotNull @DefaultValue("1m") Duration maxBackoff,
-        @Min(1) @Max(256) @DefaultValue("32") int inFlight,
-        @NotNull @DefaultValue("2m") Duration lease) {
+        @NotNull @DefaultValue("30s") Duration lease,
+        @NotNull @DefaultValue("7d") Duration sentRetention,
+        @NotNull @DefaultValue("14d") Duration processedRetention,
+        @NotNull @DefaultValue("1h") Duration retentionInterval) {
 
     /** The wait before retrying a row that has failed {@code attempts} times. */
     public Duration backoffAfter(int attempts) {

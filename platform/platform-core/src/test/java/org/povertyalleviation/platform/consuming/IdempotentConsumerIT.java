@@ -3,6 +3,7 @@ package org.povertyalleviation.platform.consuming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,29 @@ class IdempotentConsumerIT extends SampleServiceIT {
         assertThat(TopicReader.read(DEAD_LETTER_TOPIC, 1, r -> r.value().contains(failing.id()))).hasSize(1);
         assertThat(count("select count(*) from processed_event where event_id = '" + failing.id() + "'")).isZero();
         assertThat(tally(failing.id())).isZero();
+    }
+
+    @Test
+    void while_the_database_is_away_events_wait_and_apply_once_it_is_back_with_no_dead_letter() throws Exception {
+        List<EventEnvelope> events = java.util.stream.IntStream.range(0, 5).mapToObj(i -> sampleEvent(Map.of("product", "walnut-" + i))).toList();
+
+        SharedInfrastructure.postgres().stop();
+        try {
+            for (EventEnvelope event : events) {
+                publish(event.partitionKey(), codec.write(event));
+            }
+            // Longer than the three tries a broken rule gets (0.5 s apart): a transient failure must not use them up.
+            TimeUnit.SECONDS.sleep(8);
+        } finally {
+            SharedInfrastructure.postgres().restart();
+        }
+
+        for (EventEnvelope event : events) {
+            awaitTally(event.id());
+            assertThat(tally(event.id())).isEqualTo(1);
+        }
+        java.util.Set<String> ids = events.stream().map(EventEnvelope::id).collect(java.util.stream.Collectors.toSet());
+        assertThat(TopicReader.readPresent(DEAD_LETTER_TOPIC, r -> ids.stream().anyMatch(id -> r.value().contains(id)))).isEmpty();
     }
 
     private EventEnvelope sampleEvent(Map<String, Object> data) {

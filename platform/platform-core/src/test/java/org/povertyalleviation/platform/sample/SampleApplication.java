@@ -53,4 +53,15 @@ class SampleConsumers {
                         .bind("id", event.id()).bind("county", event.county())
                         .fetch().rowsUpdated().then());
     }
+
+    /** The same as a batch consumer: a poll's events in one statement; one that says {@code "fail": true} fails them all. */
+    @Bean
+    Consumer<Message<java.util.List<byte[]>>> sampleBatchTally(EventListeners listeners, DatabaseClient database) {
+        return listeners.idempotentBatch("sample-batch-tally", events -> events.stream().anyMatch(event -> event.data().path("fail").asBoolean(false))
+                ? Mono.error(new IllegalStateException("this sample event always fails"))
+                : database.sql("insert into sample_tally (event_id, event_county) select unnest(:ids::text[]), :county")
+                        .bind("ids", events.stream().map(org.povertyalleviation.platform.events.EventEnvelope::id).toArray(String[]::new))
+                        .bind("county", events.get(0).county())
+                        .fetch().rowsUpdated().then());
+    }
 }

@@ -40,12 +40,16 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path runDirectory;
     private final int port;
-    private final LocalProcess process;
+    private final List<String> command;
+    private final Path logFile;
+    private LocalProcess process;
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
 
-    private PostgresServer(Path runDirectory, int port, LocalProcess process) {
+    private PostgresServer(Path runDirectory, int port, List<String> command, Path logFile, LocalProcess process) {
         this.runDirectory = runDirectory;
         this.port = port;
+        this.command = command;
+        this.logFile = logFile;
         this.process = process;
     }
 
@@ -76,7 +80,7 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=300"));
         LocalProcess process = LocalProcess.start("PostgreSQL", command, Map.of(), run, logFile, "INT");
-        PostgresServer server = new PostgresServer(run, port, process);
+        PostgresServer server = new PostgresServer(run, port, command, logFile, process);
         Waiting.until("PostgreSQL", Duration.ofSeconds(60), process, server::acceptsConnections, logFile);
         log.info("PostgreSQL ready on 127.0.0.1:{} (data {}, log {})", port, data, logFile);
         return server;
@@ -122,8 +126,24 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER, "");
     }
 
+    /**
+     * Stops the server the way an operator's restart does (a fast shutdown: open sessions are ended), for fault tests;
+     * {@link #restart()} brings it back on the same port and data.
+     */
+    public synchronized void stop() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    /** Starts the server again on the same port and data after {@link #stop()}, and waits until it accepts connections. */
+    public synchronized void restart() {
+        process.stop(Duration.ofSeconds(30));
+        process = LocalProcess.start("PostgreSQL", command, Map.of(), runDirectory, logFile, "INT");
+        Waiting.until("PostgreSQL", Duration.ofSeconds(60), process, this::acceptsConnections, logFile);
+        log.info("PostgreSQL restarted on 127.0.0.1:{}", port);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         process.stop(Duration.ofSeconds(30));
         Directories.deleteRecursively(runDirectory);
     }

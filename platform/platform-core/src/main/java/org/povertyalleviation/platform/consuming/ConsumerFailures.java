@@ -1,0 +1,124 @@
+package org.povertyalleviation.platform.consuming;
+
+import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.povertyalleviation.platform.events.MalformedEventException;
+import org.povertyalleviation.platform.kafka.KafkaClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * What a consumer does when an event's effect fails, for every binding of the service (issue 22): the container, not
+ * the binder, retries and dead-letters, so that the kind of failure decides.
+ *
+ * <ul>
+ *   <li><b>The surroundings failed</b> ({@link TransientFailures}: the database restarting, a timeout, a deadlock): the
+ *       partition waits and retries the same event with a back-off growing to {@code max-interval}, for as long as it
+ *       takes. Nothing is dead-lettered and nothing after it on the partition overtakes it. The consumer stays in its
+ *       group: each wait is shorter than {@code max.poll.interval.ms}, and the container polls again between them.</li>
+ *   <li><b>The event is malformed</b> ({@link MalformedEventException}, an undeserialisable record): straight to the
+ *       dead-letter topic ({@code error.<topic>.<group>}); retrying cannot mend it.</li>
+ *   <li><b>The event broke a rule</b> (anything else): {@code attempts} tries with a back-off, then the dead-letter
+ *       topic. The replay tool (docs/events/README.md, "Dead letters") moves dead letters back once fixed.</li>
+ * </ul>
+ * Each dead letter is counted in {@code consumer_dead_letters_total} (by topic and group), which the chart's alert
+ * watches.
+ */
+public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomizer {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerFailures.class);
+
+    private final KafkaTemplate<byte[], byte[]> deadLetters;
+    private final MeterRegistry meters;
+    private final long initialInterval;
+    private final long maxInterval;
+    private final int attempts;
+
+    /**
+     * @param initialInterval the first wait after a failure, in ms
+     * @param maxInterval     the longest wait between two tries, in ms (below max.poll.interval.ms)
+     * @param attempts        tries of an event that broke a rule before it is dead-lettered
+     */
+    public ConsumerFailures(KafkaClients kafka, MeterRegistry meters, long initialInterval, long maxInterval, int attempts) {
+        this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.producerConfiguration(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer()));
+        this.meters = meters;
+        this.initialInterval = initialInterval;
+        this.maxInterval = maxInterval;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(destinationName, group, dlqDestinationResolver), ruleBroken());
+        handler.setBackOffFunction((record, error) -> TransientFailures.isTransient(error) ? untilItPasses() : null);
+        handler.addNotRetryableExceptions(MalformedEventException.class, DeserializationException.class);
+        // A failure of another kind (the database came back, the event then broke a rule) starts its count afresh.
+        handler.setResetStateOnExceptionChange(true);
+        handler.setCommitRecovered(true);
+        container.setCommonErrorHandler(handler);
+    }
+
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+
+    private org.springframework.kafka.listener.ConsumerRecordRecoverer recoverer(String destination, String group,
+                                                                                BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> resolver) {
+        Counter counter = Counter.builder("consumer.dead.letters").description("Events sent to a dead-letter topic")
+                .tag("topic", destination).tag("group", group == null ? "" : group).register(meters);
+        if (resolver == null) {
+            // enable-dlq switched off for this binding: the event is logged and skipped, as the binder would.
+            return (record, error) -> {
+                counter.increment();
+                log.error("Event at {}-{}@{} dropped after its tries (no dead-letter topic for this binding): {}",
+                        record.topic(), record.partition(), record.offset(), error.toString());
+            };
+        }
+        // The binder's resolver names the topic only when the binding sets dlq-name; otherwise it is the binder's
+        // default, error.<topic>.<group>, and Kafka picks the partition by the event's key.
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters, (record, error) -> {
+            TopicPartition named = resolver.apply(record, error);
+            return named != null && named.topic() != null ? named : new TopicPartition("error." + record.topic() + "." + group, -1);
+        });
+        return (record, error) -> {
+            log.error("Event at {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), rootMessage(error));
+            publisher.accept(record, error);
+            counter.increment();
+        };
+    }
+
+    private BackOff ruleBroken() {
+        return new FixedBackOff(initialInterval, Math.max(0, attempts - 1));
+    }
+
+    private BackOff untilItPasses() {
+        ExponentialBackOff backOff = new ExponentialBackOff(initialInterval, 2.0);
+        backOff.setMaxInterval(maxInterval);
+        return backOff;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package org.povertyalleviation.platform.consuming;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcRollbackException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Which failures of an event's effect are the surroundings' and not the event's: the database restarting or
+ * unreachable, a pool exhausted, a timeout, a deadlock or serialization conflict. Those are retried for as long as
+ * they last and never dead-lettered; the event is not at fault and would apply once the database is back.
+ */
+public final class TransientFailures {
+
+    private TransientFailures() {
+    }
+
+    public static boolean isTransient(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof QueryTimeoutException
+                    || cause instanceof PessimisticLockingFailureException
+                    || cause instanceof R2dbcTransientException || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTimeoutException || cause instanceof R2dbcRollbackException
+                    || cause instanceof IOException || cause instanceof TimeoutException) {
+                return true;
+            }
+            if (cause instanceof R2dbcException r2dbc && transientState(r2dbc.getSqlState())) {
+                return true;
+            }
+            // Reactor's block(timeout) and a pool's acquire timeout say so only in their message.
+            if (cause instanceof IllegalStateException && cause.getMessage() != null && cause.getMessage().startsWith("Timeout on blocking read")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE classes of a server going away or refusing for a while: 08 connection exception, 53 insufficient
+     * resources, 57P01–57P03 shutdown and cannot connect now, 40001 serialization failure, 40P01 deadlock,
+     * 55P03 lock not available, 57014 statement cancelled by a timeout.
+     */
+    static boolean transientState(String state) {
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("40001")
+                || state.equals("40P01") || state.equals("55P03") || state.equals("57014");
+    }
+}
