@@ -110,7 +110,7 @@ public final class EventsBenchmark implements AutoCloseable {
     }
 
     /** A phase's events: how many, the pipeline's rate over them, their latencies. */
-    record Phase(String what, long events, double seconds, double p50, double p99, double max, List<String> perMinute) {
+    record Phase(String what, long events, double seconds, double p50, double p99, double max, double relayP50, double relayP99, List<String> perMinute) {
 
         double rate() {
             return events / seconds;
@@ -380,9 +380,12 @@ public final class EventsBenchmark implements AutoCloseable {
     private Phase phase(Connection registry, String what, Instant from, Instant to, long expected) throws SQLException {
         String window = "o.created_at >= ?" + (to == null ? "" : " and o.created_at < ?");
         String latency = "extract(epoch from c.processed_at - o.created_at)";
+        // The relay's share: until the row was marked sent, after Kafka's acknowledgement.
+        String relay = "extract(epoch from o.sent_at - o.created_at)";
         try (PreparedStatement overall = registry.prepareStatement("select count(*), extract(epoch from max(c.processed_at) - min(o.created_at)),"
                 + " percentile_cont(0.5) within group (order by " + latency + "), percentile_cont(0.99) within group (order by " + latency + "), max("
-                + latency + ") from outbox_event o join bench_consumed c using (event_id) where " + window);
+                + latency + "), percentile_cont(0.5) within group (order by " + relay + "), percentile_cont(0.99) within group (order by " + relay + ")"
+                + " from outbox_event o join bench_consumed c using (event_id) where " + window);
              PreparedStatement minutes = registry.prepareStatement("select floor(extract(epoch from o.created_at - ?) / 60)::int as minute, count(*),"
                      + " percentile_cont(0.99) within group (order by " + latency + "), max(" + latency + ")"
                      + " from outbox_event o join bench_consumed c using (event_id) where " + window + " group by 1 order by 1")) {
@@ -394,6 +397,8 @@ public final class EventsBenchmark implements AutoCloseable {
             double p50;
             double p99;
             double max;
+            double relayP50;
+            double relayP99;
             try (ResultSet rows = overall.executeQuery()) {
                 rows.next();
                 events = rows.getLong(1);
@@ -401,6 +406,8 @@ public final class EventsBenchmark implements AutoCloseable {
                 p50 = rows.getDouble(3);
                 p99 = rows.getDouble(4);
                 max = rows.getDouble(5);
+                relayP50 = rows.getDouble(6);
+                relayP99 = rows.getDouble(7);
             }
             if (events != expected) {
                 throw new IllegalStateException(what + ": " + events + " of " + expected + " committed events were applied");
@@ -412,7 +419,7 @@ public final class EventsBenchmark implements AutoCloseable {
                             rows.getDouble(3), rows.getDouble(4)));
                 }
             }
-            return new Phase(what, events, seconds, p50, p99, max, perMinute);
+            return new Phase(what, events, seconds, p50, p99, max, relayP50, relayP99, perMinute);
         }
     }
 
@@ -479,7 +486,11 @@ public final class EventsBenchmark implements AutoCloseable {
             out.append(String.format(Locale.ROOT, "| %s: outbox → relay → Kafka → household copy | %,d | %,.0f | %.3f | %.3f | %.3f | %.3f |%n",
                     phase.what(), phase.events(), phase.rate(), phase.p50(), phase.p99(), phase.max(), phase.rate() / tool.recordsPerSecond()));
         }
-        out.append("\nPer minute of the sustained run (from the producer's commit to the consumer's transaction):\n\n");
+        for (Phase phase : burst == null ? List.of(sustained) : List.of(sustained, burst)) {
+            out.append(String.format(Locale.ROOT, "%n%s: the relay's share (commit to marked sent, after Kafka's acknowledgement) p50 %.3f s, p99 %.3f s.",
+                    phase.what(), phase.relayP50(), phase.relayP99()));
+        }
+        out.append("\n\nPer minute of the sustained run (from the producer's commit to the consumer's transaction):\n\n");
         sustained.perMinute().forEach(line -> out.append("- ").append(line).append('\n'));
         out.append(String.format(Locale.ROOT, "%nEvery event applied once: %s (events processed twice: %d). Copies holding their household's last "
                 + "status: %s (%d of %,d differ).%n", processedTwice == 0 ? "yes" : "NO", processedTwice, mismatched == 0 ? "all" : "NOT all",

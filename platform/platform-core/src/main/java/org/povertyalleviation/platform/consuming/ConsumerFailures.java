@@ -35,8 +35,7 @@ import org.springframework.util.backoff.FixedBackOff;
  *   <li><b>The event broke a rule</b> (anything else): {@code attempts} tries with a back-off, then the dead-letter
  *       topic. The replay tool (docs/events/README.md, "Dead letters") moves dead letters back once fixed.</li>
  * </ul>
- * Each dead letter is counted in {@code consumer_dead_letters_total} (by topic and group), which the chart's alert
- * watches.
+ * Each dead letter is counted in {@code consumer_dead_letters_total} (by topic and group), the metric to alert on.
  */
 public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomizer {
 

@@ -50,8 +50,8 @@ import reactor.core.scheduler.Schedulers;
  *       crash in between re-sends at most one claim.</li>
  *   <li><b>Failures.</b> A broker that is away (a retriable error) leaves the row for a retry with a growing back-off,
  *       and the sends not yet started for the next claim. A record Kafka refuses for good (too large, an invalid topic)
- *       is a poison row: it is marked dead with its error at once, counted ({@code outbox_dead_events_total}, an alert
- *       in the chart's rules) and logged at ERROR; its aggregate's later rows go on. The runbook (docs/events/) says how
+ *       is a poison row: it is marked dead with its error at once, counted ({@code outbox_dead_events_total}, the metric
+ *       to alert on) and logged at ERROR; its aggregate's later rows go on. The runbook (docs/events/) says how
  *       to send one again.</li>
  *   <li><b>Retention.</b> The lease holder deletes sent rows after {@code sent-retention} and processed-event ids after
  *       {@code processed-retention}, a bounded batch at a time.</li>

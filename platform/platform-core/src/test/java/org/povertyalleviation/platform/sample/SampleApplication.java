@@ -44,14 +44,25 @@ public class SampleApplication {
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class SampleConsumers {
 
-    /** Counts the events it was handed; an event whose data says {@code "fail": true} always fails. */
+    /**
+     * Counts the events it was handed; an event whose data says {@code "fail": true} always fails, one that says
+     * {@code "failUntilFixed": true} fails until sample_fix names it (a bug fixed, for the replay of dead letters).
+     */
     @Bean
     Consumer<Message<byte[]>> sampleTally(EventListeners listeners, DatabaseClient database) {
         return listeners.idempotent("sample-tally", event -> event.data().path("fail").asBoolean(false)
                 ? Mono.error(new IllegalStateException("this sample event always fails"))
-                : database.sql("insert into sample_tally (event_id, event_county) values (:id, :county)")
+                : fixed(database, event).flatMap(fixed -> fixed ? database.sql("insert into sample_tally (event_id, event_county) values (:id, :county)")
                         .bind("id", event.id()).bind("county", event.county())
-                        .fetch().rowsUpdated().then());
+                        .fetch().rowsUpdated().then() : Mono.error(new IllegalStateException("this sample event fails until it is fixed"))));
+    }
+
+    private static Mono<Boolean> fixed(DatabaseClient database, org.povertyalleviation.platform.events.EventEnvelope event) {
+        if (!event.data().path("failUntilFixed").asBoolean(false)) {
+            return Mono.just(true);
+        }
+        return database.sql("select count(*) from sample_fix where event_id = :id").bind("id", event.id())
+                .map(row -> row.get(0, Long.class) > 0).one();
     }
 
     /** The same as a batch consumer: a poll's events in one statement; one that says {@code "fail": true} fails them all. */
