@@ -81,14 +81,20 @@ public class HouseholdImport {
                                 .flatMap(job -> audit.write("households.import-started", "import", id.toString()).thenReturn(job)))
                         .doOnNext(job -> {
                             ImportWorkers.Running entry = workers.register(county, id);
-                            Schedulers.boundedElastic().schedule(() -> {
-                                try {
-                                    run(county, id, file, format, security, entry);
-                                } finally {
-                                    workers.ended(entry);
-                                    slot.release();
-                                }
-                            });
+                            try {
+                                Schedulers.boundedElastic().schedule(() -> {
+                                    try {
+                                        run(county, id, file, format, security, entry);
+                                    } finally {
+                                        workers.ended(entry);
+                                        slot.release();
+                                    }
+                                });
+                            } catch (RuntimeException e) {
+                                // No thread took it: no heartbeat either, so the watchdog fails the job within minutes.
+                                workers.ended(entry);
+                                throw e;
+                            }
                         }));
     }
 

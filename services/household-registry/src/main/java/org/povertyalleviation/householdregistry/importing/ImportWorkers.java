@@ -80,6 +80,11 @@ public class ImportWorkers implements SmartLifecycle {
         return Optional.of(new Slot());
     }
 
+    /** True once the replica is stopping: it takes no more imports. */
+    public boolean stopping() {
+        return !accepting;
+    }
+
     /** Imports running in this replica now. */
     public int inUse() {
         return limits.perPod() - slots.availablePermits();

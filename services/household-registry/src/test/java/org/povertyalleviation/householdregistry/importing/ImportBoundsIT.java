@@ -253,7 +253,8 @@ class ImportBoundsIT extends HouseholdRegistryIT {
             assertThat(stopped).contains("\"status\":\"FAILED\"").contains("the replica running the import was stopped")
                     .contains("importing the file again completes it").contains("\"rowsRead\":500").contains("\"householdsCreated\":500");
             assertThat(households("STOP-", "621224")).isEqualTo(500);
-            upload("621224", KANG, "refused.csv", file).expectStatus().isEqualTo(429);
+            assertThat(problem(upload("621224", KANG, "refused.csv", file).expectStatus().isEqualTo(429), null).path("detail").asString())
+                    .contains("this replica is stopping");
         } finally {
             workers.start();
         }

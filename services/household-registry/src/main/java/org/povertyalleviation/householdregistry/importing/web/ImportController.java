@@ -73,7 +73,7 @@ class ImportController {
     @PostMapping(path = "/counties/{county}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<JobRow>> start(@PathVariable String county, @RequestBody Mono<MultiValueMap<String, Part>> parts) {
         return gate.act(county).flatMap(code -> Mono.defer(() -> {
-            ImportWorkers.Slot slot = workers.tryAcquire().orElseThrow(() -> new ImportCapacityException(limits.perPod()));
+            ImportWorkers.Slot slot = workers.tryAcquire().orElseThrow(() -> new ImportCapacityException(limits.perPod(), workers.stopping()));
             return householdImport.checkCountyFree(code).then(upload(code, parts, slot))
                     .doOnError(e -> slot.release())
                     .doOnCancel(slot::release);
