@@ -82,6 +82,7 @@ public class HouseholdImport {
                         .doOnNext(job -> {
                             ImportWorkers.Running entry = workers.register(county, id);
                             try {
+                                slot.handOver();
                                 Schedulers.boundedElastic().schedule(() -> {
                                     try {
                                         run(county, id, file, format, security, entry);
@@ -93,6 +94,7 @@ public class HouseholdImport {
                             } catch (RuntimeException e) {
                                 // No thread took it: no heartbeat either, so the watchdog fails the job within minutes.
                                 workers.ended(entry);
+                                slot.release();
                                 throw e;
                             }
                         }));

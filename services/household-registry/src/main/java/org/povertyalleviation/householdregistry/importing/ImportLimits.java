@@ -22,7 +22,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxInflateRatio    how many times its compressed size an XLSX entry may inflate to (default 100)
  * @param maxInflatedSize    all of an XLSX's entries inflated together (default 1 GB)
  * @param maxZipEntries      entries of an XLSX (default 1,000)
- * @param maxSharedStrings   strings of an XLSX's shared-strings table (default 1,000,000): the reader keeps those it has read
+ * @param maxSharedStrings   strings of an XLSX's shared-strings table (default 1,000,000): the reader keeps those it has
+ *                           read, about 130 bytes each as measured, so a workbook at the bound holds about 130 MB; a
+ *                           county with more distinct cells (names, resident IDs, phones of 400,000 people or more)
+ *                           sends CSV, or raises this with the pod's memory
  * @param maxSharedStringsSize the shared-strings table inflated (default 100 MB)
  * @param stalledAfter       a RUNNING job without a committed batch for this long is failed by the watchdog (default 15 min)
  * @param workerLostAfter    a RUNNING job whose replica has not said it is alive for this long is failed (default 2 min)

@@ -29,11 +29,26 @@ public class ImportWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorkers.class);
 
-    /** One import's hold on a slot of this replica; released once, by whoever ends first. */
+    /**
+     * One import's hold on a slot of this replica: the request holds it until the worker takes it over, then the worker
+     * until the import ends. A request that fails or is cancelled after the hand-over leaves it with the worker.
+     */
     public final class Slot {
         private final AtomicBoolean released = new AtomicBoolean();
+        private final AtomicBoolean handedOver = new AtomicBoolean();
 
-        public void release() {
+        void handOver() {
+            handedOver.set(true);
+        }
+
+        /** The request is over without an import running on this slot (refused, failed, cancelled). */
+        public void releaseUnlessHandedOver() {
+            if (!handedOver.get()) {
+                release();
+            }
+        }
+
+        void release() {
             if (released.compareAndSet(false, true)) {
                 slots.release();
             }

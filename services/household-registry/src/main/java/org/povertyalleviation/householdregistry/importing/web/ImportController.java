@@ -75,8 +75,8 @@ class ImportController {
         return gate.act(county).flatMap(code -> Mono.defer(() -> {
             ImportWorkers.Slot slot = workers.tryAcquire().orElseThrow(() -> new ImportCapacityException(limits.perPod(), workers.stopping()));
             return householdImport.checkCountyFree(code).then(upload(code, parts, slot))
-                    .doOnError(e -> slot.release())
-                    .doOnCancel(slot::release);
+                    .doOnError(e -> slot.releaseUnlessHandedOver())
+                    .doOnCancel(slot::releaseUnlessHandedOver);
         })).map(job -> ResponseEntity.accepted().location(URI.create("/counties/" + county + "/imports/" + job.id())).body(job));
     }
 
