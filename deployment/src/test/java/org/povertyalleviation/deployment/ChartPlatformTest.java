@@ -147,6 +147,9 @@ class ChartPlatformTest {
         assertThat(counties.get("KEYCLOAK_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isEqualTo("county-registry-keycloak-client");
         assertThat(counties.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").getValue()).isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9092");
         assertThat(households).containsKeys("PII_ACTIVE_KEY_ID", "PII_ACTIVE_KEY", "PII_LOOKUP_KEY");
+        // The import limits reach Spring as numbers it binds (a bare 1000000 in values would render as 1e+06).
+        assertThat(households.get("HOUSEHOLDREGISTRY_IMPORTS_MAXROWS").getValue()).isEqualTo("1000000");
+        assertThat(households.get("HOUSEHOLDREGISTRY_IMPORTS_PERPOD").getValue()).isEqualTo("2");
         assertThat(households.get("PII_ACTIVE_KEY").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("active-key");
         assertThat(container(resources, "gateway").getImage()).isEqualTo("poverty-platform/gateway:0.1.0");
     }

@@ -36,12 +36,48 @@ public abstract class HouseholdFileReader implements Iterator<ImportRow>, Closea
         }
     }
 
+    private final int maxRows;
     private Map<Integer, Column> columns;
     private ImportRow next;
     private int line;
 
-    public static HouseholdFileReader open(Path file, Format format) throws IOException {
-        return format == Format.CSV ? new Csv(file) : new Xlsx(file);
+    protected HouseholdFileReader(ImportLimits limits) {
+        this.maxRows = limits.maxRows();
+    }
+
+    public static HouseholdFileReader open(Path file, Format format, ImportLimits limits) throws IOException {
+        return format == Format.CSV ? new Csv(file, limits) : new Xlsx(file, limits);
+    }
+
+    /**
+     * Reads the whole file once without keeping anything, so that a file beyond a bound (rows, line length, an XLSX
+     * that inflates without end) fails before any household of it is written; the rows after the header.
+     */
+    public static int check(Path file, Format format, ImportLimits limits) throws IOException {
+        if (format == Format.XLSX) {
+            XlsxCheck.check(file, limits);
+        }
+        int rows = 0;
+        try (HouseholdFileReader reader = open(file, format, limits)) {
+            reader.readHeader();
+            while (reader.cells() != null) {
+                rows++;
+                reader.line++;
+                reader.checkRows();
+            }
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The streaming reader's own refusal of a broken sheet (its exceptions are unchecked).
+            throw new UnreadableFileException("the file cannot be read: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private void checkRows() {
+        if (line - 1 > maxRows) {
+            throw new UnreadableFileException("the file has more than " + maxRows + " rows");
+        }
     }
 
     /** The next raw row's cells, or null at the end. */
@@ -90,6 +126,7 @@ public abstract class HouseholdFileReader implements Iterator<ImportRow>, Closea
                 return false;
             }
             line++;
+            checkRows();
             Map<Column, String> values = new EnumMap<>(Column.class);
             for (int i = 0; i < cells.size(); i++) {
                 Column column = columns.get(i);
@@ -114,64 +151,109 @@ public abstract class HouseholdFileReader implements Iterator<ImportRow>, Closea
         return row;
     }
 
-    /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. A byte-order mark is ignored. */
+    /**
+     * RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. A byte-order mark is ignored. A record is
+     * at most {@code maxLineLength} characters and {@code maxColumns} cells: a line without end or a quote never
+     * closed would otherwise be read into memory up to the end of the file.
+     */
     static final class Csv extends HouseholdFileReader {
 
-        private final BufferedReader reader;
+        private final java.io.Reader reader;
+        private final int maxLineLength;
+        private final int maxColumns;
+        private final char[] buffer = new char[1 << 16];
+        private int position;
+        private int limit;
+        private int record;
 
-        Csv(Path file) throws IOException {
-            this(Files.newInputStream(file));
+        Csv(Path file, ImportLimits limits) throws IOException {
+            this(Files.newInputStream(file), limits);
         }
 
-        Csv(InputStream in) {
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        Csv(InputStream in, ImportLimits limits) {
+            super(limits);
+            this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            this.maxLineLength = limits.maxLineLength();
+            this.maxColumns = limits.maxColumns();
+        }
+
+        private int read() throws IOException {
+            if (position == limit) {
+                limit = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
+        }
+
+        private int peek() throws IOException {
+            int c = read();
+            if (c >= 0) {
+                position--;
+            }
+            return c;
         }
 
         @Override
         protected List<String> nextCells() throws IOException {
-            String text = reader.readLine();
-            if (text == null) {
+            int c = read();
+            if (c < 0) {
                 return null;
             }
+            record++;
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
-            int i = 0;
+            int length = 0;
             while (true) {
-                if (i == text.length()) {
+                if (c < 0) {
                     if (quoted) {
-                        String more = reader.readLine();
-                        if (more == null) {
-                            throw new IOException("a quoted cell is not closed");
-                        }
-                        cell.append('\n');
-                        text = more;
-                        i = 0;
-                        continue;
+                        throw new UnreadableFileException("line " + record + ": a quoted cell is not closed");
                     }
                     cells.add(cell.toString());
                     return cells;
                 }
-                char c = text.charAt(i++);
+                if (++length > maxLineLength) {
+                    throw new UnreadableFileException("line " + record + " is longer than " + maxLineLength + " characters"
+                            + (quoted ? " (a quoted cell is not closed)" : ""));
+                }
                 if (quoted) {
                     if (c == '"') {
-                        if (i < text.length() && text.charAt(i) == '"') {
+                        if (peek() == '"') {
+                            read();
                             cell.append('"');
-                            i++;
                         } else {
                             quoted = false;
                         }
+                    } else if (c == '\r') {
+                        if (peek() == '\n') {
+                            read();
+                        }
+                        cell.append('\n');
                     } else {
-                        cell.append(c);
+                        cell.append((char) c);
                     }
+                } else if (c == '\r' || c == '\n') {
+                    if (c == '\r' && peek() == '\n') {
+                        read();
+                    }
+                    cells.add(cell.toString());
+                    return cells;
                 } else if (c == '"' && cell.isEmpty()) {
                     quoted = true;
                 } else if (c == ',') {
                     cells.add(cell.toString());
                     cell.setLength(0);
+                    if (cells.size() >= maxColumns) {
+                        throw new UnreadableFileException("line " + record + " has more than " + maxColumns + " cells");
+                    }
                 } else {
-                    cell.append(c);
+                    cell.append((char) c);
                 }
+                c = read();
             }
         }
 
@@ -190,7 +272,11 @@ public abstract class HouseholdFileReader implements Iterator<ImportRow>, Closea
         private int rowNumber;
         private Row pending;
 
-        Xlsx(Path file) throws IOException {
+        private final int maxColumns;
+
+        Xlsx(Path file, ImportLimits limits) throws IOException {
+            super(limits);
+            this.maxColumns = limits.maxColumns();
             try {
                 this.workbook = new ReadableWorkbook(file.toFile());
             } catch (IOException | RuntimeException e) {
@@ -216,6 +302,9 @@ public abstract class HouseholdFileReader implements Iterator<ImportRow>, Closea
             Row row = pending;
             pending = null;
             rowNumber = row.getRowNum();
+            if (row.getCellCount() > maxColumns) {
+                throw new UnreadableFileException("row " + rowNumber + " has more than " + maxColumns + " cells");
+            }
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < row.getCellCount(); i++) {
                 var cell = row.getCell(i);

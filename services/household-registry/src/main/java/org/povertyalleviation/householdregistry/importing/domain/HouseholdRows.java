@@ -2,9 +2,7 @@ package org.povertyalleviation.householdregistry.importing.domain;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -36,16 +34,25 @@ public final class HouseholdRows {
     public record ImportedHousehold(Household household, List<Member> members, int firstLine) {
     }
 
-    /** What one household's rows gave: the household, or the rejections. */
-    public record Outcome(ImportedHousehold household, List<Rejection> rejections) {
+    /**
+     * What one household's rows gave: the household, or the rejections.
+     *
+     * @param droppedRows rows of a rejected household beyond those its rejections name (more than the import holds)
+     */
+    public record Outcome(ImportedHousehold household, List<Rejection> rejections, int droppedRows) {
+
+        public Outcome(ImportedHousehold household, List<Rejection> rejections) {
+            this(household, rejections, 0);
+        }
     }
 
     private static final int MAX_MEMBERS = 30;
 
     private final String county;
     private final Set<String> villages;
-    private final Map<String, Integer> householdLines = new HashMap<>();
-    private final Map<Long, Integer> residentIdLines = new HashMap<>();
+    // Held for the whole file (a household's rows must be together; a resident ID is on one row): compact.
+    private final LineIndex householdLines = new LineIndex();
+    private final LineIndex residentIdLines = new LineIndex();
 
     /** @param villages the county's village codes: a household of another village is rejected */
     public HouseholdRows(String county, Set<String> villages) {
@@ -57,8 +64,8 @@ public final class HouseholdRows {
         List<Rejection> problems = new ArrayList<>();
         ImportRow head = rows.get(0);
         String fileNumber = head.get(Column.FILE_NUMBER);
-        Integer earlier = fileNumber == null ? null : householdLines.putIfAbsent(fileNumber, head.line());
-        if (earlier != null) {
+        int earlier = fileNumber == null ? 0 : householdLines.putIfAbsent(LineIndex.key(fileNumber), head.line());
+        if (earlier != 0) {
             return rejectAll(rows, fileNumber, List.of(new Rejection(head.line(), fileNumber, Column.FILE_NUMBER.heading(),
                     "the rows of household " + fileNumber + " must be together; it began on line " + earlier)));
         }
@@ -130,8 +137,8 @@ public final class HouseholdRows {
         Education education = cell(row, Column.EDUCATION, fileNumber, problems, text -> enumValue(Education.class, text));
         Set<EcommerceSkill> skills = optional(row, Column.ECOMMERCE_SKILLS, fileNumber, problems, text -> list(text, EcommerceSkill.class));
         if (residentId != null) {
-            Integer seen = residentIdLines.get(key(residentId));
-            if (seen != null) {
+            int seen = residentIdLines.get(key(residentId));
+            if (seen != 0) {
                 problems.add(new Rejection(row.line(), fileNumber, Column.RESIDENT_ID.heading(), "the same resident ID is on line " + seen));
             }
         }

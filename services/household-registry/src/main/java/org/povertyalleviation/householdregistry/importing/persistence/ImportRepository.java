@@ -23,9 +23,17 @@ import reactor.core.publisher.Mono;
 @Repository
 public class ImportRepository {
 
+    /** @param rejectionsListed rejected rows kept with their reason (the first ones); rowsRejected counts them all */
     public record JobRow(UUID id, String fileName, String format, String status, int rowsRead, int householdsCreated,
-                         int householdsUpdated, int householdsUnchanged, int rowsRejected, String failure, String startedBy,
-                         Instant startedAt, Instant finishedAt) {
+                         int householdsUpdated, int householdsUnchanged, int rowsRejected, int rejectionsListed, String failure,
+                         String startedBy, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** A batch met a job that is no longer RUNNING (the watchdog failed it): the batch is rolled back and its worker stops. */
+    public static class JobEndedException extends RuntimeException {
+        public JobEndedException(UUID job) {
+            super("import " + job + " was ended while it ran");
+        }
     }
 
     /** A household of a batch with its sealed members. */
@@ -46,7 +54,7 @@ public class ImportRepository {
 
     private static final String JOB_COLUMNS = """
             id, file_name, format, status, rows_read, households_created, households_updated, households_unchanged,
-            rows_rejected, failure, started_by, started_at, finished_at""";
+            rows_rejected, rejections_listed, failure, started_by, started_at, finished_at""";
 
     private final DatabaseClient database;
 
@@ -54,11 +62,29 @@ public class ImportRepository {
         this.database = database;
     }
 
-    public Mono<JobRow> createJob(String county, UUID id, String fileName, String format, String startedBy) {
-        return database.sql("insert into import_job (county_code, id, file_name, format, status, started_by)"
-                        + " values (:county, :id, :fileName, :format, 'RUNNING', :startedBy) returning " + JOB_COLUMNS)
+    public Mono<JobRow> createJob(String county, UUID id, String fileName, String format, String startedBy, String worker) {
+        return database.sql("insert into import_job (county_code, id, file_name, format, status, started_by, worker)"
+                        + " values (:county, :id, :fileName, :format, 'RUNNING', :startedBy, :worker) returning " + JOB_COLUMNS)
                 .bind("county", county).bind("id", id).bind("fileName", fileName).bind("format", format).bind("startedBy", startedBy)
+                .bind("worker", worker)
                 .map(ImportRepository::job).one();
+    }
+
+    /**
+     * The county's RUNNING jobs, after taking the county's import lock for the rest of the transaction: two uploads
+     * arriving together count each other, so the per-county limit holds across replicas.
+     */
+    public Flux<UUID> lockAndListRunning(String county) {
+        return database.sql("select pg_advisory_xact_lock(hashtext('household-import:' || :county))")
+                .bind("county", county).fetch().rowsUpdated()
+                .thenMany(database.sql("select id from import_job where county_code = :county and status = 'RUNNING' order by started_at")
+                        .bind("county", county).map(row -> row.get("id", UUID.class)).all());
+    }
+
+    /** The replica running the job is alive; false when the job is no longer RUNNING (its worker should stop). */
+    public Mono<Boolean> heartbeat(String county, UUID job) {
+        return database.sql("update import_job set heartbeat_at = now() where county_code = :county and id = :id and status = 'RUNNING'")
+                .bind("county", county).bind("id", job).fetch().rowsUpdated().map(updated -> updated > 0);
     }
 
     public Mono<JobRow> job(String county, UUID id) {
@@ -71,23 +97,33 @@ public class ImportRepository {
                 .bind("county", county).bind("limit", limit).map(ImportRepository::job).all();
     }
 
-    /** Adds a batch's counts to the job (in the batch's transaction, so the counts are what committed). */
-    public Mono<Void> count(String county, UUID job, int rowsRead, int created, int updated, int unchanged, int rejected) {
+    /**
+     * Adds a batch's counts to the job (in the batch's transaction, so the counts are what committed); a job no longer
+     * RUNNING (failed by the watchdog meanwhile) is a JobEndedException, which rolls the batch back.
+     */
+    public Mono<Void> count(String county, UUID job, int rowsRead, int created, int updated, int unchanged, int rejected, int listed) {
         return database.sql("""
                         update import_job set rows_read = rows_read + :read, households_created = households_created + :created,
                                households_updated = households_updated + :updated,
                                households_unchanged = households_unchanged + :unchanged, rows_rejected = rows_rejected + :rejected,
-                               last_progress_at = now()
-                         where county_code = :county and id = :id""")
+                               rejections_listed = rejections_listed + :listed, last_progress_at = now(), heartbeat_at = now()
+                         where county_code = :county and id = :id and status = 'RUNNING'""")
                 .bind("county", county).bind("id", job).bind("read", rowsRead).bind("created", created).bind("updated", updated)
-                .bind("unchanged", unchanged).bind("rejected", rejected)
-                .fetch().rowsUpdated().then();
+                .bind("unchanged", unchanged).bind("rejected", rejected).bind("listed", listed)
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows == 0 ? Mono.<Void>error(new JobEndedException(job)) : Mono.<Void>empty());
     }
 
-    public Mono<Void> finish(String county, UUID job, String status, String failure) {
-        return database.sql("update import_job set status = :status, failure = :failure, finished_at = now() where county_code = :county and id = :id")
+    /**
+     * Ends a RUNNING job; true when it did. A job already ended (the watchdog failed it) keeps its status and reason:
+     * a worker finishing late never turns FAILED into COMPLETED.
+     */
+    public Mono<Boolean> finish(String county, UUID job, String status, String failure) {
+        return database.sql("""
+                        update import_job set status = :status, failure = :failure, finished_at = now()
+                         where county_code = :county and id = :id and status = 'RUNNING'""")
                 .bind("county", county).bind("id", job).bind("status", status).bind("failure", Parameters.in(R2dbcType.VARCHAR, failure))
-                .fetch().rowsUpdated().then();
+                .fetch().rowsUpdated().map(updated -> updated > 0);
     }
 
     public Mono<Void> reject(String county, UUID job, List<Rejection> rejections) {
@@ -106,13 +142,29 @@ public class ImportRepository {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Ends the county's RUNNING jobs that have not moved for {@code minutes}: their worker is gone. */
-    public Mono<Long> failStalled(String county, int minutes) {
+    /**
+     * Fails the county's RUNNING jobs whose replica stopped saying they are alive ({@code lostAfter}) or that have not
+     * committed a batch for {@code stalledAfter}; each with its reason. A worker still running meets the FAILED job at
+     * its next batch and stops without writing it.
+     */
+    public Mono<Long> failStalled(String county, java.time.Duration stalledAfter, java.time.Duration lostAfter) {
         return database.sql("""
                         update import_job set status = 'FAILED', finished_at = now(),
-                               failure = 'the import stopped after its last committed batch (its worker ended); importing the file again completes it'
-                         where county_code = :county and status = 'RUNNING' and last_progress_at < now() - make_interval(mins => :minutes)""")
-                .bind("county", county).bind("minutes", minutes).fetch().rowsUpdated();
+                               failure = case when heartbeat_at < now() - make_interval(secs => :lost)
+                                   then 'the replica running the import stopped (no sign of life for ' || :lostText
+                                        || ') after its last committed batch; importing the file again completes it'
+                                   else 'the import made no progress for ' || :stalledText
+                                        || ' and was stopped after its last committed batch; importing the file again completes it' end
+                         where county_code = :county and status = 'RUNNING'
+                           and (heartbeat_at < now() - make_interval(secs => :lost)
+                                or last_progress_at < now() - make_interval(secs => :stalled))""")
+                .bind("county", county).bind("lost", (double) lostAfter.toSeconds()).bind("stalled", (double) stalledAfter.toSeconds())
+                .bind("lostText", words(lostAfter)).bind("stalledText", words(stalledAfter))
+                .fetch().rowsUpdated();
+    }
+
+    private static String words(java.time.Duration duration) {
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " minutes" : duration.toSeconds() + " seconds";
     }
 
     public Flux<Rejection> rejections(String county, UUID job, int afterLine, int limit) {
@@ -314,7 +366,8 @@ public class ImportRepository {
         return new JobRow(row.get("id", UUID.class), row.get("file_name", String.class), row.get("format", String.class),
                 row.get("status", String.class), row.get("rows_read", Integer.class), row.get("households_created", Integer.class),
                 row.get("households_updated", Integer.class), row.get("households_unchanged", Integer.class),
-                row.get("rows_rejected", Integer.class), row.get("failure", String.class), row.get("started_by", String.class),
+                row.get("rows_rejected", Integer.class), row.get("rejections_listed", Integer.class), row.get("failure", String.class),
+                row.get("started_by", String.class),
                 row.get("started_at", OffsetDateTime.class).toInstant(),
                 row.get("finished_at", OffsetDateTime.class) == null ? null : row.get("finished_at", OffsetDateTime.class).toInstant());
     }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.povertyalleviation.platform.counties.CountyGate;
 import org.povertyalleviation.householdregistry.importing.HouseholdFileReader.Format;
 import org.povertyalleviation.householdregistry.importing.HouseholdImport;
+import org.povertyalleviation.householdregistry.importing.ImportLimits;
+import org.povertyalleviation.householdregistry.importing.ImportWorkers;
 import org.povertyalleviation.householdregistry.importing.domain.Rejection;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository;
 import org.povertyalleviation.householdregistry.importing.persistence.ImportRepository.JobRow;
@@ -51,17 +53,35 @@ class ImportController {
     private final HouseholdImport householdImport;
     private final ImportRepository imports;
     private final TenantTransactions tenantTransactions;
+    private final ImportWorkers workers;
+    private final ImportLimits limits;
 
-    ImportController(CountyGate gate, HouseholdImport householdImport, ImportRepository imports, TenantTransactions tenantTransactions) {
+    ImportController(CountyGate gate, HouseholdImport householdImport, ImportRepository imports, TenantTransactions tenantTransactions,
+                     ImportWorkers workers, ImportLimits limits) {
+        this.workers = workers;
+        this.limits = limits;
         this.gate = gate;
         this.householdImport = householdImport;
         this.imports = imports;
         this.tenantTransactions = tenantTransactions;
     }
 
+    /**
+     * A slot of this replica and room in the county are taken before the body is read, so that a refused upload
+     * never reaches the disk; the worker releases the slot when the import ends.
+     */
     @PostMapping(path = "/counties/{county}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<JobRow>> start(@PathVariable String county, @RequestBody Mono<MultiValueMap<String, Part>> parts) {
-        return gate.act(county).flatMap(code -> parts.flatMap(form -> {
+        return gate.act(county).flatMap(code -> Mono.defer(() -> {
+            ImportWorkers.Slot slot = workers.tryAcquire().orElseThrow(() -> new ImportCapacityException(limits.perPod(), workers.stopping()));
+            return householdImport.checkCountyFree(code).then(upload(code, parts, slot))
+                    .doOnError(e -> slot.releaseUnlessHandedOver())
+                    .doOnCancel(slot::releaseUnlessHandedOver);
+        })).map(job -> ResponseEntity.accepted().location(URI.create("/counties/" + county + "/imports/" + job.id())).body(job));
+    }
+
+    private Mono<JobRow> upload(CountyCode code, Mono<MultiValueMap<String, Part>> parts, ImportWorkers.Slot slot) {
+        return parts.flatMap(form -> {
             Part part = form.getFirst("file");
             if (!(part instanceof FilePart file)) {
                 return Mono.error(InvalidRequestException.field("file", "upload the household file as the multipart field \"file\""));
@@ -73,9 +93,9 @@ class ImportController {
                             .flatMap(size -> size == 0 ? Mono.error(InvalidRequestException.field("file", "the file is empty")) : Mono.just(path))
                             .flatMap(upload -> ReactiveSecurityContextHolder.getContext()
                                     .map(context -> context.getAuthentication().getName())
-                                    .flatMap(user -> householdImport.start(code, upload, file.filename(), format, user)))
+                                    .flatMap(user -> householdImport.start(code, upload, file.filename(), format, user, slot)))
                             .doOnError(e -> deleteQuietly(path)));
-        })).map(job -> ResponseEntity.accepted().location(URI.create("/counties/" + county + "/imports/" + job.id())).body(job));
+        });
     }
 
     @GetMapping("/counties/{county}/imports")
