@@ -42,16 +42,26 @@ public record GatewayProperties(
      *                       traceability lookup); everything else needs one
      * @param readPosts      POSTs under the service that only read (ant patterns, e.g. a lookup whose resident ID
      *                       number travels in the body): the edge checks them as reads, so auditors and officers pass
+     * @param uploads        the paths that take larger bodies than the rest of the service (a county's import file),
+     *                       each with its own limit; every other path keeps {@code maxRequestBody}
      */
     public record Service(@NotNull URI uri,
                           @DefaultValue("5s") Duration timeout,
                           DataSize maxRequestBody,
                           @DefaultValue List<String> publicPaths,
-                          @DefaultValue List<String> readPosts) {
+                          @DefaultValue List<String> readPosts,
+                          @DefaultValue List<@Valid Upload> uploads) {
 
         public DataSize maxRequestBody(DataSize gatewayDefault) {
             return maxRequestBody == null ? gatewayDefault : maxRequestBody;
         }
+    }
+
+    /**
+     * @param path           an ant pattern under the service, e.g. {@code /counties/*}{@code /imports}
+     * @param maxRequestBody the largest body a request to it may carry
+     */
+    public record Upload(@NotEmpty String path, @NotNull DataSize maxRequestBody) {
     }
 
     /**

@@ -91,6 +91,8 @@ abstract class GatewayIT {
         properties.put("gateway.services.echo.max-request-body", () -> "2KB");
         properties.put("gateway.services.echo.public-paths[0]", () -> "/public/**");
         properties.put("gateway.services.echo.read-posts[0]", () -> "/counties/*/households/lookup");
+        properties.put("gateway.services.echo.uploads[0].path", () -> "/counties/*/uploads");
+        properties.put("gateway.services.echo.uploads[0].max-request-body", () -> "8KB");
         properties.put("gateway.services.flaky.uri", FLAKY::url);
         properties.put("gateway.services.ledger.uri", LEDGER::url);
         properties.put("gateway.services.fragile.uri", FRAGILE::url);

@@ -36,4 +36,13 @@ class GatewayPropertiesTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("rateLimits.anonymousDefault.burst"));
     }
+
+    @Test
+    void an_upload_path_has_its_own_limit() {
+        gateway.withPropertyValues("gateway.services.echo.uploads[0].path=/counties/*/imports",
+                        "gateway.services.echo.uploads[0].max-request-body=120MB")
+                .run(context -> assertThat(context.getBean(GatewayProperties.class).services().get("echo").uploads())
+                        .containsExactly(new GatewayProperties.Upload("/counties/*/imports",
+                                org.springframework.util.unit.DataSize.ofMegabytes(120))));
+    }
 }
