@@ -108,9 +108,13 @@ public record GatewayProperties(
     }
 
     /**
-     * @param retention how long a response is kept for replay under its key
-     * @param inFlight  how long a key stays locked while its first request runs (longer than any service timeout)
+     * @param retention      how long a response is kept for replay under its key
+     * @param inFlight       how long a key stays locked while its first request runs (longer than any service timeout)
+     * @param maxKeptAnswer  the largest answer body kept for replay; a larger one reaches the caller but only its status
+     *                       and headers are kept, and a resend is a 409 ({@code answer-not-kept}) rather than a second run
+     * @param storeTimeout   how long a request waits for Redis to claim or read its key before it is refused with a 503
      */
-    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("2m") Duration inFlight) {
+    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("2m") Duration inFlight,
+                              @DefaultValue("64KB") DataSize maxKeptAnswer, @DefaultValue("1s") Duration storeTimeout) {
     }
 }
