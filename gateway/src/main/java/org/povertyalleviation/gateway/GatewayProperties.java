@@ -70,11 +70,13 @@ public record GatewayProperties(
      * @param anonymousDefault each address's budget for public paths without a token: a buyer scans a pack once, but
      *                         a carrier-grade NAT puts many phones behind one address, so not lower than 10/s, 30 at once
      * @param clients          budgets by OAuth2 client id, e.g. a large marketplace's
+     * @param redisTimeout     how long a request waits for Redis to answer its budget before it passes unbudgeted
      */
     public record RateLimits(@Valid Limit partnerDefault,
                              @Valid Limit userDefault,
                              @Valid Limit anonymousDefault,
-                             @DefaultValue Map<String, @Valid Limit> clients) {
+                             @DefaultValue Map<String, @Valid Limit> clients,
+                             Duration redisTimeout) {
 
         // Here, not in @DefaultValue: the binder cannot turn @DefaultValue's strings into a Limit, so a budget
         // left out of the configuration stopped the gateway from starting instead of taking its default.
@@ -82,6 +84,7 @@ public record GatewayProperties(
             partnerDefault = partnerDefault == null ? new Limit(20, 40) : partnerDefault;
             userDefault = userDefault == null ? new Limit(50, 100) : userDefault;
             anonymousDefault = anonymousDefault == null ? new Limit(10, 30) : anonymousDefault;
+            redisTimeout = redisTimeout == null ? Duration.ofMillis(200) : redisTimeout;
         }
     }
 
