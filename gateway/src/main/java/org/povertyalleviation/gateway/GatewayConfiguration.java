@@ -48,6 +48,11 @@ class GatewayConfiguration {
     }
 
     @Bean
+    org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer keycloakKeysFetchedWithinBounds() {
+        return KeycloakKeys.boundedFetch();
+    }
+
+    @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, GatewayProperties properties, PlatformAuthorities authorities,
                                         ProblemSecurityHandlers problems) {
         return EdgeSecurity.chain(http, properties, authorities, problems);

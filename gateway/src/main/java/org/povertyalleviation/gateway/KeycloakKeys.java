@@ -33,6 +33,24 @@ final class KeycloakKeys {
     private KeycloakKeys() {
     }
 
+    /**
+     * Keycloak answers its key set in milliseconds; one that accepts no connection or does not answer (a node gone,
+     * a dropped route) must not hold every new token's request for the HTTP client's defaults (30 s to connect,
+     * no limit on the answer).
+     */
+    static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
+    static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+    /** Fetches the key set with bounded waits ({@link #CONNECT_TIMEOUT}, {@link #ANSWER_TIMEOUT}). */
+    static org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedFetch() {
+        reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
+                .responseTimeout(ANSWER_TIMEOUT);
+        org.springframework.web.reactive.function.client.WebClient client = org.springframework.web.reactive.function.client.WebClient.builder()
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http)).build();
+        return builder -> builder.webClient(client);
+    }
+
     /** Wraps Boot's decoder (whether or not the platform's token cache wraps it first). */
     static BeanPostProcessor failuresAsUnavailable() {
         return new BeanPostProcessor() {

@@ -86,6 +86,15 @@ class ReplicaFaultsIT extends GatewayIT {
         // A request without a token is still the caller's fault.
         client.get().uri("/api/echo/counties/621222/villages").exchange().expectStatus().isUnauthorized();
 
+        // A key set that accepts the connection and never answers holds a request for the fetch's 5 s, no longer.
+        KEYS.hang();
+        long start = System.nanoTime();
+        client.get().uri("/api/echo/counties/621222/villages").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        KEYS.off();
+
         KEYS.on();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 client.get().uri("/api/echo/counties/621222/villages").headers(h -> h.setBearerAuth(admin)).exchange()
@@ -205,19 +214,33 @@ class ReplicaFaultsIT extends GatewayIT {
         }
     }
 
-    /** Keycloak's key set behind a switch: off, nothing listens on its port, as when Keycloak is down. */
+    /**
+     * Keycloak's key set behind a switch: off, nothing listens on its port, as when Keycloak is down; hung, connections
+     * are accepted and never answered, as when it is stuck or a route drops its packets.
+     */
     static final class SwitchableKeySet {
 
         private final int port = FreePorts.next();
         private final HttpClient http = HttpClient.newHttpClient();
         private DisposableServer server;
+        /** Whether the server there answers with the keys (on), rather than never (hang). */
+        private boolean serving;
 
         String url() {
             return "http://127.0.0.1:" + port + "/certs";
         }
 
+        synchronized void hang() {
+            off();
+            server = HttpServer.create().host("127.0.0.1").port(port).handle((request, response) -> Mono.never()).bindNow();
+        }
+
         synchronized void on() {
+            if (server != null && !serving) {
+                off();
+            }
             if (server == null) {
+                serving = true;
                 String certs = keycloak().issuer(PlatformRealm.NAME) + "/protocol/openid-connect/certs";
                 server = HttpServer.create().host("127.0.0.1").port(port)
                         .handle((request, response) -> response.header("Content-Type", "application/json")
@@ -231,6 +254,7 @@ class ReplicaFaultsIT extends GatewayIT {
             if (server != null) {
                 server.disposeNow(Duration.ofSeconds(5));
                 server = null;
+                serving = false;
             }
         }
     }
