@@ -32,11 +32,12 @@ class RedisOutageIT extends GatewayIT {
     void with_redis_stopped_partners_are_served_keyed_posts_get_503_problems_and_all_recovers_when_it_returns() {
         RedisServer redis = SharedInfrastructure.redis();
         String partner = partnerToken("partner-taobao");
-        List<Long> before = reads(partner, 10);
+        // Unbounded: the JVM's first requests (the key set's fetch, the JIT) are slow with Redis up too.
+        List<Long> before = reads(partner, 10, Duration.ofSeconds(30));
         redis.stop();
         List<Long> during;
         try {
-            during = reads(partner, 20);
+            during = reads(partner, 20, BOUND);
             assertKeyedPostsRefused(partner);
             // Kubernetes must not take the gateway out of its Service for it: readiness does not depend on Redis.
             assertThat(HttpProbe.status("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).isEqualTo(200);
@@ -52,11 +53,11 @@ class RedisOutageIT extends GatewayIT {
     void with_redis_frozen_partners_are_served_within_the_bound_and_keyed_posts_get_503_problems() {
         RedisServer redis = SharedInfrastructure.redis();
         String partner = partnerToken("partner-taobao");
-        reads(partner, 3);
+        reads(partner, 3, Duration.ofSeconds(30));
         redis.freeze();
         List<Long> during;
         try {
-            during = reads(partner, 10);
+            during = reads(partner, 10, BOUND);
             assertKeyedPostsRefused(partner);
         } finally {
             redis.thaw();
@@ -66,7 +67,7 @@ class RedisOutageIT extends GatewayIT {
     }
 
     /** Partner reads, each within the bound and passed by the budget; their durations in ms. */
-    private List<Long> reads(String partner, int count) {
+    private List<Long> reads(String partner, int count, Duration bound) {
         List<Long> took = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
@@ -74,7 +75,7 @@ class RedisOutageIT extends GatewayIT {
                     .headers(h -> h.setBearerAuth(partner)).exchange().expectBody().returnResult();
             long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertThat(answer.getStatus()).isEqualTo(HttpStatus.OK);
-            assertThat(ms).as("a partner's read while Redis is out").isLessThan(BOUND.toMillis());
+            assertThat(ms).as("a partner's read").isLessThan(bound.toMillis());
             took.add(ms);
         }
         return took;
