@@ -127,6 +127,9 @@ final class ServiceList {
                 + "  uri: ${" + s.urlVariable() + ":http://127.0.0.1:" + s.port() + "}\n"
                 + "  timeout: " + s.timeout()
                 + (s.maxRequestBody() == null ? "" : "\n  max-request-body: " + s.maxRequestBody())
+                + (s.uploads().isEmpty() ? "" : "\n  uploads:" + s.uploads().entrySet().stream()
+                        .map(upload -> "\n    - { path: \"" + upload.getKey() + "\", max-request-body: " + upload.getValue() + " }")
+                        .collect(Collectors.joining()))
                 + (s.publicPaths().isEmpty() ? "" : "\n  public-paths: [" + s.publicPaths().stream()
                         .map(path -> '"' + path + '"').collect(Collectors.joining(", ")) + "]")
                 + (s.readPosts().isEmpty() ? "" : "\n  read-posts: [" + s.readPosts().stream()

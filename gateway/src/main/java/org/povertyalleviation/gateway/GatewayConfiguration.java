@@ -41,6 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(GatewayProperties.class)
 class GatewayConfiguration {
 
+    /** A token that cannot be checked for want of Keycloak's keys is a 503, not a 500 (KeycloakKeys). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor keycloakKeysUnavailable() {
+        return KeycloakKeys.failuresAsUnavailable();
+    }
+
+    @Bean
+    org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer keycloakKeysFetchedWithinBounds() {
+        return KeycloakKeys.boundedFetch();
+    }
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, GatewayProperties properties, PlatformAuthorities authorities,
                                         ProblemSecurityHandlers problems) {
@@ -110,6 +121,16 @@ class GatewayConfiguration {
     IdempotentReplay idempotentReplay(ReactiveStringRedisTemplate redis, JsonMapper json, GatewayProperties properties,
                                       org.povertyalleviation.gateway.edge.ReadPosts readPosts) {
         return new IdempotentReplay(redis, json, properties.idempotency(), readPosts);
+    }
+
+    /**
+     * While Lettuce knows its connection is down, a command fails at once instead of waiting in its queue for a
+     * reconnection until the command timeout: budgets then pass and keyed POSTs get their 503 without delay
+     * (docs/gateway.md, "When Redis or Keycloak is down").
+     */
+    @Bean
+    org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
+        return options -> options.disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     @Bean

@@ -42,16 +42,26 @@ public record GatewayProperties(
      *                       traceability lookup); everything else needs one
      * @param readPosts      POSTs under the service that only read (ant patterns, e.g. a lookup whose resident ID
      *                       number travels in the body): the edge checks them as reads, so auditors and officers pass
+     * @param uploads        the paths that take larger bodies than the rest of the service (a county's import file),
+     *                       each with its own limit; every other path keeps {@code maxRequestBody}
      */
     public record Service(@NotNull URI uri,
                           @DefaultValue("5s") Duration timeout,
                           DataSize maxRequestBody,
                           @DefaultValue List<String> publicPaths,
-                          @DefaultValue List<String> readPosts) {
+                          @DefaultValue List<String> readPosts,
+                          @DefaultValue List<@Valid Upload> uploads) {
 
         public DataSize maxRequestBody(DataSize gatewayDefault) {
             return maxRequestBody == null ? gatewayDefault : maxRequestBody;
         }
+    }
+
+    /**
+     * @param path           an ant pattern under the service, e.g. {@code /counties/*}{@code /imports}
+     * @param maxRequestBody the largest body a request to it may carry
+     */
+    public record Upload(@NotEmpty String path, @NotNull DataSize maxRequestBody) {
     }
 
     /**
@@ -60,11 +70,13 @@ public record GatewayProperties(
      * @param anonymousDefault each address's budget for public paths without a token: a buyer scans a pack once, but
      *                         a carrier-grade NAT puts many phones behind one address, so not lower than 10/s, 30 at once
      * @param clients          budgets by OAuth2 client id, e.g. a large marketplace's
+     * @param redisTimeout     how long a request waits for Redis to answer its budget before it passes unbudgeted
      */
     public record RateLimits(@Valid Limit partnerDefault,
                              @Valid Limit userDefault,
                              @Valid Limit anonymousDefault,
-                             @DefaultValue Map<String, @Valid Limit> clients) {
+                             @DefaultValue Map<String, @Valid Limit> clients,
+                             Duration redisTimeout) {
 
         // Here, not in @DefaultValue: the binder cannot turn @DefaultValue's strings into a Limit, so a budget
         // left out of the configuration stopped the gateway from starting instead of taking its default.
@@ -72,6 +84,7 @@ public record GatewayProperties(
             partnerDefault = partnerDefault == null ? new Limit(20, 40) : partnerDefault;
             userDefault = userDefault == null ? new Limit(50, 100) : userDefault;
             anonymousDefault = anonymousDefault == null ? new Limit(10, 30) : anonymousDefault;
+            redisTimeout = redisTimeout == null ? Duration.ofMillis(200) : redisTimeout;
         }
     }
 
@@ -98,9 +111,13 @@ public record GatewayProperties(
     }
 
     /**
-     * @param retention how long a response is kept for replay under its key
-     * @param inFlight  how long a key stays locked while its first request runs (longer than any service timeout)
+     * @param retention      how long a response is kept for replay under its key
+     * @param inFlight       how long a key stays locked while its first request runs (longer than any service timeout)
+     * @param maxKeptAnswer  the largest answer body kept for replay; a larger one reaches the caller but only its status
+     *                       and headers are kept, and a resend is a 409 ({@code answer-not-kept}) rather than a second run
+     * @param storeTimeout   how long a request waits for Redis to claim or read its key before it is refused with a 503
      */
-    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("2m") Duration inFlight) {
+    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("2m") Duration inFlight,
+                              @DefaultValue("64KB") DataSize maxKeptAnswer, @DefaultValue("1s") Duration storeTimeout) {
     }
 }

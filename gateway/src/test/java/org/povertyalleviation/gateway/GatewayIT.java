@@ -91,6 +91,8 @@ abstract class GatewayIT {
         properties.put("gateway.services.echo.max-request-body", () -> "2KB");
         properties.put("gateway.services.echo.public-paths[0]", () -> "/public/**");
         properties.put("gateway.services.echo.read-posts[0]", () -> "/counties/*/households/lookup");
+        properties.put("gateway.services.echo.uploads[0].path", () -> "/counties/*/uploads");
+        properties.put("gateway.services.echo.uploads[0].max-request-body", () -> "8KB");
         properties.put("gateway.services.flaky.uri", FLAKY::url);
         properties.put("gateway.services.ledger.uri", LEDGER::url);
         properties.put("gateway.services.fragile.uri", FRAGILE::url);
@@ -99,6 +101,8 @@ abstract class GatewayIT {
         properties.put("gateway.services.unreachable.uri", () -> "http://127.0.0.1:" + FreePorts.next());
         // Short enough for a test to see a claim that outlived a timeout run out.
         properties.put("gateway.idempotency.in-flight", () -> "4s");
+        // Small, so that a test's answer can be larger than what is kept for replay.
+        properties.put("gateway.idempotency.max-kept-answer", () -> "16KB");
         properties.put("gateway.breaker.minimum-calls", () -> "3");
         properties.put("gateway.breaker.window", () -> "5");
         properties.put("gateway.breaker.wait-in-open-state", () -> "2s");

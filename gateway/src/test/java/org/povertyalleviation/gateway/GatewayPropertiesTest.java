@@ -36,4 +36,24 @@ class GatewayPropertiesTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("rateLimits.anonymousDefault.burst"));
     }
+
+    @Test
+    void redis_waits_and_kept_answers_have_small_bounds_unless_configured() {
+        gateway.run(context -> {
+            GatewayProperties properties = context.getBean(GatewayProperties.class);
+            assertThat(properties.rateLimits().redisTimeout()).isEqualTo(java.time.Duration.ofMillis(200));
+            assertThat(properties.idempotency().storeTimeout()).isEqualTo(java.time.Duration.ofSeconds(1));
+            assertThat(properties.idempotency().maxKeptAnswer()).isEqualTo(org.springframework.util.unit.DataSize.ofKilobytes(64));
+            assertThat(properties.maxRequestBody()).isEqualTo(org.springframework.util.unit.DataSize.ofMegabytes(1));
+        });
+    }
+
+    @Test
+    void an_upload_path_has_its_own_limit() {
+        gateway.withPropertyValues("gateway.services.echo.uploads[0].path=/counties/*/imports",
+                        "gateway.services.echo.uploads[0].max-request-body=120MB")
+                .run(context -> assertThat(context.getBean(GatewayProperties.class).services().get("echo").uploads())
+                        .containsExactly(new GatewayProperties.Upload("/counties/*/imports",
+                                org.springframework.util.unit.DataSize.ofMegabytes(120))));
+    }
 }

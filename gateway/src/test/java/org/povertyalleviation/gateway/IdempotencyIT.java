@@ -106,4 +106,48 @@ class IdempotencyIT extends GatewayIT {
         assertThat(answer.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(new String(answer.getResponseBody())).contains("Idempotency-Key");
     }
+
+    @Test
+    void a_chunked_body_and_the_same_bytes_sent_whole_are_one_request_by_their_streamed_fingerprint() {
+        String partner = partnerToken("partner-taobao");
+        String key = UUID.randomUUID().toString();
+        String report = "{\"month\":\"2026-11\",\"orders\":" + "7".repeat(3000) + "}";
+        // Sent in pieces without a Content-Length: the gateway hashes the body as it passes to the service.
+        EntityExchangeResult<byte[]> first = web.post().uri("/api/ledger/counties/621222/sales-reports")
+                .headers(h -> h.setBearerAuth(partner)).header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .body(org.springframework.web.reactive.function.BodyInserters.fromPublisher(
+                        reactor.core.publisher.Flux.fromArray(report.split("(?<=\\G.{500})")), String.class))
+                .exchange().expectBody().returnResult();
+        assertThat(first.getStatus()).isEqualTo(HttpStatus.CREATED);
+        int calls = LEDGER.calls();
+
+        EntityExchangeResult<byte[]> again = post(partner, "/api/ledger/counties/621222/sales-reports", key, report);
+        assertThat(again.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(post(partner, "/api/ledger/counties/621222/sales-reports", key, report.replace("2026-11", "2026-12")).getStatus())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(LEDGER.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void an_answer_too_large_to_keep_reaches_the_caller_whole_and_a_resend_is_a_409_saying_how_it_was_answered() {
+        // The tests keep answers of up to 16 KB (GatewayIT); this one is 40 KB.
+        String partner = partnerToken("partner-taobao");
+        String key = UUID.randomUUID().toString();
+        EntityExchangeResult<byte[]> first = post(partner, "/api/ledger/large/40/reports", key, "{}");
+        assertThat(first.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getResponseBody()).hasSize(40 * 1024);
+        int calls = LEDGER.calls();
+
+        EntityExchangeResult<byte[]> again = post(partner, "/api/ledger/large/40/reports", key, "{}");
+        assertThat(again.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getResponseHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        java.util.Map<String, Object> problem = echoed(again.getResponseBody());
+        assertThat(problem).containsEntry("reason", "answer-not-kept").containsEntry("answerStatus", 201)
+                .containsEntry("location", first.getResponseHeaders().getLocation().toString());
+        assertThat(LEDGER.calls()).as("the request did not run again").isEqualTo(calls);
+        // A different request under the key is still refused as one.
+        assertThat(post(partner, "/api/ledger/large/40/reports", key, "{\"other\":1}").getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
 }

@@ -140,4 +140,20 @@ class RateLimitIT extends GatewayIT {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:request-too-large");
         assertThat(recorded).containsExactly("ignored");
     }
+
+    @Test
+    void an_upload_path_takes_its_own_larger_limit_and_the_rest_of_the_service_keeps_the_small_one() {
+        // echo: 2 KB, its /counties/*/uploads 8 KB (GatewayIT).
+        String admin = tokenFor("admin-621222");
+        web.post().uri("/api/echo/counties/621222/uploads").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("x".repeat(5000)).exchange()
+                .expectStatus().isCreated();
+        web.post().uri("/api/echo/counties/621222/uploads").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("x".repeat(9000)).exchange()
+                .expectStatus().isEqualTo(413);
+        web.post().uri("/api/echo/counties/621222/reports").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("x".repeat(5000)).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:poverty-platform:problem:request-too-large");
+    }
 }

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the services do. {@code /slow/**} answers after three seconds; {@code /trickle/**} sends its status and headers at
  * once and its body over three seconds; {@code /hangup/**} closes the connection without answering;
  * {@code /status/<code>} answers with that status; {@code /public/cached/**} answers as a public page a browser may
- * keep ({@code Cache-Control: public, max-age=300}, an {@code ETag}, and 304 to a matching {@code If-None-Match}). It
+ * keep ({@code Cache-Control: public, max-age=300}, an {@code ETag}, and 304 to a matching {@code If-None-Match});
+ * {@code /sink/**} answers with the number of bytes it received, without keeping them; {@code /large/<n>/**} answers
+ * with n KB. It
  * can be stopped and started again on the same port, as a service that goes down and comes back.
  */
 final class StubService implements AutoCloseable {
@@ -39,9 +41,22 @@ final class StubService implements AutoCloseable {
     /** Its open connections: stopping the server closes them too, as a crashed service's would be. */
     private ChannelGroup connections;
 
+    /** Counts every request's body without keeping it, as {@code /sink/**} does. */
+    private final boolean sink;
+
     StubService() {
+        this(false);
+    }
+
+    private StubService(boolean sink) {
         this.port = FreePorts.next();
+        this.sink = sink;
         start();
+    }
+
+    /** A service that answers every request as {@code /sink/**} does: 201 with the number of bytes received. */
+    static StubService sink() {
+        return new StubService(true);
     }
 
     synchronized void start() {
@@ -63,6 +78,25 @@ final class StubService implements AutoCloseable {
     }
 
     private org.reactivestreams.Publisher<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+        if (sink || request.fullPath().startsWith("/sink")) {
+            // Counts the body's bytes without keeping them: ten 120 MB uploads must not fill the test's own heap.
+            return request.receive().map(buffer -> (long) buffer.readableBytes()).reduce(0L, Long::sum).flatMap(bytes -> {
+                int call = calls.incrementAndGet();
+                return response.status(HttpResponseStatus.CREATED).header("Content-Type", "application/json")
+                        .header("Location", "/things/" + call)
+                        .sendString(Mono.just("{\"call\":" + call + ",\"bytes\":" + bytes + "}")).then();
+            });
+        }
+        if (request.fullPath().startsWith("/large/")) {
+            // An answer of the size in KB the path names, e.g. /large/100/...
+            int kilobytes = Integer.parseInt(request.fullPath().split("/")[2]);
+            return request.receive().then(Mono.defer(() -> {
+                int call = calls.incrementAndGet();
+                return response.status(HttpResponseStatus.CREATED).header("Content-Type", "text/plain")
+                        .header("Location", "/things/" + call)
+                        .sendString(Flux.range(0, kilobytes).map(i -> "k".repeat(1024))).then();
+            }));
+        }
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             int call = calls.incrementAndGet();
             Map<String, Object> echo = new LinkedHashMap<>();

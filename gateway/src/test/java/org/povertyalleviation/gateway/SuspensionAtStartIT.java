@@ -1,18 +1,10 @@
 package org.povertyalleviation.gateway;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.povertyalleviation.platform.infra.Directories;
-import org.povertyalleviation.platform.infra.FreePorts;
-import org.povertyalleviation.platform.infra.HttpProbe;
-import org.povertyalleviation.platform.infra.LocalProcess;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +25,9 @@ class SuspensionAtStartIT extends GatewayIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 web.get().uri("/api/echo/counties/621223/villages").headers(h -> h.setBearerAuth(admin)).exchange()
                         .expectStatus().isForbidden());
-        int replicaPort = FreePorts.next();
-        int replicaManagementPort = FreePorts.next();
-        LocalProcess replica = startReplica(replicaPort, replicaManagementPort);
+        GatewayReplica replica = GatewayReplica.start(Map.of(), List.of("-Xmx256m"));
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> HttpProbe.status("http://127.0.0.1:" + replicaManagementPort + "/actuator/health/readiness") == 200);
-            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + replicaPort).build();
+            WebTestClient client = replica.client();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     client.get().uri("/api/echo/counties/621223/villages").headers(h -> h.setBearerAuth(admin)).exchange()
                             .expectStatus().isForbidden()
@@ -47,26 +36,11 @@ class SuspensionAtStartIT extends GatewayIT {
             client.get().uri("/api/echo/counties/621222/villages").headers(h -> h.setBearerAuth(tokenFor("admin-621222")))
                     .exchange().expectStatus().isOk();
         } finally {
-            replica.stop(Duration.ofSeconds(10));
+            replica.close();
             publishCountyEvent("county.reinstated.v1", "621223");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     web.get().uri("/api/echo/counties/621223/villages").headers(h -> h.setBearerAuth(admin)).exchange()
                             .expectStatus().isOk());
         }
-    }
-
-    private static LocalProcess startReplica(int port, int managementPort) throws Exception {
-        Path jar;
-        try (Stream<Path> built = Files.list(Path.of("target"))) {
-            jar = built.filter(p -> p.getFileName().toString().matches("gateway-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("The packaged gateway is missing from target/"));
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
-        Map<String, java.util.function.Supplier<Object>> properties = new java.util.LinkedHashMap<>(properties());
-        properties.put("management.server.port", () -> managementPort);
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value.get()));
-        Path run = Directories.runDirectory("gateway-replica");
-        return LocalProcess.start("gateway replica", command, Map.of(), run, run.resolve("gateway.log"), "TERM");
     }
 }

@@ -1,6 +1,5 @@
 package org.povertyalleviation.gateway.idempotency;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -35,6 +33,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -53,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>A repeat while the first request still runs: 409 (reason {@code request-in-progress}); retry later.</li>
  *   <li>The same key with a different method, path or body: 422 (rule {@code idempotency-key-reused}).</li>
  *   <li>A 5xx answer, or none, is not kept: the request may be sent again and will run again.</li>
+ *   <li>Neither the request body nor the answer is ever held whole: the body is fingerprinted as it streams to the
+ *       service, and an answer above {@code max-kept-answer} streams to the caller with only its status and headers
+ *       kept; a resend of it is a 409 (reason {@code answer-not-kept}) naming that status and the {@code Location}.</li>
  *   <li>A POST that only reads ({@link ReadPosts}, such as the lookup by resident ID number) is not kept at all: it
  *       changes nothing, and its answer may hold personal data, which never enters this store and is never handed out
  *       again without the audit entry its read writes.</li>
@@ -86,8 +89,12 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
         this.readPosts = readPosts;
     }
 
-    /** What Redis keeps under a key: first the claim, then the answer. */
-    record Record(boolean done, String fingerprint, int status, Map<String, String> headers, String body) {
+    /**
+     * What Redis keeps under a key: first the claim (no fingerprint yet: the body has not been read), then the answer.
+     * {@code withheld} is true when the answer was larger than {@code max-kept-answer}: its status and headers are
+     * kept, its body is not. Absent in records written before it existed, so a nullable Boolean.
+     */
+    record Record(boolean done, String fingerprint, int status, Map<String, String> headers, String body, Boolean withheld) {
     }
 
     @Override
@@ -102,34 +109,70 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
         }
         String county = exchange.getAttribute(Caller.COUNTY_ATTRIBUTE);
         String redisKey = "idempotency:" + Caller.of(exchange).key() + ":" + (county == null ? "-" : county) + ":" + key;
-        return ServerWebExchangeUtils.cacheRequestBody(exchange, request -> {
-            String fingerprint = fingerprint(exchange, exchange.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR));
-            String claim = write(new Record(false, fingerprint, 0, Map.of(), null));
-            return redis.opsForValue().setIfAbsent(redisKey, claim, settings.inFlight())
-                    .onErrorMap(failure -> storeUnavailable(failure))
-                    .flatMap(claimed -> claimed
-                            ? firstTime(exchange.mutate().request(request).build(), chain, redisKey, fingerprint)
-                            : redis.opsForValue().get(redisKey)
-                                    .onErrorMap(failure -> storeUnavailable(failure))
-                                    .switchIfEmpty(Mono.error(() -> inProgress(key)))
-                                    .flatMap(stored -> replay(exchange, read(stored), fingerprint, key)));
-        });
+        // The body is hashed as it streams past, never held: a keyed POST may carry a county's 120 MB import file,
+        // and ten of them held at once took the gateway down. So the key is claimed before the body is read, and the
+        // fingerprint is known only once the body has passed (to the service, or, for a resend, into the hash).
+        Fingerprint fingerprint = new Fingerprint(exchange.getRequest());
+        String claim = write(new Record(false, null, 0, Map.of(), null, null));
+        return store(redis.opsForValue().setIfAbsent(redisKey, claim, settings.inFlight()))
+                .flatMap(claimed -> claimed
+                        ? firstTime(exchange, chain, redisKey, fingerprint)
+                        : store(redis.opsForValue().get(redisKey))
+                                .switchIfEmpty(Mono.error(() -> inProgress(key)))
+                                .map(this::read)
+                                .flatMap(stored -> stored.done()
+                                        ? fingerprint.of(exchange.getRequest().getBody())
+                                                .flatMap(resent -> replay(exchange, stored, resent, key))
+                                        : Mono.error(inProgress(key))));
     }
 
-    private Mono<Void> firstTime(ServerWebExchange exchange, GatewayFilterChain chain, String redisKey, String fingerprint) {
+    /**
+     * A call to the store, bounded by {@code store-timeout}: a Redis that is down or does not answer refuses the
+     * request with a 503 at once instead of holding it (or turning into a 500).
+     */
+    private <T> Mono<T> store(Mono<T> call) {
+        return call.timeout(settings.storeTimeout())
+                .onErrorMap(failure -> !(failure instanceof ProblemException), IdempotentReplay::storeUnavailable);
+    }
+
+    private Mono<Void> firstTime(ServerWebExchange exchange, GatewayFilterChain chain, String redisKey, Fingerprint fingerprint) {
         AtomicBoolean settled = new AtomicBoolean();
+        long maxKept = settings.maxKeptAnswer().toBytes();
+        ServerHttpRequest hashed = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return fingerprint.tap(super.getBody());
+            }
+        };
         ServerHttpResponse recording = new ServerHttpResponseDecorator(exchange.getResponse()) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                return DataBufferUtils.join(Flux.from(body)).defaultIfEmpty(bufferFactory().wrap(new byte[0]))
-                        .flatMap(joined -> {
-                            byte[] bytes = new byte[joined.readableByteCount()];
-                            joined.toByteBuffer(ByteBuffer.wrap(bytes));
-                            // Copied out and released at once, so that a caller who goes away leaks nothing.
-                            DataBufferUtils.release(joined);
-                            return settle(settled, redisKey, fingerprint, getDelegate(), bytes)
-                                    .then(Mono.defer(() -> super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
-                        });
+                if (status(getDelegate()).is5xxServerError()) {
+                    return release(settled, redisKey).then(super.writeWith(body));
+                }
+                // Up to max-kept-answer is held (copied, the buffers released) until it is in the store, so a resend
+                // right after the answer is replayed, never a 409. Past that the answer streams through and only
+                // its status and headers are kept: answers, like requests, are never held whole.
+                HeldAnswer held = new HeldAnswer(maxKept);
+                Flux<DataBuffer> answer = Flux.from(body).concatMap(buffer -> {
+                    if (held.overflowed()) {
+                        return Mono.just(buffer);
+                    }
+                    if (held.add(buffer)) {
+                        DataBufferUtils.release(buffer);
+                        return Mono.<DataBuffer>empty();
+                    }
+                    byte[] sofar = held.takeAll();
+                    return settle(settled, redisKey, fingerprint, getDelegate(), null)
+                            .thenMany(Flux.just(bufferFactory().wrap(sofar), buffer));
+                }).concatWith(Mono.defer(() -> {
+                    if (held.overflowed()) {
+                        return Mono.empty();
+                    }
+                    byte[] whole = held.takeAll();
+                    return settle(settled, redisKey, fingerprint, getDelegate(), whole).then(Mono.just(bufferFactory().wrap(whole)));
+                })).doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+                return super.writeWith(answer);
             }
 
             @Override
@@ -142,7 +185,7 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
                 return settle(settled, redisKey, fingerprint, getDelegate(), new byte[0]).then(super.setComplete());
             }
         };
-        return chain.filter(exchange.mutate().response(recording).build())
+        return chain.filter(exchange.mutate().request(hashed).response(recording).build())
                 .onErrorResume(failure -> (mayHaveRun(failure) ? Mono.<Void>empty() : release(settled, redisKey))
                         .then(Mono.error(failure)))
                 // The caller went away: the service may still be running it. The claim stays until it expires
@@ -163,14 +206,21 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
         return !(failure instanceof ProblemException problem && problem.status().is4xxClientError());
     }
 
-    /** Keeps the answer under the key, or frees the key when the answer is a 5xx. At most once per request. */
-    private Mono<Void> settle(AtomicBoolean settled, String redisKey, String fingerprint, ServerHttpResponse response, byte[] body) {
+    /**
+     * Keeps the answer under the key ({@code body} null: too large, only its status and headers), or frees the key
+     * when the answer is a 5xx. At most once per request.
+     */
+    private Mono<Void> settle(AtomicBoolean settled, String redisKey, Fingerprint fingerprint, ServerHttpResponse response,
+                              byte[] body) {
         if (!settled.compareAndSet(false, true)) {
             return Mono.empty();
         }
-        HttpStatusCode status = response.getStatusCode() == null ? HttpStatus.OK : response.getStatusCode();
-        if (status.is5xxServerError()) {
-            return redis.delete(redisKey).then().onErrorResume(failure -> Mono.empty());
+        HttpStatusCode status = status(response);
+        String requested = fingerprint.value();
+        if (status.is5xxServerError() || requested == null) {
+            // requested == null: the service answered before the whole request body had reached it (a refusal, as a
+            // rule), so this answer cannot be tied to the request a resend will carry; the key is free again.
+            return redis.delete(redisKey).then().timeout(settings.storeTimeout()).onErrorResume(failure -> Mono.empty());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         KEPT_HEADERS.forEach(name -> {
@@ -179,17 +229,27 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
                 headers.put(name, value);
             }
         });
-        Record answer = new Record(true, fingerprint, status.value(), headers, Base64.getEncoder().encodeToString(body));
+        Record answer = body == null
+                ? new Record(true, requested, status.value(), headers, null, true)
+                : new Record(true, requested, status.value(), headers, Base64.getEncoder().encodeToString(body), null);
         return redis.opsForValue().set(redisKey, write(answer), settings.retention()).then()
+                .timeout(settings.storeTimeout())
                 .onErrorResume(failure -> {
-                    // The caller still gets its answer; only a later replay of it would run the request again.
+                    // The caller still gets its answer; a resend finds the claim (409) until in-flight runs out, and
+                    // then runs again.
                     log.warn("Could not keep the answer under idempotency key {}: {}", redisKey, failure.toString());
                     return Mono.empty();
                 });
     }
 
+    private static HttpStatusCode status(ServerHttpResponse response) {
+        return response.getStatusCode() == null ? HttpStatus.OK : response.getStatusCode();
+    }
+
     private Mono<Void> release(AtomicBoolean settled, String redisKey) {
-        return settled.compareAndSet(false, true) ? redis.delete(redisKey).then().onErrorResume(failure -> Mono.empty()) : Mono.empty();
+        return settled.compareAndSet(false, true)
+                ? redis.delete(redisKey).then().timeout(settings.storeTimeout()).onErrorResume(failure -> Mono.empty())
+                : Mono.empty();
     }
 
     private Mono<Void> replay(ServerWebExchange exchange, Record stored, String fingerprint, String key) {
@@ -200,6 +260,22 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
             return Mono.error(new EdgeProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATED, "Rule violated",
                     "Idempotency-Key " + key + " was already used for a different request",
                     Map.of("rule", "idempotency-key-reused"), Map.of()));
+        }
+        if (Boolean.TRUE.equals(stored.withheld())) {
+            // The request ran; running it again is what the key exists to prevent, and a 2xx without its body
+            // would be a lie. The partner learns that it ran, how it was answered and where the result is.
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("reason", "answer-not-kept");
+            properties.put("answerStatus", stored.status());
+            String location = stored.headers().get(HttpHeaders.LOCATION);
+            if (location != null) {
+                properties.put("location", location);
+            }
+            return Mono.error(new EdgeProblem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
+                    "The request with Idempotency-Key " + key + " has already run (answered " + stored.status()
+                            + "); its answer was larger than the gateway keeps (" + settings.maxKeptAnswer().toKilobytes()
+                            + " KB), so it cannot be replayed" + (location == null ? "" : "; the result is at " + location),
+                    properties, Map.of()));
         }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(stored.status()));
@@ -225,19 +301,100 @@ public class IdempotentReplay implements GlobalFilter, Ordered {
                 "A request with Idempotency-Key " + key + " is still being processed; retry when it has finished");
     }
 
-    private static String fingerprint(ServerWebExchange exchange, DataBuffer body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((exchange.getRequest().getMethod() + " " + exchange.getRequest().getURI().getRawPath() + "?"
-                    + exchange.getRequest().getURI().getRawQuery() + "\n").getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                try (DataBuffer.ByteBufferIterator buffers = body.readableByteBuffers()) {
-                    buffers.forEachRemaining(digest::update);
-                }
+    /**
+     * SHA-256 of the method, path, query and body, taken as the body streams past: nothing of the body is held. The
+     * same digest as when the body was read whole, so answers kept before are still replayed.
+     */
+    static final class Fingerprint {
+
+        private final MessageDigest digest;
+        private volatile String value;
+
+        Fingerprint(ServerHttpRequest request) {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JRE", e);
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            digest.update((request.getMethod() + " " + request.getURI().getRawPath() + "?" + request.getURI().getRawQuery()
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+            // A request without a body may never have it subscribed to.
+            if (request.getHeaders().getContentLength() == 0
+                    || request.getHeaders().getContentLength() < 0 && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+                finish();
+            }
+        }
+
+        /** The body as it passes on, hashed on the way. */
+        Flux<DataBuffer> tap(Flux<DataBuffer> body) {
+            return body.doOnNext(this::update).doOnComplete(this::finish);
+        }
+
+        /** The fingerprint of a request whose body is only hashed (a resend), each buffer released once hashed. */
+        Mono<String> of(Flux<DataBuffer> body) {
+            return body.doOnNext(buffer -> {
+                try {
+                    update(buffer);
+                } finally {
+                    DataBufferUtils.release(buffer);
+                }
+            }).then(Mono.fromCallable(this::finish));
+        }
+
+        /** Null until the whole body has passed. */
+        String value() {
+            return value;
+        }
+
+        private void update(DataBuffer buffer) {
+            if (value != null) {
+                return;
+            }
+            try (DataBuffer.ByteBufferIterator buffers = buffer.readableByteBuffers()) {
+                buffers.forEachRemaining(digest::update);
+            }
+        }
+
+        private synchronized String finish() {
+            if (value == null) {
+                value = HexFormat.of().formatHex(digest.digest());
+            }
+            return value;
+        }
+    }
+
+    /** The first bytes of an answer, up to a limit, copied out of the buffers that carried them. */
+    private static final class HeldAnswer {
+
+        private final long limit;
+        private java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private boolean overflowed;
+
+        HeldAnswer(long limit) {
+            this.limit = limit;
+        }
+
+        /** False, and nothing copied, when the buffer would take the answer past the limit. */
+        boolean add(DataBuffer buffer) {
+            int size = buffer.readableByteCount();
+            if (bytes.size() + (long) size > limit) {
+                overflowed = true;
+                return false;
+            }
+            byte[] chunk = new byte[size];
+            buffer.read(chunk);
+            bytes.write(chunk, 0, size);
+            return true;
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        byte[] takeAll() {
+            byte[] all = bytes.toByteArray();
+            bytes = new java.io.ByteArrayOutputStream();
+            return all;
         }
     }
 

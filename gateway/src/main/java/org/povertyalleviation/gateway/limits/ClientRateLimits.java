@@ -9,6 +9,7 @@ import org.povertyalleviation.gateway.edge.Caller;
 import org.povertyalleviation.platform.problem.ProblemTypes;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.core.Ordered;
@@ -28,7 +29,9 @@ import reactor.core.publisher.Mono;
  * {@code Retry-After}; every answer carries the {@code X-RateLimit-*} headers.
  *
  * <p>If Redis cannot be reached the limiter lets requests through (Spring's choice, and ours: an outage of the
- * counter must not become an outage of the platform).
+ * counter must not become an outage of the platform). It waits for Redis at most {@code redis-timeout} (200 ms),
+ * far less than the client's command timeout, since every request asks: a Redis that hangs must not add its
+ * timeout to each of them. The answer then says {@code X-RateLimit-Remaining: -1}, unbudgeted.
  */
 public class ClientRateLimits implements GlobalFilter, Ordered {
 
@@ -39,10 +42,12 @@ public class ClientRateLimits implements GlobalFilter, Ordered {
     static final String ANONYMOUS_DEFAULT = "budget:anonymous-default";
 
     private final RedisRateLimiter limiter;
+    private final java.time.Duration redisTimeout;
 
     public ClientRateLimits(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script,
                             ConfigurationService configuration, GatewayProperties.RateLimits limits) {
         this.limiter = new RedisRateLimiter(redis, script, configuration);
+        this.redisTimeout = limits.redisTimeout();
         Map<String, RedisRateLimiter.Config> budgets = limiter.getConfig();
         budgets.put(PARTNER_DEFAULT, bucket(limits.partnerDefault()));
         budgets.put(USER_DEFAULT, bucket(limits.userDefault()));
@@ -59,7 +64,9 @@ public class ClientRateLimits implements GlobalFilter, Ordered {
             case ANONYMOUS -> ANONYMOUS_DEFAULT;
         };
         RedisRateLimiter.Config bucket = limiter.getConfig().get(budget);
-        return limiter.isAllowed(budget, caller.key()).flatMap(answer -> {
+        return limiter.isAllowed(budget, caller.key())
+                .timeout(redisTimeout, Mono.fromSupplier(() -> new RateLimiter.Response(true, limiter.getHeaders(bucket, -1L))))
+                .flatMap(answer -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             answer.getHeaders().forEach(headers::set);
             if (answer.isAllowed()) {

@@ -29,7 +29,7 @@ public final class ServiceRoutes {
         properties.services().forEach((name, service) -> routes.route(name, route -> route
                 .path("/api/" + name, "/api/" + name + "/**")
                 .filters(filters -> {
-                    filters.filter(RequestBodyLimit.of(name, service.maxRequestBody(properties.maxRequestBody())));
+                    filters.filter(RequestBodyLimit.of(name, service.maxRequestBody(properties.maxRequestBody()), service.uploads()));
                     filters.filter(breakers.forService(name, service.timeout()));
                     if (properties.breaker().retries() > 0) {
                         filters.filter(new OrderedGatewayFilter(retries.apply(retryOnlyWhatIsSafe(name, properties.breaker().retries())),

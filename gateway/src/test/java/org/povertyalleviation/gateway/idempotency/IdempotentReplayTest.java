@@ -32,7 +32,7 @@ class IdempotentReplayTest {
         down.start();
         try {
             IdempotentReplay replay = new IdempotentReplay(new ReactiveStringRedisTemplate(down), JsonMapper.builder().build(),
-                    new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), NO_READ_POSTS);
+                    new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), org.springframework.util.unit.DataSize.ofKilobytes(64), Duration.ofSeconds(1)), NO_READ_POSTS);
             MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/ledger/counties/621222/reports")
                     .header(IdempotentReplay.HEADER, "k-1").body("{}"));
             exchange.getAttributes().put(Caller.ATTRIBUTE, PARTNER);
@@ -86,7 +86,7 @@ class IdempotentReplayTest {
     /** With no store at all (null), the request must still run: it never reached the store. */
     private static void assertRunsWithoutTheStore(org.povertyalleviation.gateway.edge.ReadPosts readPosts, MockServerWebExchange exchange) {
         IdempotentReplay replay = new IdempotentReplay(null, JsonMapper.builder().build(),
-                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2)), readPosts);
+                new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), org.springframework.util.unit.DataSize.ofKilobytes(64), Duration.ofSeconds(1)), readPosts);
         AtomicBoolean ran = new AtomicBoolean();
         StepVerifier.create(replay.filter(exchange, e -> Mono.fromRunnable(() -> ran.set(true)))).verifyComplete();
         assertThat(ran).isTrue();

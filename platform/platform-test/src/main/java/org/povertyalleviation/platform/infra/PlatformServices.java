@@ -29,11 +29,17 @@ public final class PlatformServices {
 
     /** One service: its module, application, chart and Service name, port, and the gateway's limits for its route. */
     public record Service(String name, int port, String summary, String timeout, String maxRequestBody, List<String> publicPaths,
-                          List<String> readPosts) {
+                          List<String> readPosts, java.util.Map<String, String> uploads) {
 
         public Service {
             publicPaths = List.copyOf(publicPaths);
             readPosts = List.copyOf(readPosts);
+            uploads = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(uploads));
+        }
+
+        public Service(String name, int port, String summary, String timeout, String maxRequestBody, List<String> publicPaths,
+                       List<String> readPosts) {
+            this(name, port, summary, timeout, maxRequestBody, publicPaths, readPosts, java.util.Map.of());
         }
 
         /** Its database: the name with underscores. */
@@ -98,7 +104,7 @@ public final class PlatformServices {
             require(!summary.isBlank(), origin, name + ".summary is required");
             JsonNode gateway = node.path("gateway");
             for (var field : gateway.propertyNames()) {
-                require(Set.of("timeout", "maxRequestBody", "publicPaths", "readPosts").contains(field), origin, name + ".gateway: unknown field " + field);
+                require(Set.of("timeout", "maxRequestBody", "publicPaths", "readPosts", "uploads").contains(field), origin, name + ".gateway: unknown field " + field);
             }
             String timeout = gateway.path("timeout").asString("");
             require(timeout.matches(DURATION), origin, name + ".gateway.timeout must be a duration like 5s or 5m");
@@ -114,9 +120,15 @@ public final class PlatformServices {
                 require(path.asString("").startsWith("/"), origin, name + ".gateway.readPosts: a path pattern starts with /");
                 readPosts.add(path.asString());
             }
+            java.util.Map<String, String> uploads = new java.util.LinkedHashMap<>();
+            for (var upload : gateway.path("uploads").properties()) {
+                require(upload.getKey().startsWith("/"), origin, name + ".gateway.uploads: a path pattern starts with /");
+                require(upload.getValue().asString("").matches(SIZE), origin, name + ".gateway.uploads." + upload.getKey() + " must be a size like 120MB");
+                uploads.put(upload.getKey(), upload.getValue().asString());
+            }
             require(names.add(name), origin, name + " is listed twice");
             require(ports.add(port), origin, name + ": port " + port + " is another service's");
-            services.add(new Service(name, port, summary, timeout, maxRequestBody, publicPaths, readPosts));
+            services.add(new Service(name, port, summary, timeout, maxRequestBody, publicPaths, readPosts, uploads));
         }
         require(!services.isEmpty(), origin, "no services listed");
         return List.copyOf(services);

@@ -29,7 +29,7 @@ public final class RedisServer implements AutoCloseable {
 
     private final Path runDirectory;
     private final int port;
-    private final LocalProcess process;
+    private volatile LocalProcess process;
 
     private RedisServer(Path runDirectory, int port, LocalProcess process) {
         this.runDirectory = runDirectory;
@@ -38,17 +38,63 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
-        Path binary = binary();
         Path run = Directories.runDirectory("redis");
         int port = FreePorts.next();
-        Path logFile = run.resolve("redis.log");
-        LocalProcess process = LocalProcess.start("Redis", List.of(binary.toString(),
-                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--dir", run.toString()), Map.of(), run, logFile, "TERM");
-        RedisServer server = new RedisServer(run, port, process);
-        Waiting.until("Redis", Duration.ofSeconds(20), process, server::answersPing, logFile);
-        log.info("Redis ready on 127.0.0.1:{} (log {})", port, logFile);
+        RedisServer server = new RedisServer(run, port, launch(run, port));
+        server.awaitReady();
         return server;
+    }
+
+    private static LocalProcess launch(Path run, int port) {
+        return LocalProcess.start("Redis", List.of(binary().toString(),
+                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", run.toString()), Map.of(), run, run.resolve("redis.log"), "TERM");
+    }
+
+    private void awaitReady() {
+        Waiting.until("Redis", Duration.ofSeconds(20), process, this::answersPing, runDirectory.resolve("redis.log"));
+        log.info("Redis ready on 127.0.0.1:{} (log {})", port, runDirectory.resolve("redis.log"));
+    }
+
+    /**
+     * Stops the server, as an outage would (its clients' connections are closed). The JVM's other tests share it:
+     * a test that stops it calls {@link #restart()} in a finally block.
+     */
+    public synchronized void stop() {
+        process.stop(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Freezes the server (SIGSTOP): connections stay open and nothing is answered, as a Redis that hangs or a
+     * network that drops packets. {@link #thaw()} in a finally block.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server run on; it answers what it was sent meanwhile. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again on the same port, empty (it keeps nothing on disk), after {@link #stop()}. */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            return;
+        }
+        process = launch(runDirectory, port);
+        awaitReady();
     }
 
     public String host() {
