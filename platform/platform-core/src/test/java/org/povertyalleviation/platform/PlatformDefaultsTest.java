@@ -65,6 +65,7 @@ class PlatformDefaultsTest {
         assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.destination")).isEqualTo("household.events");
         assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.group")).isEqualTo("supply-platform.household-copy");
         assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.consumer.batch-mode")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.householdChanged-in-0.consumer.concurrency")).isEqualTo("3");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class EventsBenchmark implements AutoCloseable {
     static final Pattern TOOL_RESULT = Pattern.compile("([\\d]+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, "
             + "([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
 
-    record Settings(int rate, Duration duration, int households, int burst, int toolRecords, String serviceJvm, Path registryJar, Path shopJar,
+    record Settings(int rate, Duration duration, int households, int burst, int toolRecords, int concurrency, String serviceJvm, Path registryJar, Path shopJar,
                     Duration timeout, boolean keepLogs) {
 
         static final String USAGE = """
@@ -76,6 +76,7 @@ public final class EventsBenchmark implements AutoCloseable {
                   --households=100000    households the events are about (each event one household's update)
                   --burst=200000         events committed at once after the sustained run (0: none)
                   --tool-records=1000000 records Kafka's ProducerPerformance sends
+                  --consumer-concurrency=3  consumer threads of the household copy (the platform's default; household.events has 3 partitions)
                   --service-jvm="-Xms512m -Xmx1g"   JVM options of each service
                   --registry-jar=services/household-registry/target/household-registry-0.1.0-SNAPSHOT.jar
                   --shop-jar=services/shop-management/target/shop-management-0.1.0-SNAPSHOT.jar
@@ -83,7 +84,7 @@ public final class EventsBenchmark implements AutoCloseable {
                   --keep-logs=false      keep the run directory (logs; kept anyway when the run fails)
                 """;
 
-        private static final Set<String> KNOWN = Set.of("rate", "duration", "households", "burst", "tool-records", "service-jvm", "registry-jar",
+        private static final Set<String> KNOWN = Set.of("rate", "duration", "households", "burst", "tool-records", "consumer-concurrency", "service-jvm", "registry-jar",
                 "shop-jar", "timeout", "keep-logs");
 
         static Settings parse(String[] args) {
@@ -91,11 +92,12 @@ public final class EventsBenchmark implements AutoCloseable {
             try {
                 Settings settings = new Settings(Integer.parseInt(options.getOrDefault("rate", "5000")), CommandLine.seconds(options.get("duration"), 300),
                         Integer.parseInt(options.getOrDefault("households", "100000")), Integer.parseInt(options.getOrDefault("burst", "200000")),
-                        Integer.parseInt(options.getOrDefault("tool-records", "1000000")), options.getOrDefault("service-jvm", "-Xms512m -Xmx1g"),
+                        Integer.parseInt(options.getOrDefault("tool-records", "1000000")),
+                        Integer.parseInt(options.getOrDefault("consumer-concurrency", "3")), options.getOrDefault("service-jvm", "-Xms512m -Xmx1g"),
                         Path.of(options.getOrDefault("registry-jar", "services/household-registry/target/household-registry-0.1.0-SNAPSHOT.jar")),
                         Path.of(options.getOrDefault("shop-jar", "services/shop-management/target/shop-management-0.1.0-SNAPSHOT.jar")),
                         CommandLine.seconds(options.get("timeout"), 600), Boolean.parseBoolean(options.getOrDefault("keep-logs", "false")));
-                if (settings.rate < 10 || settings.households < 1 || settings.burst < 0 || settings.toolRecords < 1000) {
+                if (settings.rate < 10 || settings.households < 1 || settings.burst < 0 || settings.toolRecords < 1000 || settings.concurrency < 1) {
                     throw new CommandLine.Usage("Out-of-range option in " + options);
                 }
                 return settings;
@@ -161,7 +163,8 @@ public final class EventsBenchmark implements AutoCloseable {
         String issuer = "http://127.0.0.1:9/realms/poverty-platform";
         run.track(ServiceInstance.start("household-registry", registryJar, jvm, List.of(), registryDb, kafka.bootstrapServers(), issuer,
                 run.directory(), Map.of("PII_ACTIVE_KEY_ID", "k1", "PII_ACTIVE_KEY", ServiceInstance.randomKey(), "PII_LOOKUP_KEY", ServiceInstance.randomKey())));
-        run.track(ServiceInstance.start("shop-management", shopJar, jvm, List.of(), shopDb, kafka.bootstrapServers(), issuer, run.directory(), Map.of()));
+        run.track(ServiceInstance.start("shop-management", shopJar, jvm,
+                List.of("--spring.cloud.stream.bindings.householdChanged-in-0.consumer.concurrency=" + settings.concurrency()), shopDb, kafka.bootstrapServers(), issuer, run.directory(), Map.of()));
 
         try (Connection registry = postgres.connect(registryDb.name()); Connection shop = postgres.connect(shopDb.name())) {
             log.info("Warming up: every household registered once ({} events)", settings.households());
@@ -477,8 +480,9 @@ public final class EventsBenchmark implements AutoCloseable {
                           long processedTwice) {
         StringBuilder out = new StringBuilder("\n## Event pipeline benchmark, ").append(startedAt).append("\n\n");
         out.append(String.format(Locale.ROOT, "Machine: %d CPUs, %d GiB memory, load average %s at start, %s at end. Each service's JVM: %s. "
-                        + "PostgreSQL and Kafka (one broker) on the same machine; records of %d bytes.%n%n", Runtime.getRuntime().availableProcessors(),
-                Machine.memoryGiB(), startLoad, Machine.loadAverage(), settings.serviceJvm(), recordSize));
+                        + "PostgreSQL and Kafka (one broker) on the same machine; records of %d bytes; the household copy's consumer threads: %d.%n%n",
+                Runtime.getRuntime().availableProcessors(), Machine.memoryGiB(), startLoad, Machine.loadAverage(), settings.serviceJvm(), recordSize,
+                settings.concurrency()));
         out.append("| run | events | events/s | p50 (s) | p99 (s) | max (s) | events/s ÷ Kafka tool's |\n|---|---:|---:|---:|---:|---:|---:|\n");
         out.append(String.format(Locale.ROOT, "| Kafka ProducerPerformance, acks=all (the bus's limit) | %,d | %,.0f | %.3f | %.3f | %.3f | 1.00 |%n",
                 tool.records(), tool.recordsPerSecond(), tool.p50() / 1000.0, tool.p99() / 1000.0, tool.maxMs() / 1000.0));

@@ -66,12 +66,14 @@ public class IdempotentConsumer {
                 .bind("ids", events.stream().map(event -> UUID.fromString(event.id())).toArray(UUID[]::new))
                 .bind("types", events.stream().map(EventEnvelope::type).toArray(String[]::new))
                 .bind("county", county.value())
-                .map(row -> row.get(0, UUID.class).toString()).all().collect(java.util.stream.Collectors.toSet())
+                .map(row -> row.get(0, UUID.class)).all().collect(java.util.stream.Collectors.toSet())
                 .flatMap(fresh -> {
-                    Set<String> taken = new HashSet<>();
+                    // Compared as UUIDs: an id written in capitals is the same event as in small letters.
+                    Set<UUID> taken = new HashSet<>();
                     List<EventEnvelope> toApply = new ArrayList<>();
                     for (EventEnvelope event : events) {
-                        if (fresh.contains(event.id()) && taken.add(event.id())) {
+                        UUID id = UUID.fromString(event.id());
+                        if (fresh.contains(id) && taken.add(id)) {
                             toApply.add(event);
                         }
                     }

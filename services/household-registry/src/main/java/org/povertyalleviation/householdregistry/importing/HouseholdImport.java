@@ -129,6 +129,7 @@ public class HouseholdImport {
                 Group group = new Group();
                 java.util.concurrent.atomic.AtomicInteger listed = new java.util.concurrent.atomic.AtomicInteger();
                 Batch batch = new Batch(listed);
+                boolean analyzed = false;
                 while (reader.hasNext()) {
                     if (control.stopRequested()) {
                         // The batch in hand is not written: the job says it stopped after its last committed batch.
@@ -143,6 +144,10 @@ public class HouseholdImport {
                         if (batch.households >= BATCH_HOUSEHOLDS) {
                             write(county, job, batch, security);
                             batch = new Batch(listed);
+                            if (!analyzed) {
+                                analyzed = true;
+                                imports.refreshStatistics();
+                            }
                         }
                     }
                     group.add(row);
