@@ -58,8 +58,9 @@ public class EventListeners {
 
     /**
      * A batch consumer, bound with {@code consumer.batch-mode: true} and {@code consumer.use-native-decoding: true} (the
-     * binder's payload conversion turns a batch of byte arrays into an empty list): {@code effect} gets a list of one county's events not processed before, in their order, inside
-     * that county's transaction, and must give the same result as applying them one by one.
+     * binder's payload conversion turns a batch of byte arrays into an empty list): {@code effect} gets a list of one
+     * county's events not processed before, in their order, inside that county's transaction, and must give the same
+     * result as applying them one by one.
      *
      * <p>Order: the batch's events are grouped by county (an aggregate's events share a county and a partition, so
      * each aggregate's stay in order) and the groups applied in the order of their first event. When a group fails:
