@@ -57,7 +57,7 @@ final class EdgeSecurity {
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
-                        .authenticationFailureHandler(new KeycloakKeys.Unavailable(problems))
+                        .authenticationFailureHandler(new org.povertyalleviation.platform.security.KeycloakKeys.Unavailable(problems))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -41,17 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(GatewayProperties.class)
 class GatewayConfiguration {
 
-    /** A token that cannot be checked for want of Keycloak's keys is a 503, not a 500 (KeycloakKeys). */
-    @Bean
-    static org.springframework.beans.factory.config.BeanPostProcessor keycloakKeysUnavailable() {
-        return KeycloakKeys.failuresAsUnavailable();
-    }
-
-    @Bean
-    org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer keycloakKeysFetchedWithinBounds() {
-        return KeycloakKeys.boundedFetch();
-    }
-
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, GatewayProperties properties, PlatformAuthorities authorities,
                                         ProblemSecurityHandlers problems) {

@@ -48,6 +48,17 @@ public class PlatformSecurity {
         };
     }
 
+    /** A token that cannot be checked for want of Keycloak's keys is a 503, not a 500 (KeycloakKeys). */
+    @Bean
+    static BeanPostProcessor keycloakKeysUnavailable() {
+        return KeycloakKeys.failuresAsUnavailable();
+    }
+
+    @Bean
+    org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer keycloakKeysFetchedWithinBounds() {
+        return KeycloakKeys.boundedFetch();
+    }
+
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
         return new ProblemSecurityHandlers(json);
@@ -75,6 +86,7 @@ public class PlatformSecurity {
                         .anyExchange().access(rules))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+                        .authenticationFailureHandler(new KeycloakKeys.Unavailable(problems))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

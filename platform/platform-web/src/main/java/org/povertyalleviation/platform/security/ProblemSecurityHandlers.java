@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the security filters, as problem+json like every other error. */
+/** 401, 403 and 503 from the security filters, as problem+json like every other error. */
 public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private final JsonMapper json;
@@ -34,6 +34,13 @@ public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, 
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException ex) {
         return write(exchange, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                 ex instanceof org.povertyalleviation.platform.access.AccessTableAuthorization.RuleDenied ? ex.getMessage() : "You may not do this");
+    }
+
+    /** 503 for a token that could not be checked because the identity provider's keys are unavailable (KeycloakKeys). */
+    public Mono<Void> keysUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                "Tokens cannot be checked right now (the identity provider's keys are unavailable); retry shortly");
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {

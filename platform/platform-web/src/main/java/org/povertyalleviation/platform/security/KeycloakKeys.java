@@ -1,14 +1,8 @@
-package org.povertyalleviation.gateway;
+package org.povertyalleviation.platform.security;
 
-import java.util.Map;
-
-import org.povertyalleviation.platform.problem.ProblemTypes;
-import org.povertyalleviation.platform.security.ProblemSecurityHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,12 +15,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * A token that cannot be checked because Keycloak's keys cannot be fetched (a fresh replica while Keycloak is down)
- * is the gateway's trouble, not the caller's: a 503 problem with {@code Retry-After}. Left alone, Spring Security
+ * is the replica's trouble, not the caller's: a 503 problem with {@code Retry-After}, in the gateway and in every
+ * service (PlatformSecurity; the gateway's EdgeSecurity). Left alone, Spring Security
  * answers it with a 500: the decoder fails with an {@link IllegalStateException} ("Could not obtain the keys") that
  * no security handler sees. The keys are fetched again with the next token (a failed fetch is not remembered), so
  * the replica recovers by itself when Keycloak is back. A bad token stays a 401.
  */
-final class KeycloakKeys {
+public final class KeycloakKeys {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakKeys.class);
 
@@ -38,11 +33,11 @@ final class KeycloakKeys {
      * a dropped route) must not hold every new token's request for the HTTP client's defaults (30 s to connect,
      * no limit on the answer).
      */
-    static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
-    static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(5);
+    public static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
+    public static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /** Fetches the key set with bounded waits ({@link #CONNECT_TIMEOUT}, {@link #ANSWER_TIMEOUT}). */
-    static org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedFetch() {
+    public static org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedFetch() {
         reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
                 .responseTimeout(ANSWER_TIMEOUT);
@@ -52,7 +47,7 @@ final class KeycloakKeys {
     }
 
     /** Wraps Boot's decoder (whether or not the platform's token cache wraps it first). */
-    static BeanPostProcessor failuresAsUnavailable() {
+    public static BeanPostProcessor failuresAsUnavailable() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -66,11 +61,11 @@ final class KeycloakKeys {
      * part: it becomes a {@link JwtException}, which the resource server turns into an
      * {@link AuthenticationServiceException} for {@link Unavailable}.
      */
-    static final class Decoder implements ReactiveJwtDecoder {
+    public static final class Decoder implements ReactiveJwtDecoder {
 
         private final ReactiveJwtDecoder delegate;
 
-        Decoder(ReactiveJwtDecoder delegate) {
+        public Decoder(ReactiveJwtDecoder delegate) {
             this.delegate = delegate;
         }
 
@@ -82,11 +77,13 @@ final class KeycloakKeys {
     }
 
     /** The resource server's failure handler: 503 for a token that could not be checked, else the usual 401. */
-    static final class Unavailable implements ServerAuthenticationFailureHandler {
+    public static final class Unavailable implements ServerAuthenticationFailureHandler {
 
+        private final ProblemSecurityHandlers problems;
         private final ServerAuthenticationEntryPointFailureHandler unauthenticated;
 
-        Unavailable(ProblemSecurityHandlers problems) {
+        public Unavailable(ProblemSecurityHandlers problems) {
+            this.problems = problems;
             this.unauthenticated = new ServerAuthenticationEntryPointFailureHandler(problems);
         }
 
@@ -95,10 +92,7 @@ final class KeycloakKeys {
             if (failure instanceof AuthenticationServiceException) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
                 log.warn("Tokens cannot be checked: {}{}", cause, cause.getCause() == null ? "" : " (" + cause.getCause() + ")");
-                return Mono.error(new EdgeProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                        "Service unavailable",
-                        "Tokens cannot be checked right now (the identity provider's keys are unavailable); retry shortly",
-                        Map.of(), Map.of(HttpHeaders.RETRY_AFTER, "5")));
+                return problems.keysUnavailable(exchange.getExchange());
             }
             return unauthenticated.onAuthenticationFailure(exchange, failure);
         }
