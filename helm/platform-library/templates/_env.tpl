@@ -24,7 +24,11 @@ keycloak:
   url: http://keycloak-service.poverty-data.svc:8080
   realm: poverty-platform
 kafka:
-  brokers: poverty-kafka-kafka-bootstrap.poverty-data.svc:9092
+  brokers: poverty-kafka-kafka-bootstrap.poverty-data.svc:9093
+  protocol: SASL_SSL
+  caSecret:
+    name: poverty-kafka-cluster-ca-cert
+    key: ca.crt
 postgres:
   host: poverty-postgres-rw.poverty-data.svc
   port: 5432
@@ -66,6 +70,7 @@ redis:
 {{- if has "kafka" $uses }}
 - name: SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS
   value: {{ required "global.platform.kafka.brokers is required" ($platform.kafka | default dict).brokers | quote }}
+{{- include "platform-library.kafkaEnv" (list . ($platform.kafka | default dict)) }}
 {{- end }}
 {{- if has "database" $uses }}
 {{- $pg := required "global.platform.postgres is required" $platform.postgres -}}

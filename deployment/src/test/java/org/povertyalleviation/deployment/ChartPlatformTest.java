@@ -145,7 +145,7 @@ class ChartPlatformTest {
         assertThat(counties.get("DATABASE_OWNER_USER").getValue()).isEqualTo("county_registry_owner");
         assertThat(counties.get("DATABASE_APP_USER").getValue()).isEqualTo("county_registry_app");
         assertThat(counties.get("KEYCLOAK_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isEqualTo("county-registry-keycloak-client");
-        assertThat(counties.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").getValue()).isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9092");
+        assertThat(counties.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").getValue()).isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9093");
         assertThat(households).containsKeys("PII_ACTIVE_KEY_ID", "PII_ACTIVE_KEY", "PII_LOOKUP_KEY");
         // The import limits reach Spring as numbers it binds (a bare 1000000 in values would render as 1e+06).
         assertThat(households.get("HOUSEHOLDREGISTRY_IMPORTS_MAXROWS").getValue()).isEqualTo("1000000");

@@ -61,7 +61,7 @@ class ChartStandaloneTest {
         assertThat(env.get("PLATFORM_ISSUER_URI").getValue()).isEqualTo("https://auth.example.org/realms/poverty-platform");
         if (env.containsKey("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS")) {
             assertThat(env.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").getValue())
-                    .isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9092");
+                    .isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9093");
         }
         if (env.containsKey("DATABASE_R2DBC_URL")) {
             assertThat(env.get("DATABASE_R2DBC_URL").getValue())
