@@ -81,7 +81,7 @@ spec:
           env:
             {{- include "platform-library.env" . | nindent 12 }}
           startupProbe:
-            # Flyway migrations and the JVM's start: up to failureThreshold x periodSeconds before liveness counts.
+            # The JVM's start (migrations ran before, in the migration Job): up to failureThreshold x periodSeconds before liveness counts.
             httpGet:
               path: /actuator/health/liveness
               port: management
