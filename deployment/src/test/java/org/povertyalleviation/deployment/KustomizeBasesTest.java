@@ -237,6 +237,88 @@ class KustomizeBasesTest {
         }
     }
 
+    /**
+     * The servers in poverty-data admit the platform's pods that use them and no other pod of the workload namespace:
+     * PostgreSQL the services and their migration Jobs; Kafka's listener (Strimzi's policy from networkPolicyPeers) the
+     * gateway and the services; Redis the gateway and the portal; Keycloak the platform's pods and the gateway's clients.
+     */
+    @Test
+    void theDataNamespaceAdmitsToEachServerOnlyThePodsThatUseIt() {
+        List<NetworkPolicy> data = networkPolicies(DATA_NAMESPACE);
+        Map<String, String> postgres = Map.of("cnpg.io/cluster", "poverty-postgres", "cnpg.io/instanceRole", "primary");
+        Map<String, String> keycloak = Map.of("app", "keycloak", "app.kubernetes.io/instance", "keycloak",
+                "app.kubernetes.io/managed-by", "keycloak-operator");
+        Map<String, String> redis = Map.of("app.kubernetes.io/name", "redis");
+        Map<String, String> migration = Map.of("poverty-platform/database-migration", "true", "app.kubernetes.io/component", "database-migration");
+        Map<String, String> tenantJob = Map.of("poverty-platform/gateway-client", "true");
+        List<NetworkPolicyPeer> kafka = new ArrayList<>();
+        ofKind("Kafka").get(0).spec().path("kafka").path("listeners").forEach(listener ->
+                listener.path("networkPolicyPeers").forEach(peer -> kafka.add(JSON.convertValue(peer, NetworkPolicyPeer.class))));
+
+        for (String service : serviceModules()) {
+            Map<String, String> pod = platformPod(service);
+            assertThat(admits(data, postgres, pod, 5432)).as("%s reaches PostgreSQL", service).isTrue();
+            assertThat(admits(kafka, pod)).as("%s reaches Kafka", service).isTrue();
+            assertThat(admits(data, keycloak, pod, 8080)).as("%s reaches Keycloak", service).isTrue();
+            assertThat(admits(data, redis, pod, 6379)).as("%s does not reach Redis", service).isFalse();
+        }
+        assertThat(admits(data, postgres, migration, 5432)).as("the migration Jobs reach PostgreSQL").isTrue();
+        assertThat(admits(kafka, migration) || admits(data, keycloak, migration, 8080) || admits(data, redis, migration, 6379))
+                .as("the migration Jobs reach nothing else").isFalse();
+        for (String browserFacing : List.of("gateway", "portal")) {
+            Map<String, String> pod = platformPod(browserFacing);
+            assertThat(admits(data, postgres, pod, 5432)).as("%s has no database", browserFacing).isFalse();
+            assertThat(admits(data, redis, pod, 6379)).as("%s reaches Redis", browserFacing).isTrue();
+            assertThat(admits(data, keycloak, pod, 8080)).as("%s reaches Keycloak", browserFacing).isTrue();
+        }
+        assertThat(admits(kafka, platformPod("gateway"))).as("the gateway reads county.events").isTrue();
+        assertThat(admits(kafka, platformPod("portal"))).as("the portal has no Kafka").isFalse();
+        assertThat(admits(data, keycloak, tenantJob, 8080)).as("the tenant Jobs get a token").isTrue();
+        assertThat(admits(data, postgres, tenantJob, 5432) || admits(kafka, tenantJob)).as("and nothing else").isFalse();
+        assertThat(admits(data, postgres, keycloak, 5432, DATA_NAMESPACE)).as("Keycloak's own database").isTrue();
+
+        Set<Map<String, String>> servers = Set.of(postgres, keycloak, redis);
+        for (NetworkPolicy policy : data) {
+            assertThat(servers.stream().anyMatch(server -> selects(policy.getSpec().getPodSelector(), server)))
+                    .as("%s selects a server's pods, never the whole namespace", name(policy)).isTrue();
+            orEmpty(policy.getSpec().getIngress()).forEach(rule -> {
+                assertThat(rule.getFrom()).as("%s: ingress from anywhere", name(policy)).isNotEmpty();
+                assertThat(rule.getPorts()).as("%s: every port", name(policy)).isNotEmpty();
+                rule.getFrom().forEach(peer -> assertThat(peer.getPodSelector()).as("%s: a whole namespace (%s)", name(policy), peer).isNotNull());
+            });
+        }
+    }
+
+    /** Whether a policy of the data namespace admits a pod of the workload namespace (or of {@code from}) to the server's port. */
+    private static boolean admits(List<NetworkPolicy> policies, Map<String, String> server, Map<String, String> pod, int port, String... from) {
+        String namespace = from.length == 0 ? WORKLOAD_NAMESPACE : from[0];
+        for (NetworkPolicy policy : policies) {
+            if (!selects(policy.getSpec().getPodSelector(), server)) {
+                continue;
+            }
+            for (var rule : orEmpty(policy.getSpec().getIngress())) {
+                boolean portOpen = rule.getPorts() == null || rule.getPorts().stream()
+                        .anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null && p.getPort().getIntVal() == port);
+                if (portOpen && rule.getFrom().stream().anyMatch(peer -> admits(peer, pod, namespace))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of Strimzi's listener peers admits a pod of the workload namespace. */
+    private static boolean admits(List<NetworkPolicyPeer> peers, Map<String, String> pod) {
+        return peers.stream().anyMatch(peer -> admits(peer, pod, WORKLOAD_NAMESPACE));
+    }
+
+    private static boolean admits(NetworkPolicyPeer peer, Map<String, String> pod, String namespace) {
+        boolean inNamespace = peer.getNamespaceSelector() == null ? namespace.equals(DATA_NAMESPACE)
+                : selects(peer.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", namespace));
+        boolean podMatches = peer.getPodSelector() == null || selects(peer.getPodSelector(), pod);
+        return inNamespace && podMatches;
+    }
+
     @Test
     void thePortalIsReachedByTheIngressControllerOnlyAndReachesOnlyTheGatewayKeycloakAndRedis() {
         List<NetworkPolicy> policies = networkPolicies(WORKLOAD_NAMESPACE);

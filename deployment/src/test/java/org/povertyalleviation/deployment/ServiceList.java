@@ -164,6 +164,8 @@ final class ServiceList {
         Region names = each(s -> "- " + s.name());
         regions.put("k8s/network-policies/gateway-to-services.yaml", List.of(names, names));
         regions.put("k8s/network-policies/services-to-data.yaml", List.of(names, names));
+        regions.put("k8s/data-network-policies/postgres.yaml", List.of(names));
+        regions.put("k8s/kafka/kafka-cluster.yaml", List.of(names));
         return regions;
     }
 
