@@ -32,7 +32,10 @@ kafka:
 postgres:
   host: poverty-postgres-rw.poverty-data.svc
   port: 5432
-  sslMode: ""
+  sslMode: verify-full
+  caSecret:
+    name: poverty-postgres-ca
+    key: ca.crt
 redis:
   host: redis.poverty-data.svc
   port: 6379

@@ -1,16 +1,70 @@
 {{/*
-The database's address (env entries), for the service's pods and its migration Job alike.
+The database's address (env entries), for the service's pods and its migration Job alike. With sslMode verify-ca or
+verify-full both drivers check the server's certificate against the CA in global.platform.postgres.caSecret
+(CloudNativePG's <cluster>-ca, copied into this namespace), mounted as a file: r2dbc-postgresql and pgjdbc read a PEM
+root certificate from a path (sslRootCert, sslrootcert), not from a variable.
 */}}
 {{- define "platform-library.databaseAddress" -}}
 {{- $root := index . 0 -}}
 {{- $platform := index . 1 -}}
 {{- $pg := required "global.platform.postgres is required" $platform.postgres -}}
 {{- $db := $root.Values.database -}}
-{{- $address := printf "%s:%v/%s" (required "global.platform.postgres.host is required" $pg.host) $pg.port (required "database.name is required" $db.name) }}
+{{- $address := printf "%s:%v/%s" (required "global.platform.postgres.host is required" $pg.host) $pg.port (required "database.name is required" $db.name) -}}
+{{- $r2dbc := "" -}}
+{{- $jdbc := "" -}}
+{{- if $pg.sslMode -}}
+{{- $r2dbc = printf "?sslMode=%s" $pg.sslMode -}}
+{{- $jdbc = printf "?sslmode=%s" $pg.sslMode -}}
+{{- end -}}
+{{- if include "platform-library.databaseVerifiesServer" $platform -}}
+{{- $r2dbc = printf "%s&sslRootCert=%s" $r2dbc (include "platform-library.databaseCaFile" .) -}}
+{{- $jdbc = printf "%s&sslrootcert=%s" $jdbc (include "platform-library.databaseCaFile" .) -}}
+{{- end }}
 - name: DATABASE_R2DBC_URL
-  value: {{ printf "r2dbc:postgresql://%s%s" $address (ternary (printf "?sslMode=%s" $pg.sslMode) "" (not (empty $pg.sslMode))) | quote }}
+  value: {{ printf "r2dbc:postgresql://%s%s" $address $r2dbc | quote }}
 - name: DATABASE_JDBC_URL
-  value: {{ printf "jdbc:postgresql://%s%s" $address (ternary (printf "?sslmode=%s" $pg.sslMode) "" (not (empty $pg.sslMode))) | quote }}
+  value: {{ printf "jdbc:postgresql://%s%s" $address $jdbc | quote }}
+{{- end -}}
+
+{{/* "true" when the drivers verify the server's certificate (and so need the CA file), else empty. */}}
+{{- define "platform-library.databaseVerifiesServer" -}}
+{{- $pg := .postgres | default dict -}}
+{{- if has ($pg.sslMode | default "") (list "verify-ca" "verify-full") -}}
+{{- if not (and $pg.caSecret $pg.caSecret.name $pg.caSecret.key) -}}
+{{- fail (printf "global.platform.postgres.caSecret (name and key) is required with sslMode %s" $pg.sslMode) -}}
+{{- end -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{- define "platform-library.databaseCaFile" -}}
+/etc/poverty-platform/postgres-ca/ca.crt
+{{- end -}}
+
+{{/* The CA's volume and its mount (lists items), when the drivers verify the server; used with $platform. */}}
+{{- define "platform-library.databaseCaVolume" -}}
+{{- if include "platform-library.databaseVerifiesServer" . }}
+- name: postgres-ca
+  secret:
+    secretName: {{ .postgres.caSecret.name | quote }}
+    items:
+      - key: {{ .postgres.caSecret.key | quote }}
+        path: ca.crt
+{{- end }}
+{{- end -}}
+
+{{- define "platform-library.databaseCaMount" -}}
+{{- if include "platform-library.databaseVerifiesServer" . }}
+- name: postgres-ca
+  mountPath: /etc/poverty-platform/postgres-ca
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* global.platform over the library's defaults, as every template reads it. */}}
+{{- define "platform-library.platform" -}}
+{{- $given := ((.Values.global | default dict).platform | default dict) -}}
+{{- mergeOverwrite (include "platform-library.platformDefaults" . | fromYaml) (deepCopy $given) | toYaml -}}
 {{- end -}}
 
 {{/*
@@ -90,9 +144,11 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- include "platform-library.databaseCaMount" $platform | nindent 12 }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: 256Mi
+        {{- include "platform-library.databaseCaVolume" $platform | nindent 8 }}
 {{- end -}}
 {{- end -}}

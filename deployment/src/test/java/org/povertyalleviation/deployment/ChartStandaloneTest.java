@@ -65,7 +65,8 @@ class ChartStandaloneTest {
         }
         if (env.containsKey("DATABASE_R2DBC_URL")) {
             assertThat(env.get("DATABASE_R2DBC_URL").getValue())
-                    .isEqualTo("r2dbc:postgresql://poverty-postgres-rw.poverty-data.svc:5432/" + chart.replace('-', '_'));
+                    .isEqualTo("r2dbc:postgresql://poverty-postgres-rw.poverty-data.svc:5432/" + chart.replace('-', '_')
+                            + "?sslMode=verify-full&sslRootCert=/etc/poverty-platform/postgres-ca/ca.crt");
         }
     }
 
