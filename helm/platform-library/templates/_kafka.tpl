@@ -30,6 +30,10 @@ stays in its Secret and the rendered manifest holds only the reference.
 {{- end }}
 - name: {{ $configuration }}SECURITY_PROTOCOL
   value: {{ $protocol | quote }}
+# Topics exist only as KafkaTopic resources (k8s/kafka): a misspelt destination fails instead of inventing a topic
+# (the users' ACLs grant no Create either).
+- name: SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTOCREATETOPICS
+  value: "false"
 {{- if $tls }}
 # The brokers' certificates are signed by the cluster CA; a PEM trust store needs no keystore file in the pod.
 - name: {{ $configuration }}SSL_TRUSTSTORE_TYPE

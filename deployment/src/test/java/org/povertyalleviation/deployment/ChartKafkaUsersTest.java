@@ -52,6 +52,7 @@ class ChartKafkaUsersTest {
             assertThat(env.get(CONFIGURATION + "SSL_TRUSTSTORE_CERTIFICATES").getValueFrom().getSecretKeyRef().getName())
                     .isEqualTo("poverty-kafka-cluster-ca-cert");
             assertThat(env.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").getValue()).endsWith(":9093");
+            assertThat(env.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTOCREATETOPICS").getValue()).as("no user may create topics").isEqualTo("false");
         }
     }
 
