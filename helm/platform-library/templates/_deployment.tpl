@@ -81,7 +81,7 @@ spec:
           env:
             {{- include "platform-library.env" . | nindent 12 }}
           startupProbe:
-            # Flyway migrations and the JVM's start: up to failureThreshold x periodSeconds before liveness counts.
+            # The JVM's start (migrations ran before, in the migration Job): up to failureThreshold x periodSeconds before liveness counts.
             httpGet:
               path: /actuator/health/liveness
               port: management
@@ -108,6 +108,9 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if has "database" (.Values.uses | default list) }}
+            {{- include "platform-library.databaseCaMount" (include "platform-library.platform" . | fromYaml) | nindent 12 }}
+            {{- end }}
             {{- if .Values.config }}
             - name: config
               mountPath: /config
@@ -118,6 +121,9 @@ spec:
         - name: tmp
           emptyDir:
             sizeLimit: {{ .Values.tmpSizeLimit }}
+        {{- if has "database" (.Values.uses | default list) }}
+        {{- include "platform-library.databaseCaVolume" (include "platform-library.platform" . | fromYaml) | nindent 8 }}
+        {{- end }}
         {{- if .Values.config }}
         - name: config
           configMap:

@@ -24,11 +24,18 @@ keycloak:
   url: http://keycloak-service.poverty-data.svc:8080
   realm: poverty-platform
 kafka:
-  brokers: poverty-kafka-kafka-bootstrap.poverty-data.svc:9092
+  brokers: poverty-kafka-kafka-bootstrap.poverty-data.svc:9093
+  protocol: SASL_SSL
+  caSecret:
+    name: poverty-kafka-cluster-ca-cert
+    key: ca.crt
 postgres:
   host: poverty-postgres-rw.poverty-data.svc
   port: 5432
-  sslMode: ""
+  sslMode: verify-full
+  caSecret:
+    name: poverty-postgres-ca
+    key: ca.crt
 redis:
   host: redis.poverty-data.svc
   port: 6379
@@ -66,23 +73,18 @@ redis:
 {{- if has "kafka" $uses }}
 - name: SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS
   value: {{ required "global.platform.kafka.brokers is required" ($platform.kafka | default dict).brokers | quote }}
+{{- include "platform-library.kafkaEnv" (list . ($platform.kafka | default dict)) }}
 {{- end }}
 {{- if has "database" $uses }}
-{{- $pg := required "global.platform.postgres is required" $platform.postgres -}}
 {{- $db := .Values.database -}}
-{{- $address := printf "%s:%v/%s" (required "global.platform.postgres.host is required" $pg.host) $pg.port (required "database.name is required" $db.name) }}
-- name: DATABASE_R2DBC_URL
-  value: {{ printf "r2dbc:postgresql://%s%s" $address (ternary (printf "?sslMode=%s" $pg.sslMode) "" (not (empty $pg.sslMode))) | quote }}
-- name: DATABASE_JDBC_URL
-  value: {{ printf "jdbc:postgresql://%s%s" $address (ternary (printf "?sslmode=%s" $pg.sslMode) "" (not (empty $pg.sslMode))) | quote }}
+{{- include "platform-library.databaseAddress" (list . $platform) }}
 - name: DATABASE_APP_USER
   value: {{ required "database.appUser is required" $db.appUser | quote }}
 - name: DATABASE_APP_PASSWORD
   {{- include "platform-library.secretRef" (list "database.appPasswordSecret" $db.appPasswordSecret) | nindent 2 }}
-- name: DATABASE_OWNER_USER
-  value: {{ required "database.ownerUser is required" $db.ownerUser | quote }}
-- name: DATABASE_OWNER_PASSWORD
-  {{- include "platform-library.secretRef" (list "database.ownerPasswordSecret" $db.ownerPasswordSecret) | nindent 2 }}
+# The migration Job (_migrations.tpl) migrated before this rollout, as the owner: the pods hold no owner password.
+- name: SPRING_FLYWAY_ENABLED
+  value: "false"
 {{- end }}
 {{- if has "keycloakAdmin" $uses }}
 {{- $keycloak := required "global.platform.keycloak is required" $platform.keycloak }}

@@ -61,11 +61,12 @@ class ChartStandaloneTest {
         assertThat(env.get("PLATFORM_ISSUER_URI").getValue()).isEqualTo("https://auth.example.org/realms/poverty-platform");
         if (env.containsKey("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS")) {
             assertThat(env.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").getValue())
-                    .isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9092");
+                    .isEqualTo("poverty-kafka-kafka-bootstrap.poverty-data.svc:9093");
         }
         if (env.containsKey("DATABASE_R2DBC_URL")) {
             assertThat(env.get("DATABASE_R2DBC_URL").getValue())
-                    .isEqualTo("r2dbc:postgresql://poverty-postgres-rw.poverty-data.svc:5432/" + chart.replace('-', '_'));
+                    .isEqualTo("r2dbc:postgresql://poverty-postgres-rw.poverty-data.svc:5432/" + chart.replace('-', '_')
+                            + "?sslMode=verify-full&sslRootCert=/etc/poverty-platform/postgres-ca/ca.crt");
         }
     }
 

@@ -32,12 +32,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.povertyalleviation.platform.contracts.EventCatalogue;
 import org.povertyalleviation.platform.infra.PlatformServices;
 
 /**
@@ -62,7 +64,7 @@ class KustomizeBasesTest {
 
     /** The operators' kinds the bases may use (apiVersion → kinds); anything else unknown to fabric8 is a mistake. */
     static final Map<String, Set<String>> CUSTOM_KINDS = Map.of(
-            "kafka.strimzi.io/v1beta2", Set.of("Kafka", "KafkaNodePool", "KafkaTopic"),
+            "kafka.strimzi.io/v1beta2", Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser"),
             "postgresql.cnpg.io/v1", Set.of("Cluster", "Database"),
             "k8s.keycloak.org/v2alpha1", Set.of("Keycloak", "KeycloakRealmImport"));
 
@@ -235,6 +237,88 @@ class KustomizeBasesTest {
         }
     }
 
+    /**
+     * The servers in poverty-data admit the platform's pods that use them and no other pod of the workload namespace:
+     * PostgreSQL the services and their migration Jobs; Kafka's listener (Strimzi's policy from networkPolicyPeers) the
+     * gateway and the services; Redis the gateway and the portal; Keycloak the platform's pods and the gateway's clients.
+     */
+    @Test
+    void theDataNamespaceAdmitsToEachServerOnlyThePodsThatUseIt() {
+        List<NetworkPolicy> data = networkPolicies(DATA_NAMESPACE);
+        Map<String, String> postgres = Map.of("cnpg.io/cluster", "poverty-postgres", "cnpg.io/instanceRole", "primary");
+        Map<String, String> keycloak = Map.of("app", "keycloak", "app.kubernetes.io/instance", "keycloak",
+                "app.kubernetes.io/managed-by", "keycloak-operator");
+        Map<String, String> redis = Map.of("app.kubernetes.io/name", "redis");
+        Map<String, String> migration = Map.of("poverty-platform/database-migration", "true", "app.kubernetes.io/component", "database-migration");
+        Map<String, String> tenantJob = Map.of("poverty-platform/gateway-client", "true");
+        List<NetworkPolicyPeer> kafka = new ArrayList<>();
+        ofKind("Kafka").get(0).spec().path("kafka").path("listeners").forEach(listener ->
+                listener.path("networkPolicyPeers").forEach(peer -> kafka.add(JSON.convertValue(peer, NetworkPolicyPeer.class))));
+
+        for (String service : serviceModules()) {
+            Map<String, String> pod = platformPod(service);
+            assertThat(admits(data, postgres, pod, 5432)).as("%s reaches PostgreSQL", service).isTrue();
+            assertThat(admits(kafka, pod)).as("%s reaches Kafka", service).isTrue();
+            assertThat(admits(data, keycloak, pod, 8080)).as("%s reaches Keycloak", service).isTrue();
+            assertThat(admits(data, redis, pod, 6379)).as("%s does not reach Redis", service).isFalse();
+        }
+        assertThat(admits(data, postgres, migration, 5432)).as("the migration Jobs reach PostgreSQL").isTrue();
+        assertThat(admits(kafka, migration) || admits(data, keycloak, migration, 8080) || admits(data, redis, migration, 6379))
+                .as("the migration Jobs reach nothing else").isFalse();
+        for (String browserFacing : List.of("gateway", "portal")) {
+            Map<String, String> pod = platformPod(browserFacing);
+            assertThat(admits(data, postgres, pod, 5432)).as("%s has no database", browserFacing).isFalse();
+            assertThat(admits(data, redis, pod, 6379)).as("%s reaches Redis", browserFacing).isTrue();
+            assertThat(admits(data, keycloak, pod, 8080)).as("%s reaches Keycloak", browserFacing).isTrue();
+        }
+        assertThat(admits(kafka, platformPod("gateway"))).as("the gateway reads county.events").isTrue();
+        assertThat(admits(kafka, platformPod("portal"))).as("the portal has no Kafka").isFalse();
+        assertThat(admits(data, keycloak, tenantJob, 8080)).as("the tenant Jobs get a token").isTrue();
+        assertThat(admits(data, postgres, tenantJob, 5432) || admits(kafka, tenantJob)).as("and nothing else").isFalse();
+        assertThat(admits(data, postgres, keycloak, 5432, DATA_NAMESPACE)).as("Keycloak's own database").isTrue();
+
+        Set<Map<String, String>> servers = Set.of(postgres, keycloak, redis);
+        for (NetworkPolicy policy : data) {
+            assertThat(servers.stream().anyMatch(server -> selects(policy.getSpec().getPodSelector(), server)))
+                    .as("%s selects a server's pods, never the whole namespace", name(policy)).isTrue();
+            orEmpty(policy.getSpec().getIngress()).forEach(rule -> {
+                assertThat(rule.getFrom()).as("%s: ingress from anywhere", name(policy)).isNotEmpty();
+                assertThat(rule.getPorts()).as("%s: every port", name(policy)).isNotEmpty();
+                rule.getFrom().forEach(peer -> assertThat(peer.getPodSelector()).as("%s: a whole namespace (%s)", name(policy), peer).isNotNull());
+            });
+        }
+    }
+
+    /** Whether a policy of the data namespace admits a pod of the workload namespace (or of {@code from}) to the server's port. */
+    private static boolean admits(List<NetworkPolicy> policies, Map<String, String> server, Map<String, String> pod, int port, String... from) {
+        String namespace = from.length == 0 ? WORKLOAD_NAMESPACE : from[0];
+        for (NetworkPolicy policy : policies) {
+            if (!selects(policy.getSpec().getPodSelector(), server)) {
+                continue;
+            }
+            for (var rule : orEmpty(policy.getSpec().getIngress())) {
+                boolean portOpen = rule.getPorts() == null || rule.getPorts().stream()
+                        .anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null && p.getPort().getIntVal() == port);
+                if (portOpen && rule.getFrom().stream().anyMatch(peer -> admits(peer, pod, namespace))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of Strimzi's listener peers admits a pod of the workload namespace. */
+    private static boolean admits(List<NetworkPolicyPeer> peers, Map<String, String> pod) {
+        return peers.stream().anyMatch(peer -> admits(peer, pod, WORKLOAD_NAMESPACE));
+    }
+
+    private static boolean admits(NetworkPolicyPeer peer, Map<String, String> pod, String namespace) {
+        boolean inNamespace = peer.getNamespaceSelector() == null ? namespace.equals(DATA_NAMESPACE)
+                : selects(peer.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", namespace));
+        boolean podMatches = peer.getPodSelector() == null || selects(peer.getPodSelector(), pod);
+        return inNamespace && podMatches;
+    }
+
     @Test
     void thePortalIsReachedByTheIngressControllerOnlyAndReachesOnlyTheGatewayKeycloakAndRedis() {
         List<NetworkPolicy> policies = networkPolicies(WORKLOAD_NAMESPACE);
@@ -310,6 +394,100 @@ class KustomizeBasesTest {
         }
         assertThat(roles).containsExactlyInAnyOrder("broker", "controller");
         assertThat(brokers).as("brokers for three replicas").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void kafkaAdmitsOnlyAuthenticatedUsersOverTlsAndAuthorizesByAcl() {
+        Manifest kafka = ofKind("Kafka").get(0);
+        JsonNode listeners = kafka.spec().path("kafka").path("listeners");
+        assertThat(listeners.size()).isPositive();
+        for (JsonNode listener : listeners) {
+            assertThat(listener.path("authentication").path("type").asText()).as("listener %s", listener.path("name").asText())
+                    .isEqualTo("scram-sha-512");
+            assertThat(listener.path("tls").asBoolean()).as("listener %s: TLS", listener.path("name").asText()).isTrue();
+        }
+        assertThat(kafka.spec().path("kafka").path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(kafka.spec().path("kafka").path("authorization").path("superUsers").isMissingNode()).as("no super users").isTrue();
+        assertThat(kafka.spec().path("entityOperator").has("userOperator")).as("the user operator reconciles users.yaml").isTrue();
+    }
+
+    /**
+     * Each service's (and the gateway's) Kafka user may do exactly what its own files say it does: write the topics of
+     * the types the catalogue says it produces and its own dead-letter topics, read the topics its bindings consume in
+     * the groups they name. Read here from application.yml and docs/events/README.md, not from ServiceList's derivation.
+     */
+    @Test
+    void everyDeployableOnKafkaHasAUserWhoseAclsAreExactlyWhatItProducesAndBinds() {
+        Map<String, Manifest> users = ofKind("KafkaUser").stream().collect(Collectors.toMap(Manifest::name, user -> user));
+        List<EventCatalogue.Entry> catalogue = EventCatalogue.entries();
+        Map<String, Path> deployables = new LinkedHashMap<>();
+        deployables.put("gateway", REPO.resolve("gateway/src/main/resources/application.yml"));
+        serviceModules().forEach(service -> deployables.put(service, REPO.resolve("services/" + service + "/src/main/resources/application.yml")));
+
+        for (var deployable : deployables.entrySet()) {
+            String name = deployable.getKey();
+            Manifest user = users.get(name);
+            assertThat(user).as("a KafkaUser for %s", name).isNotNull();
+            assertThat(user.label("strimzi.io/cluster")).isIn(names("Kafka"));
+            assertThat(user.spec().path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+            assertThat(user.spec().path("authentication").path("password").path("valueFrom").path("secretKeyRef").path("name").asText())
+                    .as("%s's password: the Secret the chart passes", name).isEqualTo(name + "-kafka");
+            assertThat(user.spec().path("authorization").path("type").asText()).isEqualTo("simple");
+
+            Set<String> expected = new TreeSet<>();
+            catalogue.stream().filter(entry -> entry.producer().equals(name))
+                    .forEach(entry -> expected.add("topic " + entry.topic() + " literal Write,Describe"));
+            for (ConsumerBinding binding : consumerBindings(single(deployable.getValue()))) {
+                expected.add("topic " + binding.destination() + " literal Read,Describe");
+                expected.add(binding.group().isBlank() ? "group anonymous. prefix Read" : "group " + binding.group() + " literal Read");
+                if (binding.deadLetter() != null) {
+                    expected.add("topic " + binding.deadLetter() + " literal Write,Describe");
+                }
+            }
+            assertThat(acls(user)).as("%s's ACLs", name).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(users.keySet()).as("no user for anything else but the operators' replay")
+                .containsExactlyInAnyOrderElementsOf(concat(deployables.keySet(), List.of(ServiceList.REPLAY_USER)));
+    }
+
+    @Test
+    void onlyTheProducerOfAnEventStreamMayWriteToItAndNoServiceMayReplay() {
+        Map<String, Set<String>> producers = new TreeMap<>();
+        EventCatalogue.entries().forEach(entry -> producers.computeIfAbsent(entry.topic(), topic -> new TreeSet<>()).add(entry.producer()));
+        for (Manifest user : ofKind("KafkaUser")) {
+            for (String acl : acls(user)) {
+                String[] parts = acl.split(" ");
+                if (parts[0].equals("topic") && parts[3].contains("Write") && producers.containsKey(parts[1])
+                        && !user.name().equals(ServiceList.REPLAY_USER)) {
+                    assertThat(producers.get(parts[1])).as("%s writes %s", user.name(), parts[1]).containsExactly(user.name());
+                }
+                if (parts[0].equals("topic") && parts[2].equals("prefix")) {
+                    assertThat(user.name()).as("a topic prefix (%s)", acl).isEqualTo(ServiceList.REPLAY_USER);
+                }
+            }
+        }
+        Manifest replay = ofKind("KafkaUser").stream().filter(user -> user.name().equals(ServiceList.REPLAY_USER)).findFirst().orElseThrow();
+        assertThat(acls(replay)).contains("topic error. prefix Read,Describe", "group dead-letter-replay literal Read")
+                .allSatisfy(acl -> assertThat(acl).doesNotStartWith("topic error. prefix Write"));
+    }
+
+    /** A KafkaUser's ACLs as "type name patternType Operation,Operation". */
+    static List<String> acls(Manifest user) {
+        List<String> acls = new ArrayList<>();
+        for (JsonNode acl : user.spec().path("authorization").path("acls")) {
+            List<String> operations = new ArrayList<>();
+            acl.path("operations").forEach(operation -> operations.add(operation.asText()));
+            JsonNode resource = acl.path("resource");
+            acls.add(resource.path("type").asText() + " " + resource.path("name").asText() + " "
+                    + resource.path("patternType").asText("literal") + " " + String.join(",", operations));
+        }
+        return acls;
+    }
+
+    private static List<String> concat(Set<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
@@ -615,6 +793,24 @@ class KustomizeBasesTest {
 
     /** The dead letters of one deployable's application.yml, in the order of its bindings (platform-core's first). */
     static List<DeadLetter> deadLetters(JsonNode application) {
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (ConsumerBinding binding : consumerBindings(application)) {
+            if (binding.deadLetter() != null) {
+                deadLetters.add(new DeadLetter(binding.function(), binding.deadLetter()));
+            }
+        }
+        return deadLetters;
+    }
+
+    /**
+     * A consumer binding: its function (countyStatus), the topic it reads, its group (empty: anonymous, one per
+     * replica, named anonymous.&lt;uuid&gt; by the binder) and its dead-letter topic (null: none).
+     */
+    record ConsumerBinding(String function, String destination, String group, String deadLetter) {
+    }
+
+    /** The consumer bindings of one deployable's application.yml with platform-core's, in order (platform-core's first). */
+    static List<ConsumerBinding> consumerBindings(JsonNode application) {
         JsonNode stream = application.path("spring").path("cloud").path("stream");
         Map<String, JsonNode> bindings = new LinkedHashMap<>();
         // platform-core's default (platform-defaults.properties): countyStatus on county.events, group = the service.
@@ -639,16 +835,18 @@ class KustomizeBasesTest {
             merged.setAll((ObjectNode) entry.getValue());
             bindings.put(entry.getKey(), merged);
         });
-        List<DeadLetter> deadLetters = new ArrayList<>();
+        List<ConsumerBinding> consumers = new ArrayList<>();
         bindings.forEach((name, binding) -> {
+            if (!name.contains("-in-")) {
+                return;
+            }
             String group = binding.path("group").asText("");
             boolean dlq = stream.path("kafka").path("bindings").path(name).path("consumer").path("enable-dlq").asBoolean(true);
-            if (name.contains("-in-") && !group.isBlank() && dlq) {
-                deadLetters.add(new DeadLetter(name.substring(0, name.indexOf("-in-")),
-                        "error." + binding.path("destination").asText() + "." + group));
-            }
+            String destination = binding.path("destination").asText();
+            consumers.add(new ConsumerBinding(name.substring(0, name.indexOf("-in-")), destination, group,
+                    !group.isBlank() && dlq ? "error." + destination + "." + group : null));
         });
-        return deadLetters;
+        return consumers;
     }
 
     static String sourceOf(String deadLetter, Set<String> topics) {

@@ -57,6 +57,7 @@ final class ServiceList {
         regions().forEach((file, renderers) -> files.put(file, replaceRegions(file, read(file), renderers)));
         files.put("k8s/postgres/databases.yaml", databases());
         files.put("k8s/kafka/dead-letter-topics.yaml", deadLetterTopics());
+        files.put("k8s/kafka/users.yaml", kafkaUsers());
         files.put(UMBRELLA_SCHEMA, umbrellaSchema(read(UMBRELLA_SCHEMA)));
         // Every deployable's chart validates its values with the library's one schema.
         String deployableSchema = read(DEPLOYABLE_SCHEMA);
@@ -163,6 +164,8 @@ final class ServiceList {
         Region names = each(s -> "- " + s.name());
         regions.put("k8s/network-policies/gateway-to-services.yaml", List.of(names, names));
         regions.put("k8s/network-policies/services-to-data.yaml", List.of(names, names));
+        regions.put("k8s/data-network-policies/postgres.yaml", List.of(names));
+        regions.put("k8s/kafka/kafka-cluster.yaml", List.of(names));
         return regions;
     }
 
@@ -299,6 +302,100 @@ final class ServiceList {
             }
         }
         return out.toString();
+    }
+
+    /** The gateway, whose only Kafka client is its countyStatus consumer, and the operators' replay tool. */
+    static final String GATEWAY = "gateway";
+    static final String REPLAY_USER = "dead-letter-replay";
+
+    /** One Kafka user's ACLs: topics written, topics read, consumer groups (a name ending in '.' is a prefix). */
+    record KafkaAccess(String user, java.util.SortedSet<String> writes, java.util.SortedSet<String> reads, java.util.SortedSet<String> groups) {
+    }
+
+    /**
+     * What each deployable may do on Kafka, derived: it writes the topics of the types it produces (docs/events/README.md's
+     * table) and its own dead-letter topics, and reads the topics its consumer bindings name, in their groups (an
+     * anonymous group is the binder's anonymous.&lt;uuid&gt;, one per replica: the prefix). Nothing else.
+     */
+    List<KafkaAccess> kafkaAccess() {
+        List<org.povertyalleviation.platform.contracts.EventCatalogue.Entry> catalogue =
+                org.povertyalleviation.platform.contracts.EventCatalogue.entries();
+        List<KafkaAccess> users = new ArrayList<>();
+        Map<String, Path> configs = new LinkedHashMap<>();
+        configs.put(GATEWAY, repository.resolve("gateway/src/main/resources/application.yml"));
+        services.forEach(s -> configs.put(s.name(), repository.resolve("services/" + s.name() + "/src/main/resources/application.yml")));
+        configs.forEach((user, config) -> {
+            java.util.SortedSet<String> writes = new java.util.TreeSet<>();
+            java.util.SortedSet<String> reads = new java.util.TreeSet<>();
+            java.util.SortedSet<String> groups = new java.util.TreeSet<>();
+            catalogue.stream().filter(entry -> entry.producer().equals(user)).forEach(entry -> writes.add(entry.topic()));
+            for (KustomizeBasesTest.ConsumerBinding binding : KustomizeBasesTest.consumerBindings(KustomizeBasesTest.single(config))) {
+                reads.add(binding.destination());
+                groups.add(binding.group().isBlank() ? "anonymous." : binding.group());
+                if (binding.deadLetter() != null) {
+                    writes.add(binding.deadLetter());
+                }
+            }
+            users.add(new KafkaAccess(user, writes, reads, groups));
+        });
+        // The replay (docs/events/README.md's runbook) puts a dead letter back on its original topic, which no
+        // consumer may write: its own user, which operators use, never a service.
+        java.util.SortedSet<String> streams = new java.util.TreeSet<>();
+        catalogue.forEach(entry -> streams.add(entry.topic()));
+        users.add(new KafkaAccess(REPLAY_USER, streams, new java.util.TreeSet<>(List.of("error.")),
+                new java.util.TreeSet<>(List.of(REPLAY_USER))));
+        return users;
+    }
+
+    private String kafkaUsers() {
+        StringBuilder out = new StringBuilder("""
+                # One Kafka user per deployable that uses Kafka, authenticated with SCRAM-SHA-512 (k8s/kafka/kafka-cluster.yaml's
+                # listeners) and allowed only what it does (authorization: simple, deny by default): write the topics of the event
+                # types it produces (docs/events/README.md's table) and its own dead-letter topics; read the topics its consumer
+                # bindings name, in its own consumer groups (its application.yml and platform-core's defaults). Plus the operators'
+                # dead-letter-replay user. Each password is the Secret <user>-kafka (key password), which the operator creates here
+                # and in the workload namespace, where the charts pass it to the binder (docs/operations.md).
+                # %s
+                """.formatted(GENERATED));
+        String separator = "";
+        for (KafkaAccess access : kafkaAccess()) {
+            StringBuilder acls = new StringBuilder();
+            access.writes().forEach(topic -> acls.append(acl("topic", topic, "Write", "Describe")));
+            access.reads().forEach(topic -> acls.append(acl("topic", topic, "Read", "Describe")));
+            access.groups().forEach(group -> acls.append(acl("group", group, "Read")));
+            out.append(separator).append("""
+                    apiVersion: kafka.strimzi.io/v1beta2
+                    kind: KafkaUser
+                    metadata:
+                      name: %1$s
+                      labels:
+                        strimzi.io/cluster: poverty-kafka
+                        app.kubernetes.io/part-of: poverty-platform
+                    spec:
+                      authentication:
+                        type: scram-sha-512
+                        password:
+                          valueFrom:
+                            secretKeyRef:
+                              name: %1$s-kafka
+                              key: password
+                      authorization:
+                        type: simple
+                        acls:
+                    """.formatted(access.user())).append(acls);
+            separator = "---\n";
+        }
+        return out.toString();
+    }
+
+    private static String acl(String type, String name, String... operations) {
+        return """
+                      - resource:
+                          type: %s
+                          name: %s
+                          patternType: %s
+                        operations: [%s]
+                """.formatted(type, name, name.endsWith(".") ? "prefix" : "literal", String.join(", ", operations));
     }
 
     // ---------------------------------------------------------------- the umbrella's schema

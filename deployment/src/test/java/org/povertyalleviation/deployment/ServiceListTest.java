@@ -102,6 +102,9 @@ class ServiceListTest {
         assertThat(Files.readString(copy.resolve("k8s/postgres/cluster.yaml"))).contains("- name: market_days_app");
         assertThat(Files.readString(copy.resolve("k8s/kafka/dead-letter-topics.yaml")))
                 .contains("topicName: error.shop.events.market-days.stalls", "topicName: error.county.events.market-days.county-copy");
+        assertThat(Files.readString(copy.resolve("k8s/kafka/users.yaml")))
+                .as("its Kafka user reads shop.events in its group and writes its dead letters, nothing it does not produce")
+                .contains("  name: market-days\n", "name: market-days.stalls\n", "name: error.shop.events.market-days.stalls\n");
         assertThat(Files.readString(copy.resolve("k8s/network-policies/gateway-to-services.yaml"))).contains("- market-days");
         assertThat(Files.readString(copy.resolve("k8s/network-policies/services-to-data.yaml"))).contains("- market-days");
 

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.povertyalleviation.platform.contracts.EventCatalogue;
 
 /**
  * The county registry's events, published the way its outbox relay does (a structured CloudEvent, key
@@ -47,7 +48,9 @@ public final class CountyEvents implements AutoCloseable {
     }
 
     private void publish(String topic, String county, String subject, String type, String dataJson) {
-        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench\",\"type\":\"" + type
+        // The producer's own source: consumers refuse a catalogue type from anyone else (platform-web's Producers).
+        String source = EventCatalogue.producer(type).map(producer -> "/services/" + producer).orElse("/bench");
+        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"" + source + "\",\"type\":\"" + type
                 + "\",\"subject\":\"" + subject + "\",\"time\":\"2026-11-23T02:15:30Z\",\"datacontenttype\":\"application/json\","
                 + "\"county\":\"" + county + "\",\"data\":" + dataJson + "}";
         sent.add(producer.send(new ProducerRecord<>(topic, county + ":" + subject, envelope)));

@@ -2,8 +2,13 @@ package org.povertyalleviation.platform.contracts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +49,40 @@ public final class EventCatalogue {
             throw new IllegalStateException("no example " + example + " in the catalogue", e);
         }
     }
+
+    /** One row of the catalogue's table (docs/events/README.md): a type, the service that produces it, its topic. */
+    public record Entry(String type, String producer, String topic) {
+    }
+
+    /**
+     * The catalogue's table, in its order: the one list of who produces what, which the consumers' producer check
+     * (platform-web's producers.properties) and the Kafka users' ACLs (k8s/kafka/users.yaml) are checked against.
+     */
+    public static List<Entry> entries() {
+        Path readme = directory().resolve("README.md");
+        List<Entry> entries = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(readme)) {
+                Matcher row = TABLE_ROW.matcher(line);
+                if (row.find()) {
+                    entries.add(new Entry(row.group(1), row.group(2), row.group(3)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalStateException(readme + " has no table of types, producers and topics");
+        }
+        return entries;
+    }
+
+    /** The producer of a type in the catalogue's table, if it has one. */
+    public static Optional<String> producer(String type) {
+        return entries().stream().filter(entry -> entry.type().equals(type)).map(Entry::producer).findFirst();
+    }
+
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([^`]+)` \\| ([a-z0-9-]+) \\| `([^`]+)` \\|");
 
     /** Whether the catalogue has a schema for the type. */
     public static boolean declares(String type) {

@@ -27,7 +27,9 @@ public final class TopicWriter {
     }
 
     public static void publishWithId(String topic, String county, String subject, String type, String id, String dataJson) {
-        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
+        // The producer's own source: consumers refuse a catalogue type from anyone else (platform-web's Producers).
+        String source = EventCatalogue.producer(type).map(producer -> "/services/" + producer).orElse("/tests");
+        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"" + type
                 + "\",\"subject\":\"" + subject + "\",\"time\":\"2026-11-23T02:15:30Z\",\"datacontenttype\":\"application/json\",\"county\":\""
                 + county + "\",\"data\":" + dataJson + "}";
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(

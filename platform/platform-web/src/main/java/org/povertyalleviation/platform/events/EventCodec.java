@@ -18,18 +18,25 @@ public class EventCodec {
         return json.writeValueAsString(event);
     }
 
-    /** @throws MalformedEventException when the bytes are not a valid envelope: retrying cannot help */
+    /**
+     * An event as a consumer receives it.
+     *
+     * @throws MalformedEventException when the bytes are not a valid envelope, or the event's source is not the
+     *                                 producer of its type ({@link Producers}): retrying cannot help
+     */
     public EventEnvelope read(byte[] bytes) {
+        EventEnvelope event;
         try {
-            EventEnvelope event = json.readValue(bytes, EventEnvelope.class);
+            event = json.readValue(bytes, EventEnvelope.class);
             if (event == null) {
                 throw new MalformedEventException("empty message", null);
             }
-            return event;
         } catch (JacksonException | IllegalArgumentException e) {
             String start = new String(bytes, 0, Math.min(bytes.length, 120), StandardCharsets.UTF_8);
             throw new MalformedEventException("not a valid event envelope: " + e.getMessage() + " (starts: " + start + ")", e);
         }
+        Producers.CATALOGUE.check(event);
+        return event;
     }
 
     public <T> T data(EventEnvelope event, Class<T> type) {
