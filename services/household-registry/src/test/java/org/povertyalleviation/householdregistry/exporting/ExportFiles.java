@@ -19,18 +19,22 @@ final class ExportFiles {
 
     /** Copies the household {@code template} {@code count} times as {@code prefix}00001, {@code prefix}00002, …. */
     static void copies(TenantTransactions tenantTransactions, DatabaseClient database, String county, UUID template, String prefix, int count) {
-        tenantTransactions.inCounty(CountyCode.of(county), () -> database.sql("""
+        // A bulk write of up to tens of thousands of rows: above the sessions' 30 s on a busy machine, so raised for
+        // this transaction only, as a bulk path does.
+        tenantTransactions.inCounty(CountyCode.of(county), () -> database.sql("select set_config('statement_timeout', '5min', true)")
+                .fetch().first()
+                .then(database.sql("""
                         insert into household
                         select (jsonb_populate_record(null::household, to_jsonb(h)
                                 || jsonb_build_object('id', gen_random_uuid(), 'file_number', :prefix || lpad(g::text, 5, '0')))).*
                           from household h, generate_series(1, :count) g
                          where h.id = :template""")
-                .bind("prefix", prefix).bind("count", count).bind("template", template).fetch().rowsUpdated()
+                .bind("prefix", prefix).bind("count", count).bind("template", template).fetch().rowsUpdated())
                 .then(database.sql("""
                         insert into member
                         select (jsonb_populate_record(null::member, to_jsonb(m)
                                 || jsonb_build_object('id', gen_random_uuid(), 'household_id', c.id,
-                                                      'resident_id_hash', '\\x' || encode(sha256(convert_to(c.id::text, 'UTF8')), 'hex')))).*
+                                                      'resident_id_hash', '\\x' || encode(sha256(convert_to(c.id::text || m.id::text, 'UTF8')), 'hex')))).*
                           from member m
                           join household c on c.county_code = m.county_code and c.file_number like :prefix || '%' and c.id <> :template
                          where m.household_id = :template""")
@@ -39,9 +43,11 @@ final class ExportFiles {
     }
 
     static void remove(TenantTransactions tenantTransactions, DatabaseClient database, String county, String prefix) {
-        tenantTransactions.inCounty(CountyCode.of(county), () -> database.sql("""
+        tenantTransactions.inCounty(CountyCode.of(county), () -> database.sql("select set_config('statement_timeout', '5min', true)")
+                .fetch().first()
+                .then(database.sql("""
                         delete from member where household_id in (select id from household where file_number like :prefix || '%')""")
-                .bind("prefix", prefix).fetch().rowsUpdated()
+                .bind("prefix", prefix).fetch().rowsUpdated())
                 .then(database.sql("delete from household where file_number like :prefix || '%'").bind("prefix", prefix).fetch().rowsUpdated())
                 .then()).block();
     }
