@@ -85,6 +85,8 @@ redis:
 # The migration Job (_migrations.tpl) migrated before this rollout, as the owner: the pods hold no owner password.
 - name: SPRING_FLYWAY_ENABLED
   value: "false"
+- name: DATABASE_POOL_MAX_SIZE
+  value: {{ include "platform-library.databasePool" . | quote }}
 {{- end }}
 {{- if has "keycloakAdmin" $uses }}
 {{- $keycloak := required "global.platform.keycloak is required" $platform.keycloak }}
@@ -116,4 +118,31 @@ redis:
 - name: {{ $name }}
   {{- include "platform-library.secretRef" (list (printf "secretEnv.%s" $name) (index $.Values.secretEnv $name)) | nindent 2 }}
 {{- end }}
+{{- end -}}
+
+{{/*
+The R2DBC pool's size per replica, from the database's connection budget: the most pods that can run at once (the
+HPA's maxReplicas, or replicaCount, plus the one pod a rolling update adds) each hold their pool and, while starting,
+one migration connection, and all of it must fit the budget, which is the service's share of PostgreSQL's
+max_connections (docs/operations.md#sizing). database.poolMaxSize fixes the size instead; either way the chart fails
+rather than render pods that could exhaust the server, or a pool below database.minPoolSize, the least a replica
+works with (the outbox relay's claim, a county job's lock and its work, a consumer's or a request's transaction).
+*/}}
+{{- define "platform-library.databasePool" -}}
+{{- $db := .Values.database -}}
+{{- $budget := int (required "database.connectionBudget is required: the connections all of its pods may hold on its database (docs/operations.md#sizing)" $db.connectionBudget) -}}
+{{- $floor := int ($db.minPoolSize | default 4) -}}
+{{- $replicas := ternary .Values.autoscaling.maxReplicas .Values.replicaCount (.Values.autoscaling.enabled | default false) -}}
+{{- $pods := add1 (int $replicas) -}}
+{{- $pool := int ($db.poolMaxSize | default 0) -}}
+{{- if eq $pool 0 -}}
+{{- $pool = min 20 (sub (div $budget $pods) 1) -}}
+{{- end -}}
+{{- if lt $pool $floor -}}
+{{- fail (printf "database: a pool of %d connections per replica is below database.minPoolSize (%d); %d pods at most (replicas %d plus one during a rolling update) need a database.connectionBudget of at least %d, or fewer replicas" $pool $floor $pods (int $replicas) (mul $pods (add1 $floor))) -}}
+{{- end -}}
+{{- if gt (mul $pods (add1 $pool)) $budget -}}
+{{- fail (printf "database: %d pods at most (replicas %d plus one during a rolling update) x (a pool of %d + 1 migration connection) = %d connections, above database.connectionBudget (%d)" $pods (int $replicas) $pool (mul $pods (add1 $pool)) $budget) -}}
+{{- end -}}
+{{- $pool -}}
 {{- end -}}

@@ -155,6 +155,38 @@ class ChartPlatformTest {
     }
 
     @Test
+    void eachReplicasPoolIsDerivedFromItsDatabasesBudgetAndTheMostPodsThatCanRunAtOnce() {
+        List<HasMetadata> resources = render();
+
+        // maxReplicas 6 plus the rolling update's extra pod, each with its pool and one migration connection.
+        assertThat(env(container(resources, "household-registry")).get("DATABASE_POOL_MAX_SIZE").getValue()).isEqualTo("8");
+        for (String service : List.of("county-registry", "shop-management", "supply-platform", "logistics-booking", "training", "crowdfunding")) {
+            assertThat(env(container(resources, service)).get("DATABASE_POOL_MAX_SIZE").getValue()).as(service).isEqualTo("4");
+        }
+        assertThat(env(container(resources, "gateway"))).doesNotContainKey("DATABASE_POOL_MAX_SIZE");
+        // A single replica without autoscaling (a small county's cluster) gets the budget's share, at most 20.
+        String single = Charts.valuesFile("county-registry: { autoscaling: { enabled: false }, replicaCount: 1 }\n"
+                + "household-registry: { autoscaling: { enabled: false }, replicaCount: 1 }\n");
+        List<HasMetadata> small = render(single);
+        assertThat(env(container(small, "county-registry")).get("DATABASE_POOL_MAX_SIZE").getValue()).isEqualTo("19");
+        assertThat(env(container(small, "household-registry")).get("DATABASE_POOL_MAX_SIZE").getValue()).isEqualTo("20");
+    }
+
+    @Test
+    void podsThatCouldHoldMoreConnectionsThanTheirDatabasesBudgetAreRefused() {
+        String moreReplicas = Charts.valuesFile("county-registry: { autoscaling: { maxReplicas: 12 } }\n");
+        assertThatThrownBy(() -> Charts.render("poverty-platform", moreReplicas))
+                .hasMessageContaining("below database.minPoolSize (4)").hasMessageContaining("connectionBudget of at least 65");
+
+        String fixedPool = Charts.valuesFile("shop-management: { database: { poolMaxSize: 10 } }\n");
+        assertThatThrownBy(() -> Charts.render("poverty-platform", fixedPool))
+                .hasMessageContaining("7 pods at most").hasMessageContaining("= 77 connections, above database.connectionBudget (40)");
+
+        String raisedBudget = Charts.valuesFile("county-registry: { autoscaling: { maxReplicas: 12 }, database: { connectionBudget: 65 } }\n");
+        assertThat(env(container(render(raisedBudget), "county-registry")).get("DATABASE_POOL_MAX_SIZE").getValue()).isEqualTo("4");
+    }
+
+    @Test
     void theGatewaysPartnerBudgetsAreMountedAsSpringConfiguration() {
         List<HasMetadata> resources = render(EXAMPLE);
 

@@ -11,6 +11,8 @@ import org.povertyalleviation.platform.security.CountyAccess;
 import org.povertyalleviation.platform.consuming.IdempotentConsumer;
 import org.povertyalleviation.platform.events.EventCodec;
 import org.povertyalleviation.platform.outbox.Outbox;
+import org.povertyalleviation.platform.persistence.DatabaseSessions;
+import org.povertyalleviation.platform.persistence.DatabaseTimeouts;
 import org.povertyalleviation.platform.outbox.OutboxProperties;
 import org.povertyalleviation.platform.outbox.OutboxRelay;
 import org.povertyalleviation.platform.kafka.KafkaClients;
@@ -90,6 +92,27 @@ public class PlatformAutoConfiguration {
         org.povertyalleviation.platform.access.AccessTable auditAccess() {
             return org.povertyalleviation.platform.access.AccessTable.of(org.povertyalleviation.platform.access.AccessRule.read(
                     "GET /audit/counties/{county}/entries", "the county's audit trail, newest first", "auditor"));
+        }
+    }
+
+    /**
+     * Every R2DBC session's limits (DatabaseSessions) as PostgreSQL startup parameters, and their firing answered as
+     * a 503 (DatabaseTimeouts).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({DatabaseClient.class, io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider.class})
+    @EnableConfigurationProperties(DatabaseSessions.class)
+    static class SessionLimits {
+
+        @Bean
+        org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer databaseSessionLimits(DatabaseSessions sessions) {
+            return options -> options.option(io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider.OPTIONS, sessions.parameters());
+        }
+
+        @Bean
+        @ConditionalOnBean(org.povertyalleviation.platform.problem.ProblemResponses.class)
+        DatabaseTimeouts databaseTimeouts(org.povertyalleviation.platform.problem.ProblemResponses problemResponses) {
+            return new DatabaseTimeouts(problemResponses);
         }
     }
 

@@ -27,6 +27,8 @@ public abstract class HouseholdRegistryIT extends ServiceIT {
         registry.add("household-registry.personal-data.keys.k0", () -> OLD_KEY);
         // The sweep runs when a test asks for it, not on a schedule.
         registry.add("household-registry.early-warning.sweep-cron", () -> "-");
+        // Exports read 50 households a page, so that every export test reads several pages.
+        registry.add("household-registry.exports.page-households", () -> "50");
     }
 
     /** Registers a household as the county's clerk (Wen) or admin (others); its id. */

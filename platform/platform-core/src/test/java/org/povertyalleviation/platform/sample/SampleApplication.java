@@ -30,6 +30,7 @@ public class SampleApplication {
                 AccessRule.read("GET /samples/diagnostics", "the request's log context", EVERY_ROLE),
                 AccessRule.read("GET /samples/search", "validates a limit", EVERY_ROLE),
                 AccessRule.read("GET /samples/{id}", "answers the problem its id names", EVERY_ROLE),
+                AccessRule.read("GET /samples/sleep", "sleeps in the database under a statement timeout of its own", EVERY_ROLE),
                 AccessRule.read("GET /counties/{county}/shipments", "the county's shipments", EVERY_ROLE),
                 AccessRule.read("GET /counties/{county}/shipments/{id}", "one shipment", EVERY_ROLE),
                 AccessRule.write("PUT /counties/{county}/shipments/{id}", "changes its product", WRITERS),

@@ -25,6 +25,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/samples")
 public class SampleController {
 
+    private final org.springframework.r2dbc.core.DatabaseClient database;
+    private final org.springframework.transaction.ReactiveTransactionManager transactionManager;
+
+    SampleController(org.springframework.beans.factory.ObjectProvider<org.springframework.r2dbc.core.DatabaseClient> database,
+                     org.springframework.beans.factory.ObjectProvider<org.springframework.transaction.ReactiveTransactionManager> transactionManager) {
+        // Optional: the web slice tests run this controller without a database.
+        this.database = database.getIfAvailable();
+        this.transactionManager = transactionManager.getIfAvailable();
+    }
+
     record Parcel(@NotBlank String product, @Min(1) int kilograms) {
     }
 
@@ -46,7 +56,19 @@ public class SampleController {
         });
     }
 
-    @GetMapping("/search")
+    /**
+     * Sleeps in the database for {@code seconds} in a transaction whose statement timeout is {@code limit}, set the way
+     * a bulk path raises its own ({@code set local statement_timeout}).
+     */
+    @GetMapping("/sleep")
+    Mono<String> sleep(@RequestParam double seconds, @RequestParam String limit) {
+        return org.springframework.transaction.reactive.TransactionalOperator.create(transactionManager).transactional(
+                database.sql("select set_config('statement_timeout', :limit, true)").bind("limit", limit).fetch().first()
+                        .then(database.sql("select pg_sleep(:seconds)::text as slept").bind("seconds", seconds)
+                                .map(row -> "slept").one()));
+    }
+
+        @GetMapping("/search")
     Mono<String> search(@RequestParam @Min(1) @jakarta.validation.constraints.Max(500) int limit) {
         return Mono.just("limit " + limit);
     }

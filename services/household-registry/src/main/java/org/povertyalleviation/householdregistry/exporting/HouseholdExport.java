@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -14,6 +15,7 @@ import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher;
 import org.povertyalleviation.householdregistry.personaldata.PersonalDataCipher.Field;
 import org.povertyalleviation.platform.audit.AuditTrail;
 import org.povertyalleviation.platform.problem.InvalidRequestException;
+import org.povertyalleviation.platform.problem.RuleViolatedException;
 import org.povertyalleviation.platform.domain.CountyCode;
 import org.povertyalleviation.platform.files.CsvCell;
 import org.povertyalleviation.platform.tenancy.TenantTransactions;
@@ -34,7 +36,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Exports a county's households (optionally one village), one row per person, in the import's columns plus the
- * status, so that an unmasked export can be imported again elsewhere. Streamed: rows leave as they are read.
+ * status, so that an unmasked export can be imported again elsewhere. Streamed a page at a time (see query), and
+ * bounded ({@link ExportLimits}).
  * Masked unless {@code unmasked=true} and the role allows it; an unmasked export is audited.
  */
 @RestController
@@ -48,15 +51,17 @@ class HouseholdExport {
     private final Disclosure disclosure;
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
+    private final ExportLimits limits;
 
     HouseholdExport(CountyGate gate, TenantTransactions tenantTransactions, DatabaseClient database, Disclosure disclosure,
-                    PersonalDataCipher cipher, AuditTrail audit) {
+                    PersonalDataCipher cipher, AuditTrail audit, ExportLimits limits) {
         this.gate = gate;
         this.tenantTransactions = tenantTransactions;
         this.database = database;
         this.disclosure = disclosure;
         this.cipher = cipher;
         this.audit = audit;
+        this.limits = limits;
     }
 
     @GetMapping("/counties/{county}/exports/households.csv")
@@ -114,7 +119,8 @@ class HouseholdExport {
             throw InvalidRequestException.field("village", "must be 12 digits");
         }
         String scope = village == null ? "county" : "village";
-        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked).flatMap(reveal -> {
+        return gate.read(county).flatMap(code -> disclosure.unmasked(code, unmasked)
+                .flatMap(reveal -> withinBound(code, village).thenReturn(reveal)).flatMap(reveal -> {
             String target = village == null ? code.value() : village;
             java.util.concurrent.atomic.AtomicInteger shown = new java.util.concurrent.atomic.AtomicInteger();
             Flux<List<String>> counted = query(code, village, reveal).map(language::row).doOnNext(row -> shown.incrementAndGet())
@@ -128,36 +134,87 @@ class HouseholdExport {
         }));
     }
 
+    /**
+     * The rows a page at a time, in file-number order: each page is read whole in its own transaction and written out
+     * after it committed, and the next is read only when the client has taken this one. A slow download therefore
+     * holds no transaction (nor the connection) between pages, and the pages' keyset ({@code file_number} after the
+     * last one, the county's unique key) neither skips nor repeats a household. Households registered or removed while
+     * an export runs are in it or not by where their file number falls, as with any paged read.
+     */
     private Flux<List<String>> query(CountyCode county, String village, boolean reveal) {
+        return page(county, village, reveal, null, 0)
+                .expand(page -> page.households() < limits.pageHouseholds() || page.exported() >= limits.maxHouseholds()
+                        ? Mono.empty()
+                        : page(county, village, reveal, page.last(), page.exported()))
+                .concatMapIterable(Page::rows, 1);
+    }
+
+    /** One page's rows, the number of households it held and the last file number, for the next page's keyset. */
+    private record Page(List<List<String>> rows, int households, String last, int exported) {
+    }
+
+    private Mono<Page> page(CountyCode county, String village, boolean reveal, String after, int exported) {
+        int households = Math.min(limits.pageHouseholds(), limits.maxHouseholds() - exported);
         return tenantTransactions.manyInCounty(county, () -> database.sql("""
+                        with page as (
+                            select * from household
+                             where county_code = :county and (:village::text is null or village_code = :village)
+                               and (:after::text is null or file_number > :after)
+                             order by file_number limit :households)
                         select h.file_number, h.village_code, h.registration_year, m.relation, m.name, m.resident_id_masked,
                                m.resident_id_cipher, m.phone_masked, m.phone_cipher, m.labour_capacity, m.health, m.education,
                                array_to_string(m.ecommerce_skills, ';') as skills, array_to_string(h.causes, ';') as causes,
                                h.primary_cause, h.helper_cadre, h.food_secure, h.clothing_secure, h.compulsory_education,
-                               h.basic_medical_care, h.safe_housing, h.status
-                          from household h join member m on m.county_code = h.county_code and m.household_id = h.id
-                         where h.county_code = :county and (:village::text is null or h.village_code = :village)
+                               h.basic_medical_care, h.safe_housing, h.status,
+                               (select count(*) from page) as page_households, (select max(file_number) from page) as page_last
+                          from page h join member m on m.county_code = h.county_code and m.household_id = h.id
                          order by h.file_number, m.relation <> 'HEAD', m.birth_year, m.id""")
                 .bind("county", county.value())
                 .bind("village", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, village))
-                .map(row -> {
-                    String residentId = reveal ? cipher.open(county.value(), Field.RESIDENT_ID, row.get("resident_id_cipher", byte[].class))
-                            : row.get("resident_id_masked", String.class);
-                    byte[] phoneCipher = row.get("phone_cipher", byte[].class);
-                    String phone = reveal && phoneCipher != null ? cipher.open(county.value(), Field.PHONE, phoneCipher)
-                            : row.get("phone_masked", String.class);
-                    // In Column order.
-                    return Arrays.asList(row.get("file_number", String.class), row.get("village_code", String.class),
-                            String.valueOf(row.get("registration_year", Short.class)), row.get("relation", String.class),
-                            row.get("name", String.class), residentId, phone, row.get("labour_capacity", String.class),
-                            row.get("health", String.class), row.get("education", String.class), row.get("skills", String.class),
-                            row.get("causes", String.class), row.get("primary_cause", String.class), row.get("helper_cadre", String.class),
-                            String.valueOf(row.get("food_secure", Boolean.class)), String.valueOf(row.get("clothing_secure", Boolean.class)),
-                            String.valueOf(row.get("compulsory_education", Boolean.class)),
-                            String.valueOf(row.get("basic_medical_care", Boolean.class)), String.valueOf(row.get("safe_housing", Boolean.class)),
-                            row.get("status", String.class));
-                })
-                .all());
+                .bind("after", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, after))
+                .bind("households", households)
+                .map(row -> new PageRow(row(county, reveal, row), row.get("page_households", Long.class).intValue(),
+                        row.get("page_last", String.class)))
+                .all())
+                .collectList()
+                .map(rows -> rows.isEmpty() ? new Page(List.of(), 0, after, exported)
+                        : new Page(rows.stream().map(PageRow::cells).toList(), rows.get(0).households(), rows.get(0).last(),
+                                exported + rows.get(0).households()));
+    }
+
+    private record PageRow(List<String> cells, int households, String last) {
+    }
+
+    private List<String> row(CountyCode county, boolean reveal, io.r2dbc.spi.Readable row) {
+        String residentId = reveal ? cipher.open(county.value(), Field.RESIDENT_ID, row.get("resident_id_cipher", byte[].class))
+                : row.get("resident_id_masked", String.class);
+        byte[] phoneCipher = row.get("phone_cipher", byte[].class);
+        String phone = reveal && phoneCipher != null ? cipher.open(county.value(), Field.PHONE, phoneCipher)
+                : row.get("phone_masked", String.class);
+        // In Column order.
+        return Arrays.asList(row.get("file_number", String.class), row.get("village_code", String.class),
+                String.valueOf(row.get("registration_year", Short.class)), row.get("relation", String.class),
+                row.get("name", String.class), residentId, phone, row.get("labour_capacity", String.class),
+                row.get("health", String.class), row.get("education", String.class), row.get("skills", String.class),
+                row.get("causes", String.class), row.get("primary_cause", String.class), row.get("helper_cadre", String.class),
+                String.valueOf(row.get("food_secure", Boolean.class)), String.valueOf(row.get("clothing_secure", Boolean.class)),
+                String.valueOf(row.get("compulsory_education", Boolean.class)),
+                String.valueOf(row.get("basic_medical_care", Boolean.class)), String.valueOf(row.get("safe_housing", Boolean.class)),
+                row.get("status", String.class));
+    }
+
+    /** Refuses, before the first byte, an export above the bound: past the headers no problem could be answered. */
+    private Mono<Void> withinBound(CountyCode county, String village) {
+        return tenantTransactions.inCounty(county, () -> database.sql("""
+                        select count(*) as households from household
+                         where county_code = :county and (:village::text is null or village_code = :village)""")
+                        .bind("county", county.value())
+                        .bind("village", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, village))
+                        .map(row -> row.get("households", Long.class)).one())
+                .flatMap(households -> households <= limits.maxHouseholds() ? Mono.<Void>empty()
+                        : Mono.error(new RuleViolatedException("export-too-large",
+                                "The export would hold " + households + " households, more than the " + limits.maxHouseholds()
+                                        + " one export may; export one village at a time", "village",
+                                Map.of("households", households, "maxHouseholds", limits.maxHouseholds()))));
     }
 }
-

@@ -1,0 +1,79 @@
+package org.povertyalleviation.platform.persistence;
+
+import java.util.Map;
+
+import io.r2dbc.spi.R2dbcException;
+import org.povertyalleviation.platform.problem.ProblemException;
+import org.povertyalleviation.platform.problem.ProblemResponses;
+import org.povertyalleviation.platform.problem.ProblemTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A request whose statement ran past {@code statement_timeout} or waited past {@code lock_timeout}
+ * ({@link DatabaseSessions}) is answered at once with a 503 problem and {@code Retry-After}: the database is busy, the
+ * request was not wrong, and nothing of its transaction was kept. Every other database error stays a logged 500.
+ * Ahead of ProblemResponses, which would answer them all as 500s.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class DatabaseTimeouts {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseTimeouts.class);
+    /** SQLSTATE of a statement cancelled (here: by statement_timeout). */
+    static final String QUERY_CANCELED = "57014";
+    /** SQLSTATE of a lock not obtained within lock_timeout. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ProblemResponses problemResponses;
+
+    public DatabaseTimeouts(ProblemResponses problemResponses) {
+        this.problemResponses = problemResponses;
+    }
+
+    @ExceptionHandler({DataAccessException.class, R2dbcException.class})
+    public Mono<ResponseEntity<ProblemDetail>> handle(Exception ex, ServerWebExchange exchange) {
+        String reason = reason(ex);
+        if (reason == null) {
+            return problemResponses.handleUnexpected(ex, exchange);
+        }
+        log.warn("{} {} answered 503: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), reason, ex.toString());
+        return problemResponses.handleProblem(new DatabaseBusy(reason), exchange);
+    }
+
+    /** {@code statement-timeout}, {@code lock-timeout}, or null when the error is not one of the sessions' limits. */
+    public static String reason(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && QUERY_CANCELED.equals(r2dbc.getSqlState())
+                    || cause instanceof QueryTimeoutException) {
+                return "statement-timeout";
+            }
+            if (cause instanceof R2dbcException r2dbc && LOCK_NOT_AVAILABLE.equals(r2dbc.getSqlState())) {
+                return "lock-timeout";
+            }
+        }
+        return null;
+    }
+
+    static final class DatabaseBusy extends ProblemException {
+        DatabaseBusy(String reason) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "statement-timeout".equals(reason)
+                            ? "The database did not finish this request's work in time; nothing was changed. Try again shortly."
+                            : "The records this request needs are held by other work; nothing was changed. Try again shortly.",
+                    Map.of("reason", reason), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        }
+    }
+}
