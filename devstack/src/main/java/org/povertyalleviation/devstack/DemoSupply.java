@@ -295,7 +295,7 @@ final class DemoSupply {
      * A unified social credit code of the county: 9 (farmers' cooperatives 93, enterprises 91) or 5 (associations 51),
      * the county code, eight random characters and the check character.
      */
-    private static String legalId(String kind, String county, Random random) {
+    static String legalId(String kind, String county, Random random) {
         StringBuilder first17 = new StringBuilder(switch (kind) {
             case "ENTERPRISE" -> "91";
             case "COOPERATIVE" -> "93";

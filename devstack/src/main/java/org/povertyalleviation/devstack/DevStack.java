@@ -78,6 +78,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final Map<String, LocalProcess> processes = new ConcurrentHashMap<>();
     private PostgresServer postgres;
+    private KafkaBroker kafka;
     private PaymentPartnerSimulator paymentPartner;
     private final Path runDirectory = Directories.runDirectory("devstack");
     private DemoData.Dataset dataset;
@@ -111,7 +112,7 @@ public final class DevStack implements AutoCloseable {
         health.put("postgres", postgres::acceptsConnections);
         urls.put("postgres", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres (user postgres)");
 
-        KafkaBroker kafka = track(KafkaBroker.start());
+        kafka = track(KafkaBroker.start());
         health.put("kafka", kafka::answersMetadata);
         urls.put("kafka", kafka.bootstrapServers());
 
@@ -333,6 +334,19 @@ public final class DevStack implements AutoCloseable {
     /** The simulated payment partner crowdfunding sends its refunds to. */
     public PaymentPartnerSimulator paymentPartner() {
         return paymentPartner;
+    }
+
+    /**
+     * The stack's broker, for fault tests: {@link KafkaBroker#stop()} and {@link KafkaBroker#restart()} keep its port and
+     * data, so the services see an outage and the same broker coming back.
+     */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The stack's PostgreSQL server, for fault tests: {@link PostgresServer#restart()} keeps its port and data. */
+    public PostgresServer postgres() {
+        return postgres;
     }
 
     /** A superuser's connection to a service's database, for tests that must look beneath the API (or hold a lock). */
