@@ -225,7 +225,7 @@ public class PlatformAutoConfiguration {
                                                                                     org.springframework.core.env.Environment environment) {
             return new org.povertyalleviation.platform.consuming.ConsumerFailures(kafka, meters,
                     environment.getProperty("platform.consumers.initial-interval", java.time.Duration.class, java.time.Duration.ofMillis(500)).toMillis(),
-                    environment.getProperty("platform.consumers.max-interval", java.time.Duration.class, java.time.Duration.ofSeconds(30)).toMillis(),
+                    environment.getProperty("platform.consumers.max-interval", java.time.Duration.class, java.time.Duration.ofSeconds(10)).toMillis(),
                     environment.getProperty("platform.consumers.attempts", Integer.class, 3));
         }
 

@@ -62,6 +62,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int RETENTION_BATCH = 10_000;
     private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+    private static final Duration CYCLE_BACKOFF_CAP = Duration.ofSeconds(5);
     private static final byte[] CONTENT_TYPE = (EventEnvelope.STRUCTURED_MEDIA_TYPE + "; charset=UTF-8").getBytes(StandardCharsets.UTF_8);
 
     /** Takes or renews the lease and, only when this relay holds it, reads the claim. */
@@ -394,7 +395,9 @@ public class OutboxRelay implements SmartLifecycle {
                     return;
                 }
                 consecutiveErrors++;
-                pause = properties.backoffAfter(consecutiveErrors);
+                // A cycle fails when the database is away; retried within seconds so that the relay is back soon
+                // after it (a row's own back-off, for Kafka's refusals, is the longer one).
+                pause = min(properties.backoffAfter(consecutiveErrors), CYCLE_BACKOFF_CAP);
                 log.warn("Outbox relay cycle failed; next try in {}: {}", pause, e.toString());
             }
             try {
@@ -403,6 +406,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String hostName() {
