@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.povertyalleviation.platform.counties.CountyGate;
@@ -129,6 +130,8 @@ class ImportController {
                 .thenMany(tenantTransactions.manyInCounty(code, () -> imports.rejections(code.value(), job, after, limit))));
     }
 
+    private static final int REJECTIONS_PAGE = 1000;
+
     /** Every rejected row as CSV (line, file number, field, reason), to hand back to whoever keeps the file. */
     @GetMapping(path = "/counties/{county}/imports/{id}/rejections.csv", produces = "text/csv")
     Mono<ResponseEntity<Flux<String>>> rejectionsCsv(@PathVariable String county, @PathVariable String id) {
@@ -137,10 +140,39 @@ class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-rows-" + job + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(Flux.concat(Flux.just("\uFEFFline,file_number,field,reason\n"),
-                        tenantTransactions.manyInCounty(CountyCode.of(county), () -> imports.rejections(county, job, 0, Integer.MAX_VALUE))
+                        rejectionPages(county, job)
                                 // The cells come from the county's own file: neutralised, so that opening the CSV runs nothing.
                                 .map(rejection -> rejection.line() + "," + CsvCell.of(rejection.fileNumber()) + "," + CsvCell.of(rejection.field())
                                         + "," + CsvCell.of(rejection.reason()) + "\n"))));
+    }
+
+    /**
+     * Every rejection in line order, read a page at a time, each page whole in its own short transaction before it is
+     * written out: a client that reads slowly holds no transaction (the sessions' idle-in-transaction limit would end
+     * it, and the download with it). A page ends at a line boundary, so a line's rejections are never split.
+     */
+    private Flux<Rejection> rejectionPages(String county, UUID job) {
+        return rejectionPage(county, job, 0)
+                .expand(page -> page.next() < 0 ? Mono.empty() : rejectionPage(county, job, page.next()))
+                .concatMapIterable(RejectionPage::rows);
+    }
+
+    private Mono<RejectionPage> rejectionPage(String county, UUID job, int after) {
+        return tenantTransactions.manyInCounty(CountyCode.of(county), () -> imports.rejections(county, job, after, REJECTIONS_PAGE)).collectList()
+                .map(rows -> {
+                    if (rows.size() < REJECTIONS_PAGE) {
+                        return new RejectionPage(rows, -1);
+                    }
+                    // The last line may go on in the next rows: it starts the next page. (A line has at most as many
+                    // rejections as cells, far fewer than a page.)
+                    int lastLine = rows.get(rows.size() - 1).line();
+                    List<Rejection> whole = rows.stream().filter(row -> row.line() < lastLine).toList();
+                    return whole.isEmpty() ? new RejectionPage(rows, lastLine) : new RejectionPage(whole, lastLine - 1);
+                });
+    }
+
+    /** A page of rejections and the line after which the next one starts, or -1 when this was the last. */
+    private record RejectionPage(List<Rejection> rows, int next) {
     }
 
     private Mono<JobRow> find(CountyCode county, UUID job) {
