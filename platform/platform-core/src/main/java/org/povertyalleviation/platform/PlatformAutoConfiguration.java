@@ -43,7 +43,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, org.povertyalleviation.platform.consuming.ConsumerProperties.class})
 public class PlatformAutoConfiguration {
 
     /** Services with a database; the gateway has none. */
@@ -222,11 +222,8 @@ public class PlatformAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         org.povertyalleviation.platform.consuming.ConsumerFailures consumerFailures(KafkaClients kafka, MeterRegistry meters,
-                                                                                    org.springframework.core.env.Environment environment) {
-            return new org.povertyalleviation.platform.consuming.ConsumerFailures(kafka, meters,
-                    environment.getProperty("platform.consumers.initial-interval", java.time.Duration.class, java.time.Duration.ofMillis(500)).toMillis(),
-                    environment.getProperty("platform.consumers.max-interval", java.time.Duration.class, java.time.Duration.ofSeconds(10)).toMillis(),
-                    environment.getProperty("platform.consumers.attempts", Integer.class, 3));
+                                                                                    org.povertyalleviation.platform.consuming.ConsumerProperties properties) {
+            return new org.povertyalleviation.platform.consuming.ConsumerFailures(kafka, meters, properties);
         }
 
         @Bean

@@ -47,18 +47,13 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
     private final long maxInterval;
     private final int attempts;
 
-    /**
-     * @param initialInterval the first wait after a failure, in ms
-     * @param maxInterval     the longest wait between two tries, in ms (below max.poll.interval.ms)
-     * @param attempts        tries of an event that broke a rule before it is dead-lettered
-     */
-    public ConsumerFailures(KafkaClients kafka, MeterRegistry meters, long initialInterval, long maxInterval, int attempts) {
+    public ConsumerFailures(KafkaClients kafka, MeterRegistry meters, ConsumerProperties properties) {
         this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.producerConfiguration(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer()));
         this.meters = meters;
-        this.initialInterval = initialInterval;
-        this.maxInterval = maxInterval;
-        this.attempts = attempts;
+        this.initialInterval = properties.initialInterval().toMillis();
+        this.maxInterval = properties.maxInterval().toMillis();
+        this.attempts = properties.attempts();
     }
 
     @Override

@@ -272,7 +272,7 @@ public class OutboxRelay implements SmartLifecycle {
         dead.increment(rows.size());
     }
 
-    /** Each failed row's next attempt after its own back-off, which doubles with its attempts up to the maximum. */
+    /** Each failed row's next attempt after its own back-off (OutboxProperties.backoffAfter its attempts so far). */
     private void markFailed(List<Pending> rows, List<String> errors) {
         if (rows.isEmpty()) {
             return;
@@ -282,14 +282,12 @@ public class OutboxRelay implements SmartLifecycle {
         database.sql("""
                         update outbox_event e
                            set attempts = e.attempts + 1, last_error = f.error,
-                               next_attempt_at = now() + make_interval(secs => least(:maxSeconds,
-                                                     :initialSeconds * power(2, least(e.attempts, 20))))
-                          from unnest(:positions::bigint[], :errors::text[]) as f(position, error)
+                               next_attempt_at = now() + make_interval(secs => f.backoff)
+                          from unnest(:positions::bigint[], :errors::text[], :backoffs::float8[]) as f(position, error, backoff)
                          where e.position = f.position""")
                 .bind("positions", rows.stream().map(Pending::position).toArray(Long[]::new))
                 .bind("errors", errors.toArray(String[]::new))
-                .bind("initialSeconds", properties.initialBackoff().toMillis() / 1000.0)
-                .bind("maxSeconds", properties.maxBackoff().toMillis() / 1000.0)
+                .bind("backoffs", rows.stream().map(row -> properties.backoffAfter(row.attempts() + 1).toMillis() / 1000.0).toArray(Double[]::new))
                 .fetch().rowsUpdated().block(ACK_WAIT);
     }
 
