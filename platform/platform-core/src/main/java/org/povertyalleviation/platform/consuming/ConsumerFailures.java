@@ -1,5 +1,7 @@
 package org.povertyalleviation.platform.consuming;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,6 +34,9 @@ import org.springframework.util.backoff.FixedBackOff;
  *       group: each wait is shorter than {@code max.poll.interval.ms}, and the container polls again between them.</li>
  *   <li><b>The event is malformed</b> ({@link MalformedEventException}, an undeserialisable record): straight to the
  *       dead-letter topic ({@code error.<topic>.<group>}); retrying cannot mend it.</li>
+ *   <li><b>Its statement ran past {@code statement_timeout}</b> ({@link TransientFailures#isStatementTimeout}):
+ *       {@code timed-out-attempts} tries with the growing back-off, then the dead-letter topic, so that an effect too
+ *       big to finish in time does not hold its partition for ever.</li>
  *   <li><b>The event broke a rule</b> (anything else): {@code attempts} tries with a back-off, then the dead-letter
  *       topic. The replay tool (docs/events/README.md, "Dead letters") moves dead letters back once fixed.</li>
  * </ul>
@@ -40,12 +45,15 @@ import org.springframework.util.backoff.FixedBackOff;
 public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomizer {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerFailures.class);
+    /** The dead letter's header with the failure's root cause (class and message). */
+    public static final String ROOT_CAUSE_HEADER = "platform-dlt-root-cause";
 
     private final KafkaTemplate<byte[], byte[]> deadLetters;
     private final MeterRegistry meters;
     private final long initialInterval;
     private final long maxInterval;
     private final int attempts;
+    private final int timedOutAttempts;
 
     public ConsumerFailures(KafkaClients kafka, MeterRegistry meters, ConsumerProperties properties) {
         this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.producerConfiguration(),
@@ -54,13 +62,15 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
         this.initialInterval = properties.initialInterval().toMillis();
         this.maxInterval = properties.maxInterval().toMillis();
         this.attempts = properties.attempts();
+        this.timedOutAttempts = properties.timedOutAttempts();
     }
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(destinationName, group, dlqDestinationResolver), ruleBroken());
-        handler.setBackOffFunction((record, error) -> TransientFailures.isTransient(error) ? untilItPasses() : null);
+        handler.setBackOffFunction((record, error) -> TransientFailures.isStatementTimeout(error) ? timedOut()
+                : TransientFailures.isTransient(error) ? untilItPasses() : null);
         handler.addNotRetryableExceptions(MalformedEventException.class, DeserializationException.class);
         // A failure of another kind (the database came back, the event then broke a rule) starts its count afresh.
         handler.setResetStateOnExceptionChange(true);
@@ -91,6 +101,10 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
             TopicPartition named = resolver.apply(record, error);
             return named != null && named.topic() != null ? named : new TopicPartition("error." + record.topic() + "." + group, -1);
         });
+        // Spring Kafka's own exception header holds the outermost message ("Listener failed; ..."); the root cause is
+        // what an operator needs to decide whether a replay will pass.
+        publisher.addHeadersFunction((record, error) -> new org.apache.kafka.common.header.internals.RecordHeaders(List.of(
+                new org.apache.kafka.common.header.internals.RecordHeader(ROOT_CAUSE_HEADER, rootMessage(error).getBytes(StandardCharsets.UTF_8)))));
         return (record, error) -> {
             log.error("Event at {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), rootMessage(error));
             publisher.accept(record, error);
@@ -105,6 +119,13 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
     private BackOff untilItPasses() {
         ExponentialBackOff backOff = new ExponentialBackOff(initialInterval, 2.0);
         backOff.setMaxInterval(maxInterval);
+        return backOff;
+    }
+
+    BackOff timedOut() {
+        ExponentialBackOff backOff = new ExponentialBackOff(initialInterval, 2.0);
+        backOff.setMaxInterval(maxInterval);
+        backOff.setMaxAttempts(timedOutAttempts - 1);
         return backOff;
     }
 

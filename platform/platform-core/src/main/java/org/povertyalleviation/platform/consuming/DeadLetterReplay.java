@@ -43,6 +43,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 public final class DeadLetterReplay {
 
     static final String GROUP = "dead-letter-replay";
+    private static final String BINDER_CONFIGURATION = "SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_";
 
     /** What a run did. */
     public record Outcome(int replayed, int skipped, Map<String, Integer> byTopic) {
@@ -53,14 +54,14 @@ public final class DeadLetterReplay {
 
     public static void main(String[] args) {
         Map<String, String> options = new HashMap<>();
-        Map<String, Object> clientProperties = new HashMap<>();
+        Map<String, Object> explicit = new HashMap<>();
         for (String arg : args) {
-            if (arg.equals("--dry-run")) {
-                options.put("dry-run", "true");
-            } else if (arg.startsWith("--property=") && arg.contains("=")) {
+            if (arg.equals("--dry-run") || arg.equals("--password-stdin")) {
+                options.put(arg.substring(2), "true");
+            } else if (arg.startsWith("--property=") && arg.indexOf('=', "--property=".length()) > 0) {
                 String property = arg.substring("--property=".length());
                 int equals = property.indexOf('=');
-                clientProperties.put(property.substring(0, equals), property.substring(equals + 1));
+                explicit.put(property.substring(0, equals), property.substring(equals + 1));
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
@@ -68,21 +69,74 @@ public final class DeadLetterReplay {
                 System.exit(2);
             }
         }
-        String brokers = options.getOrDefault("brokers", System.getenv("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS"));
         String topic = options.get("topic");
-        if (brokers == null || topic == null || !topic.startsWith("error.")) {
-            usage(System.err, brokers == null ? "no --brokers and no SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS" : "--topic=error.<topic>.<group> is needed");
+        Map<String, Object> clientProperties;
+        try {
+            clientProperties = clientProperties(System.getenv(), options, explicit, DeadLetterReplay::passwordFromStdin);
+        } catch (IllegalArgumentException e) {
+            usage(System.err, e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (topic == null || !topic.startsWith("error.")) {
+            usage(System.err, "--topic=error.<topic>.<group> is needed");
             System.exit(2);
         }
-        clientProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         Outcome outcome = replay(clientProperties, topic, Boolean.parseBoolean(options.getOrDefault("dry-run", "false")), System.out);
         System.out.printf("%s: %d dead letter(s) %s, %d without an original topic left in place%n", topic, outcome.replayed(),
                 options.containsKey("dry-run") ? "would be replayed" : "replayed", outcome.skipped());
     }
 
+    /**
+     * The Kafka client's properties: the pod's own binder settings (the brokers, and the protocol, mechanism and trust
+     * store of {@code SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_*}, as the charts set them), then
+     * {@code --user} with the password read from standard input ({@code --password-stdin}: never on the command line,
+     * where {@code ps} and the shell's history would keep it), then each {@code --property} over all of them.
+     */
+    static Map<String, Object> clientProperties(Map<String, String> environment, Map<String, String> options,
+                                                Map<String, Object> explicit, java.util.function.Supplier<String> password) {
+        Map<String, Object> properties = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith(BINDER_CONFIGURATION) && name.length() > BINDER_CONFIGURATION.length()) {
+                properties.put(name.substring(BINDER_CONFIGURATION.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        String brokers = options.getOrDefault("brokers", environment.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS"));
+        if (brokers == null || brokers.isBlank()) {
+            throw new IllegalArgumentException("no --brokers and no SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS");
+        }
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        String user = options.get("user");
+        if (user != null) {
+            if (!options.containsKey("password-stdin")) {
+                throw new IllegalArgumentException("--user needs --password-stdin (the password is read from standard input)");
+            }
+            String secret = password.get();
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("--password-stdin: standard input held no password");
+            }
+            properties.put("sasl.mechanism", properties.getOrDefault("sasl.mechanism", "SCRAM-SHA-512"));
+            properties.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                    + user.replace("\"", "") + "\" password=\"" + secret.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\";");
+        } else if (options.containsKey("password-stdin")) {
+            throw new IllegalArgumentException("--password-stdin needs --user");
+        }
+        properties.putAll(explicit);
+        return properties;
+    }
+
+    private static String passwordFromStdin() {
+        try {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--password-stdin: " + e.getMessage());
+        }
+    }
+
     private static void usage(PrintStream out, String why) {
         out.println("DeadLetterReplay: " + why);
-        out.println("usage: --topic=error.<topic>.<group> [--brokers=host:port] [--dry-run] [--property=<kafka client property>=<value> ...]");
+        out.println("usage: --topic=error.<topic>.<group> [--brokers=host:port] [--dry-run] [--user=<kafka user> --password-stdin]"
+                + " [--property=<kafka client property>=<value> ...]");
     }
 
     /**

@@ -18,13 +18,22 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Which failures of an event's effect are the surroundings' and not the event's: the database restarting or
  * unreachable, a pool exhausted, a timeout, a deadlock or serialization conflict. Those are retried for as long as
  * they last and never dead-lettered; the event is not at fault and would apply once the database is back.
+ *
+ * <p>A statement cancelled by {@code statement_timeout} (SQLSTATE 57014) is neither: a busy server makes it, but so does
+ * an event whose effect is too big to finish in time, and retrying that one for ever would hold its partition for
+ * ever. {@link #isStatementTimeout} names it so that its tries can be bounded (ConsumerFailures).
  */
 public final class TransientFailures {
+
+    private static final String STATEMENT_CANCELLED = "57014";
 
     private TransientFailures() {
     }
 
     public static boolean isTransient(Throwable error) {
+        if (isStatementTimeout(error)) {
+            return false;
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException || cause instanceof QueryTimeoutException
@@ -45,16 +54,26 @@ public final class TransientFailures {
         return false;
     }
 
+    /** A statement the server cancelled after {@code statement_timeout} (SQLSTATE 57014), anywhere in the causes. */
+    public static boolean isStatementTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && STATEMENT_CANCELLED.equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * SQLSTATE classes of a server going away or refusing for a while: 08 connection exception, 53 insufficient
      * resources, 57P01–57P03 shutdown and cannot connect now, 40001 serialization failure, 40P01 deadlock,
-     * 55P03 lock not available, 57014 statement cancelled by a timeout.
+     * 55P03 lock not available.
      */
     static boolean transientState(String state) {
         if (state == null) {
             return false;
         }
         return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("40001")
-                || state.equals("40P01") || state.equals("55P03") || state.equals("57014");
+                || state.equals("40P01") || state.equals("55P03");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,8 +37,8 @@ import reactor.core.scheduler.Schedulers;
  * Publishes pending outbox rows to Kafka, oldest first, at the speed of the producer (issue 23).
  *
  * <ul>
- *   <li><b>One relay per database.</b> The replica holding the lease ({@code outbox_relay_lease}) relays; every claim
- *       renews it in the same statement, and a replica that dies leaves it to lapse after {@code platform.outbox.lease}
+ *   <li><b>One relay per database.</b> The replica holding the lease ({@code outbox_relay_lease}) relays; the claim
+ *       renews it in the same statement once half of it is gone, and a replica that dies leaves it to lapse after {@code platform.outbox.lease}
  *       (30 s), when another takes over. One relay needs no row locks and no per-row "is an earlier event of this
  *       aggregate pending" probe (the old claim's cost, and its stale plans), and two relays can never overtake each
  *       other within an aggregate. A relay paused past its lease (a long GC) may overlap its successor for one claim:
@@ -65,17 +66,29 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration CYCLE_BACKOFF_CAP = Duration.ofSeconds(5);
     private static final byte[] CONTENT_TYPE = (EventEnvelope.STRUCTURED_MEDIA_TYPE + "; charset=UTF-8").getBytes(StandardCharsets.UTF_8);
 
-    /** Takes or renews the lease and, only when this relay holds it, reads the claim. */
+    /**
+     * Takes the lease, or renews it once half of it is gone, and, only when this relay holds it, reads the claim. The
+     * upsert is skipped while a lease is held with time to spare (by this relay: no need yet; by another: it would
+     * fail), so that an idle leader polling ten times a second does not write its lease row each time, and the other
+     * replicas do not lock it.
+     */
     private static final String CLAIM = """
-            with lease as (
+            with current_lease as (
+                select holder = :holder as mine, expires_at > now() + make_interval(secs => :renewBefore) as spare,
+                       expires_at > now() as live
+                  from outbox_relay_lease where id = 1),
+            lease as (
                 insert into outbox_relay_lease (id, holder, expires_at)
-                values (1, :holder, now() + make_interval(secs => :lease))
+                select 1, :holder, now() + make_interval(secs => :lease)
+                 where not exists (select 1 from current_lease where (mine and spare) or (not mine and live))
                 on conflict (id) do update set holder = excluded.holder, expires_at = excluded.expires_at
                  where outbox_relay_lease.holder = excluded.holder or outbox_relay_lease.expires_at < now()
                 returning 1)
-            select e.position, e.county_code, e.aggregate_id, e.topic, e.envelope, e.attempts, e.next_attempt_at <= now() as due
+            select e.position, e.county_code, e.aggregate_id, e.topic, e.envelope, e.attempts, e.next_attempt_at <= now() as due,
+                   extract(epoch from now() - e.created_at) as age
               from outbox_event e
-             where exists (select 1 from lease) and e.sent_at is null and e.dead_at is null
+             where (exists (select 1 from lease) or exists (select 1 from current_lease where mine and spare))
+               and e.sent_at is null and e.dead_at is null
              order by e.position
              limit :limit""";
 
@@ -88,6 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter dead;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long nextRetention;
+    private volatile double oldestUnsentAge;
     private Thread worker;
 
     /** @param producer an idempotent producer with acks=all, owned by the relay from now on (closed on stop) */
@@ -99,6 +113,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("outbox.published").description("Outbox events acknowledged by Kafka").register(meters);
         this.failures = Counter.builder("outbox.publish.failures").description("Outbox publish attempts that failed").register(meters);
         this.dead = Counter.builder("outbox.dead.events").description("Outbox rows Kafka refused for good, kept as dead").register(meters);
+        Gauge.builder("outbox.oldest.unsent.age", this, relay -> relay.oldestUnsentAge).baseUnit("seconds")
+                .description("Age of the oldest outbox row not yet sent nor dead, as this relay last read it (0 when it does not hold the lease)")
+                .register(meters);
         this.nextRetention = System.nanoTime();
     }
 
@@ -120,11 +137,16 @@ public class OutboxRelay implements SmartLifecycle {
         List<Pending> rows = database.sql(CLAIM)
                 .bind("holder", holder)
                 .bind("lease", properties.lease().toMillis() / 1000.0)
+                .bind("renewBefore", properties.lease().toMillis() / 2000.0)
                 .bind("limit", properties.batchSize())
                 .map((row, meta) -> new Pending(row.get("position", Long.class), row.get("county_code", String.class),
                         row.get("aggregate_id", String.class), row.get("topic", String.class),
-                        row.get("envelope", String.class), row.get("attempts", Integer.class), Boolean.TRUE.equals(row.get("due", Boolean.class))))
+                        row.get("envelope", String.class), row.get("attempts", Integer.class), Boolean.TRUE.equals(row.get("due", Boolean.class)),
+                        row.get("age", Double.class)))
                 .all().collectList().block(ACK_WAIT);
+        // The oldest unsent row's age: how far behind the relay is (0 when it is level, or when another relay holds
+        // the lease: alert on the maximum over replicas).
+        oldestUnsentAge = rows == null || rows.isEmpty() ? 0 : Math.max(0, rows.get(0).age());
         if (rows == null || rows.isEmpty()) {
             return 0;
         }
@@ -418,6 +440,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    record Pending(long position, String county, String aggregateId, String topic, String envelope, int attempts, boolean due) {
+    record Pending(long position, String county, String aggregateId, String topic, String envelope, int attempts, boolean due,
+                   double age) {
     }
 }

@@ -3,6 +3,7 @@ package org.povertyalleviation.platform.persistence;
 import java.util.Map;
 
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import org.povertyalleviation.platform.problem.ProblemException;
 import org.povertyalleviation.platform.problem.ProblemResponses;
 import org.povertyalleviation.platform.problem.ProblemTypes;
@@ -15,6 +16,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,9 +24,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * A request whose statement ran past {@code statement_timeout} or waited past {@code lock_timeout}
- * ({@link DatabaseSessions}) is answered at once with a 503 problem and {@code Retry-After}: the database is busy, the
- * request was not wrong, and nothing of its transaction was kept. Every other database error stays a logged 500.
- * Ahead of ProblemResponses, which would answer them all as 500s.
+ * ({@link DatabaseSessions}), or that found no free connection in the pool within
+ * {@code spring.r2dbc.pool.max-acquire-time}, is answered at once with a 503 problem and {@code Retry-After}: the
+ * database is busy, the request was not wrong, and nothing of its transaction was kept. Every other database error
+ * stays a logged 500. Ahead of ProblemResponses, which would answer them all as 500s.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,6 +38,8 @@ public class DatabaseTimeouts {
     static final String QUERY_CANCELED = "57014";
     /** SQLSTATE of a lock not obtained within lock_timeout. */
     static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** The start of r2dbc-pool's message when no connection came free within max-acquire-time. */
+    static final String POOL_ACQUIRE_TIMEOUT = "Connection acquisition timed out";
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final ProblemResponses problemResponses;
@@ -43,7 +48,7 @@ public class DatabaseTimeouts {
         this.problemResponses = problemResponses;
     }
 
-    @ExceptionHandler({DataAccessException.class, R2dbcException.class})
+    @ExceptionHandler({DataAccessException.class, R2dbcException.class, TransactionException.class})
     public Mono<ResponseEntity<ProblemDetail>> handle(Exception ex, ServerWebExchange exchange) {
         String reason = reason(ex);
         if (reason == null) {
@@ -53,9 +58,17 @@ public class DatabaseTimeouts {
         return problemResponses.handleProblem(new DatabaseBusy(reason), exchange);
     }
 
-    /** {@code statement-timeout}, {@code lock-timeout}, or null when the error is not one of the sessions' limits. */
+    /**
+     * {@code statement-timeout}, {@code lock-timeout}, {@code connections-busy}, or null when the error is not one of
+     * the sessions' or the pool's limits.
+     */
     public static String reason(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // r2dbc-pool says so only in its message (an R2dbcTimeoutException without an SQLSTATE).
+            if (cause instanceof R2dbcTimeoutException && cause.getMessage() != null
+                    && cause.getMessage().startsWith(POOL_ACQUIRE_TIMEOUT)) {
+                return "connections-busy";
+            }
             if (cause instanceof R2dbcException r2dbc && QUERY_CANCELED.equals(r2dbc.getSqlState())
                     || cause instanceof QueryTimeoutException) {
                 return "statement-timeout";
@@ -70,9 +83,11 @@ public class DatabaseTimeouts {
     static final class DatabaseBusy extends ProblemException {
         DatabaseBusy(String reason) {
             super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
-                    "statement-timeout".equals(reason)
-                            ? "The database did not finish this request's work in time; nothing was changed. Try again shortly."
-                            : "The records this request needs are held by other work; nothing was changed. Try again shortly.",
+                    switch (reason) {
+                        case "statement-timeout" -> "The database did not finish this request's work in time; nothing was changed. Try again shortly.";
+                        case "lock-timeout" -> "The records this request needs are held by other work; nothing was changed. Try again shortly.";
+                        default -> "Every database connection of the service is busy; nothing was changed. Try again shortly.";
+                    },
                     Map.of("reason", reason), Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
     }

@@ -75,6 +75,24 @@ class IdempotentConsumerIT extends SampleServiceIT {
     }
 
     @Test
+    void an_event_whose_effect_always_runs_past_the_statement_timeout_is_dead_lettered_after_its_tries() throws Exception {
+        EventEnvelope slow = sampleEvent(Map.of("product", "glacier", "slow", true));
+        EventEnvelope next = sampleEvent(Map.of("product", "after-glacier"));
+
+        publish(slow.partitionKey(), codec.write(slow));
+        publish(slow.partitionKey(), codec.write(next));
+
+        // Not retried for ever as a transient failure would be: timed-out-attempts tries (three in this test's
+        // application.yml) with the growing back-off, then the dead-letter topic, and the partition moves on.
+        var letters = TopicReader.read(DEAD_LETTER_TOPIC, 1, r -> r.value().contains(slow.id()));
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).headers().get(ConsumerFailures.ROOT_CAUSE_HEADER)).contains("statement timeout");
+        awaitTally(next.id());
+        assertThat(tally(slow.id())).isZero();
+        assertThat(count("select count(*) from processed_event where event_id = '" + slow.id() + "'")).isZero();
+    }
+
+    @Test
     void while_the_database_is_away_events_wait_and_apply_once_it_is_back_with_no_dead_letter() throws Exception {
         List<EventEnvelope> events = java.util.stream.IntStream.range(0, 5).mapToObj(i -> sampleEvent(Map.of("product", "walnut-" + i))).toList();
 

@@ -23,6 +23,10 @@ class DatabaseSessionsIT extends SampleServiceIT {
     DatabaseClient database;
     @Autowired
     TenantTransactions tenantTransactions;
+    @Autowired
+    io.r2dbc.spi.ConnectionFactory connections;
+    @Autowired
+    org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties r2dbc;
 
     @Test
     void every_session_of_the_service_starts_with_the_platforms_limits() {
@@ -71,6 +75,42 @@ class DatabaseSessionsIT extends SampleServiceIT {
         } finally {
             holder.dispose();
         }
+    }
+
+    @Test
+    void a_request_that_finds_every_connection_busy_gives_up_after_the_acquire_time_with_a_503() {
+        int poolSize = r2dbc.getPool().getMaxSize();
+        // Every connection of the pool held for longer than max-acquire-time (5 s).
+        Disposable holders = reactor.core.publisher.Flux.range(0, poolSize)
+                .flatMap(i -> Mono.usingWhen(connections.create(), connection -> Mono.delay(Duration.ofSeconds(12)),
+                        connection -> Mono.from(connection.close())), poolSize)
+                .subscribe();
+        try {
+            awaitPoolExhausted(poolSize);
+            long started = System.nanoTime();
+
+            web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                    .get().uri("/counties/621222/shipments/{id}", UUID.randomUUID()).header("Authorization", "Bearer " + tokenFor("admin-621222"))
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "5")
+                    .expectBody().jsonPath("$.reason").isEqualTo("connections-busy");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(11));
+        } finally {
+            holders.dispose();
+        }
+    }
+
+    private void awaitPoolExhausted(int poolSize) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (((io.r2dbc.pool.ConnectionPool) connections).getMetrics().orElseThrow().acquiredSize() >= poolSize) {
+                return;
+            }
+            Mono.delay(Duration.ofMillis(50)).block();
+        }
+        throw new AssertionError("the pool's " + poolSize + " connections were never all held");
     }
 
     private void awaitLockHeld(UUID shipment) {

@@ -47,12 +47,16 @@ class SampleConsumers {
 
     /**
      * Counts the events it was handed; an event whose data says {@code "fail": true} always fails, one that says
-     * {@code "failUntilFixed": true} fails until sample_fix names it (a bug fixed, for the replay of dead letters).
+     * {@code "failUntilFixed": true} fails until sample_fix names it (a bug fixed, for the replay of dead letters), one
+     * that says {@code "slow": true} always runs past its transaction's statement timeout (an effect too big to finish).
      */
     @Bean
     Consumer<Message<byte[]>> sampleTally(EventListeners listeners, DatabaseClient database) {
         return listeners.idempotent("sample-tally", event -> event.data().path("fail").asBoolean(false)
                 ? Mono.error(new IllegalStateException("this sample event always fails"))
+                : event.data().path("slow").asBoolean(false)
+                ? database.sql("set local statement_timeout = '100ms'").then()
+                        .then(database.sql("select pg_sleep(2)").fetch().rowsUpdated()).then()
                 : fixed(database, event).flatMap(fixed -> fixed ? database.sql("insert into sample_tally (event_id, event_county) values (:id, :county)")
                         .bind("id", event.id()).bind("county", event.county())
                         .fetch().rowsUpdated().then() : Mono.error(new IllegalStateException("this sample event fails until it is fixed"))));

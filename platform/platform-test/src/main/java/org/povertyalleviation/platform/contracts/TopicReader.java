@@ -19,7 +19,8 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    public record Received(String key, String value) {
+    /** A record's key, value and headers (the last value of each header, as UTF-8 text). */
+    public record Received(String key, String value, Map<String, String> headers) {
     }
 
     /**
@@ -49,8 +50,11 @@ public final class TopicReader {
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    record.headers().forEach(header -> headers.put(header.key(),
+                            header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
                     Received r = new Received(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-                            new String(record.value(), StandardCharsets.UTF_8));
+                            new String(record.value(), StandardCharsets.UTF_8), headers);
                     if (filter.test(r)) {
                         received.add(r);
                     }
