@@ -3,7 +3,7 @@
 {{- if not (and .Values.resources .Values.resources.requests .Values.resources.limits) -}}
 {{- fail "resources.requests and resources.limits are both required" -}}
 {{- end -}}
-{{- range $part := list "migrations" "serviceAccount" "configMap" "service" "deployment" "hpa" "pdb" "networkPolicy" "serviceMonitor" "ingress" }}
+{{- range $part := list "migrations" "serviceAccount" "configMap" "service" "deployment" "hpa" "pdb" "networkPolicy" "serviceMonitor" "prometheusRule" "ingress" }}
 {{- $rendered := include (printf "platform-library.%s" $part) $ | trim }}
 {{- if $rendered }}
 ---

@@ -199,13 +199,49 @@ class ChartPlatformTest {
     void theServiceMonitorIsRenderedOnlyWhenEnabled() {
         assertThat(Charts.ofType(render(), GenericKubernetesResource.class)).isEmpty();
 
-        List<GenericKubernetesResource> monitors = Charts.ofType(render(EXAMPLE), GenericKubernetesResource.class);
+        List<GenericKubernetesResource> monitors = Charts.ofType(render(EXAMPLE), GenericKubernetesResource.class).stream()
+                .filter(resource -> "ServiceMonitor".equals(resource.getKind())).toList();
         assertThat(monitors).singleElement().satisfies(monitor -> {
             assertThat(monitor.getKind()).isEqualTo("ServiceMonitor");
             assertThat(monitor.getMetadata().getName()).isEqualTo("gateway");
             assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
             assertThat(String.valueOf(monitor.getAdditionalProperties().get("spec"))).contains("path=/actuator/prometheus", "port=management");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAlertRulesAreRenderedWithTheServiceMonitorAndReadOnlyTheirOwnServicesSeries() {
+        List<GenericKubernetesResource> rules = Charts.ofType(render(EXAMPLE), GenericKubernetesResource.class).stream()
+                .filter(resource -> "PrometheusRule".equals(resource.getKind())).toList();
+
+        assertThat(rules).singleElement().satisfies(rule -> {
+            assertThat(rule.getMetadata().getName()).isEqualTo("gateway");
+            assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+            var groups = (List<Map<String, Object>>) ((Map<String, Object>) rule.getAdditionalProperties().get("spec")).get("groups");
+            List<Map<String, Object>> alerts = groups.stream().flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream()).toList();
+            assertThat(alerts).extracting(alert -> alert.get("alert")).containsExactly(
+                    "ConsumerDeadLetters", "OutboxDeadEvents", "OutboxBehind", "OutboxPublishFailing", "HttpServerErrors");
+            for (Map<String, Object> alert : alerts) {
+                String expr = (String) alert.get("expr");
+                // Every selector names the release's own series, nothing else's; the thresholds come from the values.
+                assertThat(expr.split("\\{", -1)).as(expr).hasSizeGreaterThan(1);
+                assertThat(expr.split("\\{", -1).length - 1).as(expr)
+                        .isEqualTo(expr.split("\\{namespace=\"poverty-platform\", service=\"gateway\"", -1).length - 1);
+                assertThat(((Map<String, String>) alert.get("labels")).get("severity")).isIn("warning", "critical");
+                assertThat(((Map<String, String>) alert.get("annotations")).get("runbook")).startsWith("docs/");
+            }
+            assertThat(alerts.get(2).get("expr")).isEqualTo(
+                    "max by (namespace, service) (outbox_oldest_unsent_age_seconds{namespace=\"poverty-platform\", service=\"gateway\"}) > 120");
+            assertThat((String) alerts.get(4).get("expr")).contains("status=~\"5..\"").endsWith("> 0.05");
+            // Prometheus' own templates reach it unrendered by Helm.
+            assertThat(((Map<String, String>) alerts.get(0).get("annotations")).get("summary"))
+                    .isEqualTo("gateway dead-lettered events of {{ $labels.topic }}");
+        });
+
+        String withoutScrape = Charts.valuesFile("shop-management: { prometheusRule: { enabled: true } }\n");
+        assertThatThrownBy(() -> Charts.render("poverty-platform", withoutScrape))
+                .hasMessageContaining("prometheusRule.enabled needs serviceMonitor.enabled");
     }
 
     @Test

@@ -41,7 +41,7 @@ final class Charts {
             Stream.concat(SERVICES.stream(), Stream.of("poverty-platform", "county-tenant"))).toList();
 
     /** Kinds that are not in fabric8's model (CRDs): parsed as generic resources, checked field by field in tests. */
-    static final List<String> CUSTOM_KINDS = List.of("monitoring.coreos.com/v1/ServiceMonitor");
+    static final List<String> CUSTOM_KINDS = List.of("monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
 
     /*
      * helm-java's template leaves out hooks (Helm sorts documents with a helm.sh/hook annotation into the release's
