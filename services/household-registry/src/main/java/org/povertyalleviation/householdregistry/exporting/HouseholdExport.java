@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.povertyalleviation.platform.counties.CountyGate;
@@ -65,6 +68,10 @@ class HouseholdExport {
     }
 
     @GetMapping("/counties/{county}/exports/households.csv")
+    @ApiResponse(responseCode = "200", description = "The households, one row per person in the import's columns plus the status, as CSV (UTF-8 with a byte-order mark).",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "422", description = "The export would exceed its bound (rule export-too-large, field village): export one village at a time.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<Flux<String>>> csv(@PathVariable String county, @RequestParam(required = false) String village,
                                           @RequestParam(defaultValue = "false") boolean unmasked, java.util.Locale locale) {
         ExportLanguage language = ExportLanguage.of(locale);
@@ -76,6 +83,10 @@ class HouseholdExport {
     }
 
     @GetMapping("/counties/{county}/exports/households.xlsx")
+    @ApiResponse(responseCode = "200", description = "The households, one row per person in the import's columns plus the status, as an XLSX workbook.",
+            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "422", description = "The export would exceed its bound (rule export-too-large, field village): export one village at a time.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<Flux<DataBuffer>>> xlsx(@PathVariable String county, @RequestParam(required = false) String village,
                                                @RequestParam(defaultValue = "false") boolean unmasked, java.util.Locale locale) {
         ExportLanguage language = ExportLanguage.of(locale);

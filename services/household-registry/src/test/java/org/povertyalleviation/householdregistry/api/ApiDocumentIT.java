@@ -16,7 +16,14 @@ class ApiDocumentIT extends HouseholdRegistryIT {
 
     @Test
     void the_document_is_complete_enough_to_generate_a_client_from() {
-        ApiDocuments.checkAndKeep(web, "household-registry");
+        JsonNode document = ApiDocuments.checkAndKeep(web, "household-registry");
+
+        // A GET that can still refuse by a rule says so: the export's bound (ExportLimits).
+        for (String export : java.util.List.of("/counties/{county}/exports/households.csv", "/counties/{county}/exports/households.xlsx")) {
+            JsonNode responses = document.path("paths").path(export).path("get").path("responses");
+            org.assertj.core.api.Assertions.assertThat(responses.path("422").path("content").has("application/problem+json")).as(export).isTrue();
+            org.assertj.core.api.Assertions.assertThat(responses.has("200")).as(export).isTrue();
+        }
     }
 
     /**
