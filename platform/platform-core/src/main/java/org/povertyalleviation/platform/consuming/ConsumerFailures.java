@@ -18,6 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -75,6 +76,20 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
         // A failure of another kind (the database came back, the event then broke a rule) starts its count afresh.
         handler.setResetStateOnExceptionChange(true);
         handler.setCommitRecovered(true);
+        // The container would log each re-seek of a failed batch at ERROR with its stack; the listener below says it once.
+        handler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception error, int deliveryAttempt) {
+                // The first failure of each event and then every tenth: a database away for minutes says so in a few
+                // lines, not one per back-off.
+                if (deliveryAttempt == 1 || deliveryAttempt % 10 == 0) {
+                    log.warn("Event at {}-{}@{} failed (attempt {}), {}: {}", record.topic(), record.partition(), record.offset(),
+                            deliveryAttempt, TransientFailures.isTransient(error) ? "retried until it passes" : "retried within its tries",
+                            rootMessage(error));
+                }
+            }
+        });
         container.setCommonErrorHandler(handler);
     }
 
