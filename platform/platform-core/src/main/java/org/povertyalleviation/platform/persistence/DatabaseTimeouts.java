@@ -3,6 +3,8 @@ package org.povertyalleviation.platform.persistence;
 import java.util.Map;
 
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import org.povertyalleviation.platform.problem.ProblemException;
 import org.povertyalleviation.platform.problem.ProblemResponses;
@@ -25,8 +27,9 @@ import reactor.core.publisher.Mono;
 /**
  * A request whose statement ran past {@code statement_timeout} or waited past {@code lock_timeout}
  * ({@link DatabaseSessions}), or that found no free connection in the pool within
- * {@code spring.r2dbc.pool.max-acquire-time}, is answered at once with a 503 problem and {@code Retry-After}: the
- * database is busy, the request was not wrong, and nothing of its transaction was kept. Every other database error
+ * {@code spring.r2dbc.pool.max-acquire-time}, or that met the database away (restarting, unreachable), is answered at
+ * once with a 503 problem and {@code Retry-After}: the database is busy or away, the request was not wrong, and nothing
+ * of its transaction was kept. Every other database error
  * stays a logged 500. Ahead of ProblemResponses, which would answer them all as 500s.
  */
 @RestControllerAdvice
@@ -59,8 +62,8 @@ public class DatabaseTimeouts {
     }
 
     /**
-     * {@code statement-timeout}, {@code lock-timeout}, {@code connections-busy}, or null when the error is not one of
-     * the sessions' or the pool's limits.
+     * {@code statement-timeout}, {@code lock-timeout}, {@code connections-busy}, {@code database-unavailable}, or null
+     * when the error is none of the sessions' or the pool's limits nor the server being away.
      */
     public static String reason(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -76,6 +79,14 @@ public class DatabaseTimeouts {
             if (cause instanceof R2dbcException r2dbc && LOCK_NOT_AVAILABLE.equals(r2dbc.getSqlState())) {
                 return "lock-timeout";
             }
+            // The server away or restarting: refused connections, a pooled connection it closed (validation fails),
+            // SQLSTATE 08 (connection exception) or 57P (shutting down, cannot connect now).
+            if (cause instanceof R2dbcNonTransientResourceException || cause instanceof R2dbcTransientResourceException
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
+                return "database-unavailable";
+            }
         }
         return null;
     }
@@ -86,6 +97,7 @@ public class DatabaseTimeouts {
                     switch (reason) {
                         case "statement-timeout" -> "The database did not finish this request's work in time; nothing was changed. Try again shortly.";
                         case "lock-timeout" -> "The records this request needs are held by other work; nothing was changed. Try again shortly.";
+                        case "database-unavailable" -> "The service's database cannot be reached just now; nothing was changed. Try again shortly.";
                         default -> "Every database connection of the service is busy; nothing was changed. Try again shortly.";
                     },
                     Map.of("reason", reason), Map.of("Retry-After", RETRY_AFTER_SECONDS));

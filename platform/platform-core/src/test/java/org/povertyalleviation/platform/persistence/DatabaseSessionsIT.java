@@ -102,6 +102,40 @@ class DatabaseSessionsIT extends SampleServiceIT {
         }
     }
 
+    @Test
+    void a_request_while_the_database_is_away_and_those_meeting_its_dead_connections_after_get_a_503_never_a_500() {
+        String token = tokenFor("admin-621222");
+        UUID shipment = UUID.randomUUID();
+        // The pool holds connections the restart will close under it.
+        web.get().uri("/counties/621222/shipments/{id}", shipment).header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isNotFound();
+
+        org.povertyalleviation.platform.infra.SharedInfrastructure.postgres().stop();
+        try {
+            web.get().uri("/counties/621222/shipments/{id}", shipment).header("Authorization", "Bearer " + token).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "5")
+                    .expectBody().jsonPath("$.reason").isEqualTo("database-unavailable");
+        } finally {
+            org.povertyalleviation.platform.infra.SharedInfrastructure.postgres().restart();
+        }
+
+        // Each pooled connection the restart closed is found dead only when handed out: a request that meets them gets
+        // the same 503 (never a 500) until the pool has replaced them, within a pool's worth of requests.
+        int answered = 0;
+        for (int i = 0; i < r2dbc.getPool().getMaxSize() + 3 && answered < 3; i++) {
+            var result = web.get().uri("/counties/621222/shipments/{id}", shipment).header("Authorization", "Bearer " + token).exchange()
+                    .expectBody(String.class).returnResult();
+            if (result.getStatus().value() == 404) {
+                answered++;
+            } else {
+                assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(503);
+                assertThat(result.getResponseBody()).contains("database-unavailable");
+            }
+        }
+        assertThat(answered).isEqualTo(3);
+    }
+
     private void awaitPoolExhausted(int poolSize) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
