@@ -137,7 +137,7 @@ final class MemoryWatch implements AutoCloseable {
 
     /**
      * The least-squares slope of {@code perMinute} from minute {@code from} (0-based) on, in MiB per 10 minutes; NaN with
-     * fewer than three minutes to fit.
+     * fewer than two minutes to fit.
      */
     static double slopePer10Minutes(double[] perMinute, int from) {
         double n = 0;
@@ -154,7 +154,7 @@ final class MemoryWatch implements AutoCloseable {
                 sxy += m * perMinute[m];
             }
         }
-        if (n < 3) {
+        if (n < 2) {
             return Double.NaN;
         }
         return 10 * (n * sxy - sx * sy) / (n * sxx - sx * sx);

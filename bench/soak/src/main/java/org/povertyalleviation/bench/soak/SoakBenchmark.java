@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -202,8 +203,11 @@ public final class SoakBenchmark {
         double peak = Double.NaN;
         if (rate == 0) {
             log.info("Warm-up: {} s at {} requests/s", settings.warmup().toSeconds(), settings.warmupRate());
+            Map<String, Long> warmupErrors = new ConcurrentHashMap<>();
             try (FixedRateLoad load = new FixedRateLoad(settings.connections(), authorization, settings.responseTimeout())) {
-                load.run(i -> mix.request("warmup", i), settings.warmupRate(), settings.warmup());
+                FixedRateLoad.Result warm = load.run(i -> mix.request("warmup", i), settings.warmupRate(), settings.warmup(), tally(mix, warmupErrors));
+                log.info("Warm-up: p99 {} ms, {} failed{}", format(warm.percentileMillis(99)), warm.failed() + warm.unfinished(),
+                        warmupErrors.isEmpty() ? "" : " " + new TreeMap<>(warmupErrors));
             }
             peak = ramp(mix, authorization, ramp);
             rate = Math.max(1, (int) Math.round(peak * settings.fraction()));
@@ -217,7 +221,9 @@ public final class SoakBenchmark {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         apps.forEach(app -> problems.put(app.name(), app.problems(100_000)));
         System.out.println(report(startedAt, startLoad, rate, peak, ramp, soaked, problems));
-        if (soaked.result().failed() + soaked.result().unfinished() > 0) {
+        boolean loggedDuringSoak = problems.values().stream().flatMap(List::stream).anyMatch(line -> during(line, soaked));
+        if (soaked.result().failed() + soaked.result().unfinished() > 0 || loggedDuringSoak) {
+            // Kept for the logs: something went wrong during the soak, and they say what.
             run.failed();
         }
     }
@@ -316,12 +322,7 @@ public final class SoakBenchmark {
             // A new load each step: the requests still waiting after a step the gateway could not keep up with go with it.
             try (FixedRateLoad load = new FixedRateLoad(settings.connections(), authorization, settings.responseTimeout())) {
                 String phase = "ramp" + s;
-                result = load.run(i -> mix.request(phase, i), stepRate, settings.step(), (index, micros, status) -> {
-                    String error = mix.error(index, status);
-                    if (error != null) {
-                        errors.merge(error, 1L, Long::sum);
-                    }
-                });
+                result = load.run(i -> mix.request(phase, i), stepRate, settings.step(), tally(mix, errors));
             }
             boolean keptUp = result.clean() && result.achievedRate() >= 0.95 * stepRate && result.percentileMillis(99) <= settings.rampP99();
             steps.add(new Step(stepRate, result, keptUp, new TreeMap<>(errors)));
@@ -340,7 +341,17 @@ public final class SoakBenchmark {
         return peak;
     }
 
-    record Soaked(int rate, FixedRateLoad.Result result, Minutes minutes, List<MemoryWatch.Series> memory) {
+    /** A listener that counts the errors of a load by kind and status. */
+    private static FixedRateLoad.Listener tally(SoakMix mix, Map<String, Long> errors) {
+        return (index, micros, status) -> {
+            String error = mix.error(index, status);
+            if (error != null) {
+                errors.merge(error, 1L, Long::sum);
+            }
+        };
+    }
+
+    record Soaked(int rate, FixedRateLoad.Result result, Minutes minutes, List<MemoryWatch.Series> memory, Instant started, Instant ended) {
     }
 
     /** The soak proper: the fixed rate for the duration, a line every minute. */
@@ -363,10 +374,12 @@ public final class SoakBenchmark {
                 printer.schedule(() -> log.info(minuteLine(byMinute.minute(minute), memory.series(), minute, minutes)), (m + 1) * 60L + 5,
                         TimeUnit.SECONDS);
             }
+            Instant started = Instant.now();
             result = load.run(i -> mix.request("soak", i), rate, Duration.ofMinutes(minutes), byMinute::answered);
+            Instant ended = Instant.now();
             printer.shutdown();
             awaitQuietly(printer);
-            return new Soaked(rate, result, byMinute, memory.series());
+            return new Soaked(rate, result, byMinute, memory.series(), started, ended);
         }
     }
 
@@ -450,11 +463,29 @@ public final class SoakBenchmark {
         }
         problems.forEach((app, lines) -> {
             if (!lines.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "%n%s's log had %d warnings or errors (the whole run, start-up and seeding included), the "
-                        + "first: %s%n", app, lines.size(), lines.stream().limit(3).map(this::logLine).collect(Collectors.joining(" | "))));
+                List<String> soaking = lines.stream().filter(line -> during(line, soaked)).toList();
+                List<String> shown = soaking.isEmpty() ? lines : soaking;
+                out.append(String.format(Locale.ROOT, "%n%s logged %d warnings or errors, %d of them during the soak; the first%s: %s%n", app,
+                        lines.size(), soaking.size(), soaking.isEmpty() ? " (before it)" : " during it",
+                        shown.stream().limit(3).map(this::logLine).collect(Collectors.joining(" | "))));
             }
         });
         return out.toString();
+    }
+
+    /** Whether an ECS JSON log line's {@code @timestamp} falls within the soak; a line without one does not. */
+    private static boolean during(String line, Soaked soaked) {
+        int at = line.indexOf("\"@timestamp\":\"");
+        if (at < 0) {
+            return false;
+        }
+        int from = at + "\"@timestamp\":\"".length();
+        try {
+            Instant time = Instant.parse(line.substring(from, line.indexOf('"', from)));
+            return !time.isBefore(soaked.started()) && !time.isAfter(soaked.ended());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** An ECS JSON log line as "WARN Logger: message", shortened; any other line as it is, shortened. */
