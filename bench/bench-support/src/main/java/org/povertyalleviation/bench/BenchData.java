@@ -31,6 +31,28 @@ public final class BenchData {
     }
 
     /**
+     * Imports a county's household file into the registry the way a county does (the multipart upload, 202 with the
+     * job) and waits until the job is COMPLETED: how a benchmark gives the registry, and through its events every copy,
+     * real households.
+     */
+    public static void importHouseholds(ServiceInstance registry, String token, String county, HouseholdFile.Written file, Duration timeout) {
+        JsonMapper json = JsonMapper.builder().build();
+        var accepted = registry.upload("/counties/" + county + "/imports", token, file.csv(), "households.csv", "text/csv");
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("The import answered " + accepted.statusCode() + " " + accepted.body());
+        }
+        String job = json.readTree(accepted.body()).path("id").asString();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!json.readTree(registry.get("/counties/" + county + "/imports/" + job, token).body()).path("status").asString().equals("COMPLETED")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The import did not complete within " + timeout);
+            }
+            Machine.pause(Duration.ofMillis(500));
+        }
+        log.info("Imported {} households into the registry", file.households());
+    }
+
+    /**
      * Waits until {@code sql} (one count, as the superuser) reaches {@code expected}: a county's events reach a service's
      * copy asynchronously, through Kafka.
      */

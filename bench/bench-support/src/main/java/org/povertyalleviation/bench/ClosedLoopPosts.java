@@ -25,7 +25,7 @@ import reactor.netty.resources.LoopResources;
 /**
  * A closed-loop generator of POSTs: a fixed number of requests, at most {@code concurrency} in flight at once (each
  * over a keep-alive connection of its own), the next one sent as soon as one is answered. Unlike bench-support's
- * FixedRateLoad (open loop, GETs), it answers "how fast can these N requests be served when this many wait at once",
+ * FixedRateLoad (open loop, at a rate), it answers "how fast can these N requests be served when this many wait at once",
  * which is what a burst of bookings or pledges is. Latency is from each request's send to the end of its answer; since no request
  * is due before a slot in flight frees, there is no due time for a stall to be measured against, and the wall time
  * of the whole burst is the figure to read.

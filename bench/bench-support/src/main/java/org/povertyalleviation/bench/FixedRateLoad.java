@@ -1,5 +1,6 @@
 package org.povertyalleviation.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -9,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -26,18 +29,35 @@ import reactor.netty.resources.LoopResources;
  * latencies kept as raw samples in a preallocated array (sorted once at the end, so percentiles are exact).
  *
  * <p>Each request may have its own address and headers ({@link #run(LongFunction, int, Duration)}): the trace
- * benchmark sends every request for another pack, from another simulated phone. Answers are counted by status
- * (2xx, 429, any other) and requests without an answer within the response timeout as errors, so that an overloaded
- * server shows as what it is and not only as a long tail.
+ * benchmark sends every request for another pack, from another simulated phone; the soak mixes GETs and POSTs with a
+ * JSON body. Answers are counted by status (2xx, 429, any other) and requests without an answer within the response
+ * timeout as errors, so that an overloaded server shows as what it is and not only as a long tail.
  */
 public final class FixedRateLoad implements AutoCloseable {
 
-    /** One request: where it goes and its headers beyond the load's own. */
-    public record Request(String url, Map<String, String> headers) {
+    /** One request: where it goes, its headers beyond the load's own, and for a POST its JSON body (null: a GET). */
+    public record Request(String url, Map<String, String> headers, String json) {
+
+        public Request(String url, Map<String, String> headers) {
+            this(url, headers, null);
+        }
 
         public static Request of(String url) {
             return new Request(url, Map.of());
         }
+
+        public static Request post(String url, Map<String, String> headers, String json) {
+            return new Request(url, headers, json);
+        }
+    }
+
+    /**
+     * Told of every request's outcome as it comes, on the load's event-loop thread (keep it short): a soak reports per
+     * minute, which the one result at the end cannot. {@code status} 0: no answer (a connection error or the timeout).
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void answered(long index, long latencyMicros, int status);
     }
 
     private final LoopResources loop = LoopResources.create("bench-load", 1, true);
@@ -129,6 +149,12 @@ public final class FixedRateLoad implements AutoCloseable {
      * (up to 30 s) for the answers still outstanding.
      */
     public Result run(LongFunction<Request> requests, int rate, Duration duration) {
+        return run(requests, rate, duration, (index, micros, status) -> {
+        });
+    }
+
+    /** As {@link #run(LongFunction, int, Duration)}, telling {@code listener} of each outcome as it comes. */
+    public Result run(LongFunction<Request> requests, int rate, Duration duration, Listener listener) {
         long total = Math.max(1, rate * duration.toNanos() / 1_000_000_000L);
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("Too many requests for one run: " + total);
@@ -154,13 +180,23 @@ public final class FixedRateLoad implements AutoCloseable {
             }
             sendLags[(int) i] = Math.max(0, now - due);
             outstanding.incrementAndGet();
-            HttpClient perRequest = request.headers().isEmpty() ? client : client.headers(h -> request.headers().forEach(h::set));
-            perRequest.get().uri(request.url())
+            HttpClient perRequest = request.headers().isEmpty() && request.json() == null ? client : client.headers(h -> {
+                request.headers().forEach(h::set);
+                if (request.json() != null) {
+                    h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                }
+            });
+            long index = i;
+            (request.json() == null ? perRequest.get().uri(request.url())
+                    : perRequest.post().uri(request.url()).send(ByteBufFlux.fromString(Mono.just(request.json()), StandardCharsets.UTF_8,
+                            ByteBufAllocator.DEFAULT)))
                     .response((response, body) -> body.then(Mono.just(response.status().code())))
                     .next()
                     .subscribe(status -> {
                         long end = System.nanoTime();
-                        latencies[recorded.getAndIncrement()] = (end - due) / 1_000;
+                        long micros = (end - due) / 1_000;
+                        latencies[recorded.getAndIncrement()] = micros;
+                        listener.answered(index, micros, status);
                         lastAnswer.accumulateAndGet(end, Math::max);
                         if (status >= 200 && status < 300) {
                             completed.incrementAndGet();
@@ -172,6 +208,7 @@ public final class FixedRateLoad implements AutoCloseable {
                         }
                         outstanding.decrementAndGet();
                     }, error -> {
+                        listener.answered(index, (System.nanoTime() - due) / 1_000, 0);
                         failed.incrementAndGet();
                         errors.incrementAndGet();
                         outstanding.decrementAndGet();

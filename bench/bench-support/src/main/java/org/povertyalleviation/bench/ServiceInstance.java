@@ -38,15 +38,17 @@ public final class ServiceInstance implements AutoCloseable {
     private final LocalProcess process;
     private final Path logFile;
     private final String baseUrl;
+    private final String managementUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private boolean stopped;
 
-    private ServiceInstance(String name, LocalProcess process, Path logFile, String baseUrl) {
+    private ServiceInstance(String name, LocalProcess process, Path logFile, String baseUrl, String managementUrl) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
     }
 
     /**
@@ -88,8 +90,9 @@ public final class ServiceInstance implements AutoCloseable {
         Path logFile = runDirectory.resolve(name + ".log");
         LocalProcess process = LocalProcess.start(name, command, withPort, runDirectory, logFile, "TERM");
         String baseUrl = "http://127.0.0.1:" + port;
-        ServiceInstance instance = new ServiceInstance(name, process, logFile, baseUrl);
-        String readiness = "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
+        String managementUrl = "http://127.0.0.1:" + managementPort;
+        ServiceInstance instance = new ServiceInstance(name, process, logFile, baseUrl, managementUrl);
+        String readiness = managementUrl + "/actuator/health/readiness";
         long started = System.nanoTime();
         try {
             Waiting.until(name, Duration.ofSeconds(240), process, () -> HttpProbe.status(readiness) == 200, logFile);
@@ -115,6 +118,15 @@ public final class ServiceInstance implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where its actuator answers: the app's own address unless it has a management port of its own (the gateway). */
+    public String managementUrl() {
+        return managementUrl;
+    }
+
+    public String name() {
+        return name;
     }
 
     public Path logFile() {

@@ -177,15 +177,7 @@ public final class SupplyBenchmark implements AutoCloseable {
         int households = Math.max(settings.shareholders(), settings.workers());
         log.info("Importing {} households into the registry", households);
         HouseholdFile.Written file = HouseholdFile.write(COUNTY, villages, households, settings.seed(), run.directory());
-        JsonNode job = json.readTree(registry.upload("/counties/" + COUNTY + "/imports", token, file.csv(), "households.csv", "text/csv").body());
-        String jobId = job.path("id").asString();
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        while (!json.readTree(registry.get("/counties/" + COUNTY + "/imports/" + jobId, token).body()).path("status").asString().equals("COMPLETED")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The import did not complete in time");
-            }
-            pause(500);
-        }
+        BenchData.importHouseholds(registry, token, COUNTY, file, settings.timeout());
         BenchData.awaitCount(postgres, supplyDb.name(), "select count(*) from household where county_code = '" + COUNTY + "'", households,
                 "households in the supply platform's copy", settings.timeout());
         List<UUID> ids = ids(supplyDb);
