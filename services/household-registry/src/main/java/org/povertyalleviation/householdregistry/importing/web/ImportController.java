@@ -115,6 +115,8 @@ class ImportController {
     Flux<ServerSentEvent<JobRow>> progress(@PathVariable String county, @PathVariable String id) {
         UUID job = RequestIds.uuid("id", id);
         return gate.read(county).flatMapMany(code -> find(code, job).thenMany(Flux.interval(Duration.ZERO, PROGRESS_INTERVAL)
+                // A read slower than the interval (a busy database) skips ticks rather than failing the stream.
+                .onBackpressureDrop()
                 .concatMap(tick -> find(code, job))
                 .takeUntil(row -> !row.status().equals("RUNNING"))
                 .map(row -> ServerSentEvent.builder(row).event(row.status().equals("RUNNING") ? "progress" : "finished").build())));
