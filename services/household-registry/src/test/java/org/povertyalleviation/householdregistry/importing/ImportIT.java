@@ -86,6 +86,69 @@ class ImportIT extends HouseholdRegistryIT {
     }
 
     @Test
+    void importing_again_writes_only_member_changes_a_member_who_left_goes_and_one_who_moved_follows_the_file() throws Exception {
+        String head1 = residentId("621222", "19550505");
+        String spouse1 = residentId("621222", "19560606");
+        String child = residentId("621222", "19900707");
+        String head2 = residentId("621222", "19570808");
+        String first = HEADER + "\n"
+                + "MEM-1,621222101201,2016,HEAD,周迁一," + head1 + ",13900000001,FULL,HEALTHY,PRIMARY,LIVE_STREAMING,ILLNESS,ILLNESS,,1,1,1,1,1\n"
+                + "MEM-1,,,SPOUSE,吴迁二," + spouse1 + ",,PARTIAL,HEALTHY,NONE,,,,,,,,,\n"
+                + "MEM-1,,,CHILD,周迁三," + child + ",,FULL,HEALTHY,SENIOR_SECONDARY,,,,,,,,,\n"
+                + "MEM-2,621222101202,2017,HEAD,郑迁四," + head2 + ",13900000004,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,1\n";
+        assertThat(awaitFinished(upload("members.csv", first.getBytes(StandardCharsets.UTF_8))))
+                .contains("\"status\":\"COMPLETED\"").contains("\"householdsCreated\":2");
+        Object head2Phone = member("郑迁四", head2, "phone_cipher");
+
+        // The head of MEM-1 has a new phone and no skill, the child now lives in MEM-2; the households' own rows are as they were.
+        String second = HEADER + "\n"
+                + "MEM-1,621222101201,2016,HEAD,周迁一," + head1 + ",13900000002,FULL,HEALTHY,PRIMARY,,ILLNESS,ILLNESS,,1,1,1,1,1\n"
+                + "MEM-1,,,SPOUSE,吴迁二," + spouse1 + ",,PARTIAL,HEALTHY,NONE,,,,,,,,,\n"
+                + "MEM-2,621222101202,2017,HEAD,郑迁四," + head2 + ",13900000004,FULL,HEALTHY,PRIMARY,,OTHER,OTHER,,1,1,1,1,1\n"
+                + "MEM-2,,,CHILD,周迁三," + child + ",,FULL,HEALTHY,SENIOR_SECONDARY,,,,,,,,,\n";
+        assertThat(awaitFinished(upload("members.csv", second.getBytes(StandardCharsets.UTF_8))))
+                .contains("\"householdsCreated\":0").contains("\"householdsUpdated\":2").contains("\"householdsUnchanged\":0");
+
+        assertThat(member("周迁一", head1, "phone_masked")).isEqualTo("139****0002");
+        assertThat(member("周迁一", head1, "cardinality(ecommerce_skills)")).isEqualTo(0);
+        assertThat(member("郑迁四", head2, "phone_cipher")).as("an unchanged phone keeps its ciphertext").isEqualTo(head2Phone);
+        assertThat(member("周迁三", child, "(select file_number from household h where h.county_code = member.county_code"
+                + " and h.id = member.household_id)")).isEqualTo("MEM-2");
+        for (String fileNumber : List.of("MEM-1", "MEM-2")) {
+            assertThat(Events.read("household.events", value -> value.contains("household.updated.v1")
+                    && value.contains("\"fileNumber\":\"" + fileNumber + "\""), 1))
+                    .singleElement().asString().contains("\"members\":2");
+        }
+
+        assertThat(awaitFinished(upload("members.csv", second.getBytes(StandardCharsets.UTF_8))))
+                .contains("\"householdsCreated\":0").contains("\"householdsUpdated\":0").contains("\"householdsUnchanged\":2");
+    }
+
+    /** A column (or expression) of a member's row, read as the service's role in the county. */
+    private Object member(String name, String residentId, String column) throws java.sql.SQLException {
+        var db = serviceDatabase();
+        try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.appUsername(), db.appPassword())) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("select set_config('app.county', '621222', true)");
+            }
+            try (var query = connection.prepareStatement("select " + column + " from member where county_code = '621222'"
+                    + " and name = ? and resident_id_masked = ?")) {
+                query.setString(1, name);
+                query.setString(2, residentId.substring(0, 6) + "********" + residentId.substring(14));
+                try (var rows = query.executeQuery()) {
+                    assertThat(rows.next()).as("member " + name).isTrue();
+                    Object value = rows.getObject(1);
+                    assertThat(rows.next()).as("one member " + name).isFalse();
+                    return value;
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
     void a_county_file_with_chinese_headings_and_the_national_files_labels_imports_and_exports_in_chinese_again() {
         String header = "户编号,行政村代码,识别年度,与户主关系,姓名,证件号码,联系电话,劳动能力,健康状况,文化程度,电商技能,致贫原因,"
                 + "主要致贫原因,帮扶责任人,不愁吃,不愁穿,义务教育有保障,基本医疗有保障,住房安全有保障";
