@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 import io.r2dbc.spi.R2dbcException;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientException;
+import org.povertyalleviation.platform.persistence.DatabaseFailures;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -25,8 +25,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class TransientFailures {
 
-    private static final String STATEMENT_CANCELLED = "57014";
-
     private TransientFailures() {
     }
 
@@ -38,12 +36,13 @@ public final class TransientFailures {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException || cause instanceof QueryTimeoutException
                     || cause instanceof PessimisticLockingFailureException
-                    || cause instanceof R2dbcTransientException || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTransientException
                     || cause instanceof R2dbcTimeoutException || cause instanceof R2dbcRollbackException
                     || cause instanceof IOException || cause instanceof TimeoutException) {
                 return true;
             }
-            if (cause instanceof R2dbcException r2dbc && transientState(r2dbc.getSqlState())) {
+            if (DatabaseFailures.serverAway(cause) || DatabaseFailures.lockNotAvailable(cause)
+                    || cause instanceof R2dbcException r2dbc && transientState(r2dbc.getSqlState())) {
                 return true;
             }
             // Reactor's block(timeout) and a pool's acquire timeout say so only in their message.
@@ -57,7 +56,7 @@ public final class TransientFailures {
     /** A statement the server cancelled after {@code statement_timeout} (SQLSTATE 57014), anywhere in the causes. */
     public static boolean isStatementTimeout(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof R2dbcException r2dbc && STATEMENT_CANCELLED.equals(r2dbc.getSqlState())) {
+            if (DatabaseFailures.statementCancelled(cause)) {
                 return true;
             }
         }
@@ -65,15 +64,13 @@ public final class TransientFailures {
     }
 
     /**
-     * SQLSTATE classes of a server going away or refusing for a while: 08 connection exception, 53 insufficient
-     * resources, 57P01–57P03 shutdown and cannot connect now, 40001 serialization failure, 40P01 deadlock,
-     * 55P03 lock not available.
+     * SQLSTATEs of a server refusing for a while besides it being away and a lock wait (DatabaseFailures): 53
+     * insufficient resources, 40001 serialization failure, 40P01 deadlock.
      */
     static boolean transientState(String state) {
         if (state == null) {
             return false;
         }
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("40001")
-                || state.equals("40P01") || state.equals("55P03");
+        return state.startsWith("53") || state.equals("40001") || state.equals("40P01");
     }
 }

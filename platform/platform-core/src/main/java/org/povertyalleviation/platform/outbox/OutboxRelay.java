@@ -146,10 +146,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .all().collectList().block(ACK_WAIT);
         // The oldest unsent row's age: how far behind the relay is (0 when it is level, or when another relay holds
         // the lease: alert on the maximum over replicas).
-        oldestUnsentAge = rows == null || rows.isEmpty() ? 0 : Math.max(0, rows.get(0).age());
         if (rows == null || rows.isEmpty()) {
+            oldestUnsentAge = 0;
             return 0;
         }
+        oldestUnsentAge = Math.max(0, rows.get(0).age());
         List<Pending> claim = firstOfEachAggregate(rows);
         return claim.isEmpty() ? 0 : publish(claim);
     }

@@ -3,8 +3,6 @@ package org.povertyalleviation.platform.persistence;
 import java.util.Map;
 
 import io.r2dbc.spi.R2dbcException;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import org.povertyalleviation.platform.problem.ProblemException;
 import org.povertyalleviation.platform.problem.ProblemResponses;
@@ -29,18 +27,13 @@ import reactor.core.publisher.Mono;
  * ({@link DatabaseSessions}), or that found no free connection in the pool within
  * {@code spring.r2dbc.pool.max-acquire-time}, or that met the database away (restarting, unreachable), is answered at
  * once with a 503 problem and {@code Retry-After}: the database is busy or away, the request was not wrong, and nothing
- * of its transaction was kept. Every other database error
- * stays a logged 500. Ahead of ProblemResponses, which would answer them all as 500s.
+ * of its transaction was kept. Every other database error stays a logged 500. Ahead of ProblemResponses, which would answer them all as 500s.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DatabaseTimeouts {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseTimeouts.class);
-    /** SQLSTATE of a statement cancelled (here: by statement_timeout). */
-    static final String QUERY_CANCELED = "57014";
-    /** SQLSTATE of a lock not obtained within lock_timeout. */
-    static final String LOCK_NOT_AVAILABLE = "55P03";
     /** The start of r2dbc-pool's message when no connection came free within max-acquire-time. */
     static final String POOL_ACQUIRE_TIMEOUT = "Connection acquisition timed out";
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -72,19 +65,13 @@ public class DatabaseTimeouts {
                     && cause.getMessage().startsWith(POOL_ACQUIRE_TIMEOUT)) {
                 return "connections-busy";
             }
-            if (cause instanceof R2dbcException r2dbc && QUERY_CANCELED.equals(r2dbc.getSqlState())
-                    || cause instanceof QueryTimeoutException) {
+            if (DatabaseFailures.statementCancelled(cause) || cause instanceof QueryTimeoutException) {
                 return "statement-timeout";
             }
-            if (cause instanceof R2dbcException r2dbc && LOCK_NOT_AVAILABLE.equals(r2dbc.getSqlState())) {
+            if (DatabaseFailures.lockNotAvailable(cause)) {
                 return "lock-timeout";
             }
-            // The server away or restarting: refused connections, a pooled connection it closed (validation fails),
-            // SQLSTATE 08 (connection exception) or 57P (shutting down, cannot connect now).
-            if (cause instanceof R2dbcNonTransientResourceException || cause instanceof R2dbcTransientResourceException
-                    || cause instanceof java.net.ConnectException
-                    || cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-                    && (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
+            if (DatabaseFailures.serverAway(cause)) {
                 return "database-unavailable";
             }
         }
